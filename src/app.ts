@@ -1,0 +1,79 @@
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type pg from 'pg';
+import { loadCurrentUser } from './auth/current-user.js';
+import { enforceSessionLimits } from './auth/session-auth.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { devMailboxRoutes } from './dev-mailbox/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { homeRoutes } from './home/routes.js';
+import type { MessageQueue } from './notify/queue.js';
+import { setUpCsrf } from './web/csrf.js';
+import { errorHandler, notFoundHandler } from './web/errors.js';
+import { GOVUK_FRONTEND_DIR, PROJECT_ROOT, setUpNunjucks } from './web/nunjucks.js';
+import { requestLogging } from './web/request-logging.js';
+import { cspNonce, noStore, securityHeaders } from './web/security.js';
+import { setUpSession } from './web/session.js';
+
+export interface AppDeps {
+  config: Config;
+  pool: pg.Pool;
+  logger: Logger;
+  clock: Clock;
+  queue: MessageQueue;
+}
+
+/** What every feature's routes receive: the app's dependencies and the shared web helpers. */
+export interface FeatureDeps extends AppDeps {
+  isCsrfTokenValid: (req: express.Request, token: string | undefined) => boolean;
+}
+
+export interface App {
+  express: Express;
+  /** Stops background work the app started (the session pruner); the pool is the caller's. */
+  close(): Promise<void>;
+}
+
+const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+
+export function createApp(deps: AppDeps): App {
+  const { config, pool, logger, clock } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  setUpNunjucks(app, config.council, { watch: config.env === 'development' });
+
+  app.use(requestLogging(logger));
+  app.use(cspNonce);
+  app.use(securityHeaders(config.isProduction));
+  app.use('/assets', express.static(path.join(GOVUK_FRONTEND_DIR, 'govuk/assets'), { maxAge: '1d' }));
+  app.use(
+    '/govuk-frontend',
+    express.static(path.join(GOVUK_FRONTEND_DIR, 'govuk'), { maxAge: '1d', index: false }),
+  );
+  app.use('/public', express.static(PUBLIC_DIR, { maxAge: config.isProduction ? '1h' : 0 }));
+  app.use(healthRoutes(pool));
+
+  app.use(noStore);
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
+  const session = setUpSession(pool, config.sessionSecret, config.isProduction);
+  app.use(session.middleware);
+  app.use(enforceSessionLimits(clock));
+  const csrf = setUpCsrf();
+  app.use(csrf.protect);
+  app.use(csrf.exposeToken);
+  app.use(loadCurrentUser(pool));
+
+  const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid };
+  app.use(homeRoutes(features));
+  if (!config.isProduction) app.use(devMailboxRoutes(features));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return {
+    express: app,
+    close: async () => session.store.close(),
+  };
+}

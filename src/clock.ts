@@ -1,0 +1,24 @@
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock for tests: starts where it is told and moves only when asked. */
+export function fixedClock(start: Date | string): Clock & { advance(ms: number): void; set(to: Date | string): void } {
+  let current = new Date(start).getTime();
+  return {
+    now: () => new Date(current),
+    advance(ms: number) {
+      current += ms;
+    },
+    set(to: Date | string) {
+      current = new Date(to).getTime();
+    },
+  };
+}
+
+/** Today's calendar date in the UK, as 'YYYY-MM-DD' (the statutory dates are UK calendar days). */
+export function ukToday(clock: Clock): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(clock.now());
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production';
+const DEVELOPMENT_ENCRYPTION_KEY = '0'.repeat(64);
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+  ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION: flag.default(false),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (a 32-byte key)')
+    .optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('EHC Hub <no-reply@ehc-hub.localhost>'),
+  SMS_PROVIDER: z.enum(['dev-mailbox', 'notify']).default('dev-mailbox'),
+  NOTIFY_API_KEY: z.string().min(1).optional(),
+  NOTIFY_BASE_URL: z.url().default('https://api.notifications.service.gov.uk'),
+  COUNCIL_NAME: z.string().min(1).default('Edgehill Council'),
+  COUNCIL_TEAM_NAME: z.string().min(1).default('Edgehill SEND Admin'),
+  COUNCIL_EMAIL: z.email().default('send.admin@edgehill.example.gov.uk'),
+  COUNCIL_PHONE: z.string().min(1).default('01632 960 000'),
+  COUNCIL_ADDRESS: z.string().min(1).default('Edgehill Council|County Hall|Edgehill|EH1 1AA'),
+  COUNCIL_WEBSITE: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().optional(),
+});
+
+export type Environment = z.infer<typeof schema>;
+
+export interface Council {
+  name: string;
+  teamName: string;
+  email: string;
+  phone: string;
+  addressLines: string[];
+  website?: string;
+}
+
+export interface Config {
+  env: Environment['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  baseUrl: string;
+  database: { url?: string; pgliteDir: string; poolMax: number };
+  sessionSecret: string;
+  encryptionKey: Buffer;
+  mail: { smtpUrl?: string; from: string };
+  sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string };
+  council: Council;
+  logLevel: Environment['LOG_LEVEL'];
+  trustProxy?: string;
+  /** True when development stand-ins are in use (dev mailbox, fixed secrets). */
+  usesDevelopmentDefaults: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function productionProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  if (!env.SESSION_SECRET) problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  if (!env.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required when NODE_ENV=production');
+  if (env.ENCRYPTION_KEY === DEVELOPMENT_ENCRYPTION_KEY)
+    problems.push('ENCRYPTION_KEY must not be the development key when NODE_ENV=production');
+  if (!env.DATABASE_URL && !env.ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION)
+    problems.push(
+      'DATABASE_URL is required when NODE_ENV=production (or set ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION=true to run on the embedded database)',
+    );
+  if (!env.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
+  if (env.SMS_PROVIDER !== 'notify')
+    problems.push('SMS_PROVIDER must be "notify" when NODE_ENV=production');
+  if (!env.BASE_URL.startsWith('https://'))
+    problems.push('BASE_URL must start with https:// when NODE_ENV=production');
+  return problems;
+}
+
+/** Parses the environment; throws a ConfigError whose message is one line per bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(lines.join('\n'));
+  }
+  const env = parsed.data;
+  const problems = env.NODE_ENV === 'production' ? productionProblems(env) : [];
+  if (env.SMS_PROVIDER === 'notify' && !env.NOTIFY_API_KEY)
+    problems.push('NOTIFY_API_KEY is required when SMS_PROVIDER=notify');
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+
+  return {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    port: env.PORT,
+    baseUrl: env.BASE_URL.replace(/\/$/, ''),
+    database: { url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX },
+    sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY, 'hex'),
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    sms: {
+      provider: env.SMS_PROVIDER,
+      notifyApiKey: env.NOTIFY_API_KEY,
+      notifyBaseUrl: env.NOTIFY_BASE_URL.replace(/\/$/, ''),
+    },
+    council: {
+      name: env.COUNCIL_NAME,
+      teamName: env.COUNCIL_TEAM_NAME,
+      email: env.COUNCIL_EMAIL,
+      phone: env.COUNCIL_PHONE,
+      addressLines: env.COUNCIL_ADDRESS.split('|').map((line) => line.trim()).filter(Boolean),
+      website: env.COUNCIL_WEBSITE,
+    },
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+    usesDevelopmentDefaults:
+      !env.SESSION_SECRET || !env.ENCRYPTION_KEY || !env.SMTP_URL || env.SMS_PROVIDER === 'dev-mailbox',
+  };
+}

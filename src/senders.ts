@@ -1,0 +1,15 @@
+import type pg from 'pg';
+import type { Config } from './config.js';
+import { devMailboxEmailSender, smtpEmailSender } from './notify/email-sender.js';
+import type { Senders } from './notify/queue.js';
+import { devMailboxSmsSender } from './notify/sms-sender.js';
+
+/** Picks the real senders from configuration, or the development mailbox where none is set. */
+export function sendersFromConfig(config: Config, pool: pg.Pool): Senders {
+  return {
+    email: config.mail.smtpUrl
+      ? smtpEmailSender(config.mail.smtpUrl, config.mail.from)
+      : devMailboxEmailSender(pool),
+    sms: devMailboxSmsSender(pool),
+  };
+}

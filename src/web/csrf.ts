@@ -1,0 +1,27 @@
+import type { NextFunction, Request, Response } from 'express';
+import { csrfSync } from 'csrf-sync';
+
+const isMultipart = (req: Request) => (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+
+/**
+ * Synchroniser tokens kept in the session, checked on every POST from the `_csrf` field.
+ * Multipart forms (uploads) are checked by their handler once it has read the `_csrf` field,
+ * with `isCsrfTokenValid`, because the body is only parsed there, while streaming.
+ */
+export function setUpCsrf() {
+  const sync = csrfSync({
+    getTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+    skipCsrfProtection: isMultipart,
+    errorConfig: { statusCode: 403, message: 'Invalid CSRF token', code: 'EBADCSRFTOKEN' },
+  });
+  // Made when a template prints `{{ csrfToken }}` (nunjucks calls toString), so that a token,
+  // and with it a session, exists only for visitors who are shown a form.
+  const exposeToken = (req: Request, res: Response, next: NextFunction) => {
+    let token: string | undefined;
+    res.locals.csrfToken = { toString: () => (token ??= sync.generateToken(req)) };
+    next();
+  };
+  const isCsrfTokenValid = (req: Request, token: string | undefined) =>
+    typeof token === 'string' && token.length > 0 && token === sync.getTokenFromState(req);
+  return { protect: sync.csrfSynchronisedProtection, exposeToken, isCsrfTokenValid };
+}

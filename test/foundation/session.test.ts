@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { agentSignedInAs } from '../support/sessions.js';
+import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { createUser } from '../support/users.js';
+
+describe('sessions and CSRF', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(() => t.close());
+
+  it('refuses a POST without the CSRF token with a GOV.UK page', async () => {
+    const user = await createUser(t.pool);
+    const agent = await agentSignedInAs(t, user.id);
+    const res = await agent.post('/sign-out').type('form').send({}).expect(403);
+    assert.match(res.text, /Sorry, we could not send that form/);
+    const wrong = await agent.post('/sign-out').type('form').send({ _csrf: 'not-the-token' }).expect(403);
+    assert.match(wrong.text, /Nothing was saved/);
+  });
+
+  it('keeps a session across a restart of the app process', async () => {
+    const user = await createUser(t.pool);
+    const agent = await agentSignedInAs(t, user.id);
+    const page = await agent.get('/help').expect(200);
+    const token = csrfFrom(page.text);
+    await t.restart();
+    // The session (with its CSRF token) is still there: the same form posts after the restart.
+    const again = await agent.get('/help').expect(200);
+    assert.equal(csrfFrom(again.text), token);
+    assert.match(again.text, /Sign out/);
+  });
+});
