@@ -1,0 +1,78 @@
+/**
+ * Checks on CaseFacts. `invalidFacts` lists what makes the facts unusable (describeCase refuses
+ * them); `inconsistentFacts` lists what is possible to compute but probably mistyped by staff
+ * (a date before the request, a final plan before its draft, …), for staff forms to show.
+ */
+import type { CaseFacts } from './case-facts.js';
+import { isBefore, isIsoDate, type IsoDate } from './dates.js';
+import { isExemptionKind } from './exemptions.js';
+
+function datesOf(facts: CaseFacts): [string, IsoDate | undefined][] {
+  const review = facts.annualReview;
+  return [
+    ['requestReceived', facts.requestReceived],
+    ['decisionToAssess.date', facts.decisionToAssess?.date],
+    ['decisionToAssess.mediationCertificate', facts.decisionToAssess?.mediationCertificate],
+    ['adviceRequested', facts.adviceRequested],
+    ['adviceReceived', facts.adviceReceived],
+    ['decisionAfterAssessment.date', facts.decisionAfterAssessment?.date],
+    ['decisionAfterAssessment.mediationCertificate', facts.decisionAfterAssessment?.mediationCertificate],
+    ['draftPlanIssued', facts.draftPlanIssued],
+    ['finalPlanIssued', facts.finalPlanIssued],
+    ['annualReview.lastReviewMeeting', review?.lastReviewMeeting],
+    ['annualReview.meeting', review?.meeting],
+    ['annualReview.decision.date', review?.decision?.date],
+    ['annualReview.decision.mediationCertificate', review?.decision?.mediationCertificate],
+    ['annualReview.amendmentsProposed', review?.amendmentsProposed],
+    ['annualReview.amendedPlanIssued', review?.amendedPlanIssued],
+    ['phaseTransfer.amendedPlanIssued', facts.phaseTransfer?.amendedPlanIssued],
+    ['exemption.recordedOn', facts.exemption?.recordedOn],
+  ];
+}
+
+export function invalidFacts(facts: CaseFacts): string[] {
+  const problems: string[] = [];
+  if (typeof facts.childFirstName !== 'string' || facts.childFirstName.trim() === '') {
+    problems.push('childFirstName is empty');
+  }
+  for (const [name, value] of datesOf(facts)) {
+    if (name === 'requestReceived' ? !isIsoDate(value) : value !== undefined && !isIsoDate(value)) {
+      problems.push(`${name} is not a calendar date in the form YYYY-MM-DD: ${JSON.stringify(value)}`);
+    }
+  }
+  const year = facts.phaseTransfer?.transferYear;
+  if (facts.phaseTransfer && (year === undefined || !Number.isInteger(year) || year < 1 || year > 9999)) {
+    problems.push(`phaseTransfer.transferYear is not a year: ${JSON.stringify(year)}`);
+  }
+  if (facts.exemption && !isExemptionKind(facts.exemption.kind)) {
+    problems.push(`exemption.kind is not a known exemption: ${JSON.stringify(facts.exemption.kind)}`);
+  }
+  return problems;
+}
+
+/** Pairs that should be in order: [earlier name, earlier, later name, later]. */
+export function inconsistentFacts(facts: CaseFacts): string[] {
+  const problems: string[] = [];
+  const order = (a: string, da: IsoDate | undefined, b: string, db: IsoDate | undefined) => {
+    if (da && db && isIsoDate(da) && isIsoDate(db) && isBefore(db, da)) problems.push(`${b} is before ${a}`);
+  };
+  const r = facts.requestReceived;
+  order('requestReceived', r, 'decisionToAssess.date', facts.decisionToAssess?.date);
+  order('adviceRequested', facts.adviceRequested, 'adviceReceived', facts.adviceReceived);
+  order('decisionToAssess.date', facts.decisionToAssess?.date, 'decisionAfterAssessment.date', facts.decisionAfterAssessment?.date);
+  order('requestReceived', r, 'draftPlanIssued', facts.draftPlanIssued);
+  order('draftPlanIssued', facts.draftPlanIssued, 'finalPlanIssued', facts.finalPlanIssued);
+  order('finalPlanIssued', facts.finalPlanIssued, 'annualReview.meeting', facts.annualReview?.meeting);
+  order('annualReview.meeting', facts.annualReview?.meeting, 'annualReview.decision.date', facts.annualReview?.decision?.date);
+  if (facts.adviceReceived && !facts.adviceRequested) problems.push('adviceReceived without adviceRequested');
+  if (facts.decisionToAssess?.outcome === 'not-assess' && (facts.decisionAfterAssessment || facts.draftPlanIssued || facts.finalPlanIssued)) {
+    problems.push('the council decided not to assess, but later stages are recorded');
+  }
+  if (facts.decisionAfterAssessment?.outcome === 'not-issue' && (facts.draftPlanIssued || facts.finalPlanIssued)) {
+    problems.push('the council decided not to issue a plan, but a plan is recorded');
+  }
+  if (facts.annualReview?.amendedPlanIssued && facts.annualReview.decision?.outcome !== 'amend') {
+    problems.push('annualReview.amendedPlanIssued without a decision to amend');
+  }
+  return problems;
+}
