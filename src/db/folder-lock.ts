@@ -35,7 +35,7 @@ export function acquireFolderLock(lockPath: string, folder: string): FolderLock 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) {
         throw new FolderInUseError(
           `The embedded database in ${folder} is in use by another process (pid ${owner}). ` +
             'Stop that process first, or set DATABASE_URL to use a PostgreSQL server.',

@@ -47,8 +47,17 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<stri
       const sql = fs.readFileSync(path.join(dir, file), 'utf8');
       try {
         await client.query('BEGIN');
+        // Claim the file first: PGlite runs every connection in one backend, where the advisory
+        // lock cannot keep two callers apart, so the primary key has the last word.
+        const claimed = await client.query(
+          'INSERT INTO schema_migrations (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name',
+          [file],
+        );
+        if (claimed.rowCount === 0) {
+          await client.query('ROLLBACK');
+          continue;
+        }
         await client.query(sql);
-        await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

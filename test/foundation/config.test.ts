@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('configuration', () => {
+  it('starts in development with nothing set', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.database.url, undefined);
+    assert.equal(config.database.pgliteDir, './data/pglite');
+    assert.equal(config.council.name, 'Edgehill Council');
+    assert.equal(config.encryptionKey.length, 32);
+  });
+
+  it('names a bad variable in one clear line', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /^PORT: /);
+      return true;
+    });
+    assert.throws(() => loadConfig({ ENCRYPTION_KEY: 'short' }), /ENCRYPTION_KEY: must be 64 hexadecimal characters/);
+    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL: /);
+  });
+
+  it('refuses development defaults in production', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (error: unknown) => {
+      const message = (error as Error).message;
+      for (const name of ['SESSION_SECRET', 'ENCRYPTION_KEY', 'DATABASE_URL', 'SMTP_URL', 'SMS_PROVIDER', 'BASE_URL'])
+        assert.match(message, new RegExp(name));
+      return true;
+    });
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      BASE_URL: 'https://ehc.example.gov.uk',
+      DATABASE_URL: 'postgres://app@db.internal/ehc',
+      SESSION_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEY: 'ab'.repeat(32),
+      SMTP_URL: 'smtp://mail.internal:25',
+      SMS_PROVIDER: 'notify',
+      NOTIFY_API_KEY: 'key',
+      NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
+    });
+    assert.equal(config.isProduction, true);
+    assert.equal(config.usesDevelopmentDefaults, false);
+  });
+});
