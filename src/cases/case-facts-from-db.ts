@@ -1,0 +1,112 @@
+import type pg from 'pg';
+import { describeCase, type Audience, type CaseFacts, type CaseStatus } from '../ehc/index.js';
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+/** The columns of `cases` (and the child's first name) that src/ehc needs. */
+export const CASE_FACT_COLUMNS = `
+  c.request_received, c.requested_by, c.advice_requested_on, c.advice_received_on,
+  c.draft_plan_issued_on, c.final_plan_issued_on, c.last_review_meeting_on, c.review_meeting_on,
+  c.amendments_proposed_on, c.amended_plan_issued_on, c.phase_transfer_kind, c.phase_transfer_year,
+  c.phase_transfer_plan_issued_on, c.exemption_kind, c.exemption_reason, c.exemption_recorded_on`;
+
+export interface DecisionRow {
+  kind: 'assess' | 'issue' | 'review';
+  outcome: string;
+  decided_on: string;
+  mediation_certificate_on: string | null;
+}
+
+/** The latest decision of each kind, for a set of cases, in one query. */
+export async function latestDecisions(db: Queryable, caseIds: string[]): Promise<Map<string, DecisionRow[]>> {
+  const byCase = new Map<string, DecisionRow[]>();
+  if (caseIds.length === 0) return byCase;
+  const { rows } = await db.query(
+    `SELECT DISTINCT ON (case_id, kind) case_id, kind, outcome, decided_on, mediation_certificate_on
+       FROM case_decisions WHERE case_id = ANY($1::uuid[])
+      ORDER BY case_id, kind, recorded_at DESC`,
+    [caseIds],
+  );
+  for (const row of rows) {
+    const list = byCase.get(row.case_id) ?? [];
+    list.push(row);
+    byCase.set(row.case_id, list);
+  }
+  return byCase;
+}
+
+const orUndefined = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
+/** Builds src/ehc's CaseFacts from a `cases` row (with `first_name`) and its latest decisions. */
+export function caseFactsFromRow(row: Record<string, any>, decisions: DecisionRow[], audience: Audience): CaseFacts {
+  const decision = (kind: DecisionRow['kind']) => decisions.find((d) => d.kind === kind);
+  const assess = decision('assess');
+  const issue = decision('issue');
+  const review = decision('review');
+  const hasReview = row.last_review_meeting_on || row.review_meeting_on || review || row.amended_plan_issued_on;
+  return {
+    childFirstName: row.first_name,
+    requestReceived: row.request_received,
+    requestedBy: row.requested_by,
+    audience,
+    decisionToAssess: assess && {
+      outcome: assess.outcome as 'assess' | 'not-assess',
+      date: assess.decided_on,
+      mediationCertificate: orUndefined(assess.mediation_certificate_on),
+    },
+    adviceRequested: orUndefined(row.advice_requested_on),
+    adviceReceived: orUndefined(row.advice_received_on),
+    decisionAfterAssessment: issue && {
+      outcome: issue.outcome as 'issue' | 'not-issue',
+      date: issue.decided_on,
+      mediationCertificate: orUndefined(issue.mediation_certificate_on),
+    },
+    draftPlanIssued: orUndefined(row.draft_plan_issued_on),
+    finalPlanIssued: orUndefined(row.final_plan_issued_on),
+    annualReview: hasReview
+      ? {
+          lastReviewMeeting: orUndefined(row.last_review_meeting_on),
+          meeting: orUndefined(row.review_meeting_on),
+          decision: review && {
+            outcome: review.outcome as 'keep' | 'amend' | 'cease',
+            date: review.decided_on,
+            mediationCertificate: orUndefined(review.mediation_certificate_on),
+          },
+          amendmentsProposed: orUndefined(row.amendments_proposed_on),
+          amendedPlanIssued: orUndefined(row.amended_plan_issued_on),
+        }
+      : undefined,
+    phaseTransfer: row.phase_transfer_kind
+      ? {
+          kind: row.phase_transfer_kind,
+          transferYear: row.phase_transfer_year,
+          amendedPlanIssued: orUndefined(row.phase_transfer_plan_issued_on),
+        }
+      : undefined,
+    exemption: row.exemption_kind
+      ? { kind: row.exemption_kind, reason: row.exemption_reason, recordedOn: orUndefined(row.exemption_recorded_on) }
+      : undefined,
+  };
+}
+
+/**
+ * Recomputes the stage and next council deadline kept on `cases` for the work tray. Call it in
+ * the transaction of every change to a case's dates or decisions.
+ */
+export async function refreshCaseSummary(db: Queryable, caseId: string, today: string): Promise<CaseStatus> {
+  const { rows } = await db.query(
+    `SELECT ${CASE_FACT_COLUMNS}, ch.first_name
+       FROM cases c JOIN children ch ON ch.id = c.child_id WHERE c.id = $1`,
+    [caseId],
+  );
+  if (!rows[0]) throw new Error(`No case ${caseId}`);
+  const decisions = (await latestDecisions(db, [caseId])).get(caseId) ?? [];
+  const status = describeCase(caseFactsFromRow(rows[0], decisions, 'parent'), today);
+  // Only the council's own deadlines go in the tray; a family's appeal date is theirs to keep.
+  const next = status.nextDate?.by === 'council' ? status.nextDate : status.dueDates.find((d) => d.by === 'council' && !d.metOn && !d.lifted);
+  await db.query(
+    `UPDATE cases SET current_stage = $2, next_due_label = $3, next_due_on = $4, updated_at = now() WHERE id = $1`,
+    [caseId, status.currentStage.id, next?.label ?? null, next?.date ?? null],
+  );
+  return status;
+}
