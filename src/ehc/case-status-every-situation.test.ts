@@ -50,7 +50,7 @@ describe('every situation, for a parent and for a young person', () => {
         assert.ok(text.whatDoesThisMean.length > 0 && text.whatShouldIBeDoing.length > 0 && text.whatHappensNext.length > 0);
         for (const p of paragraphs) {
           assert.match(p, /^[A-Z].*[.]$/, `a sentence: ${p}`);
-          assert.doesNotMatch(p, /undefined|NaN|null|\d{4}-\d{2}-\d{2}|  | \.|\.\./, `clean: ${p}`);
+          assert.doesNotMatch(p, /undefined|NaN|null|\d{4}-\d{2}-\d{2}| {2}| \.|\.\./, `clean: ${p}`);
         }
       }
       const ypText = JSON.stringify(youngPerson.status);
