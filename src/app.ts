@@ -8,6 +8,8 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { devMailboxRoutes } from './dev-mailbox/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { accountsRoutes } from './accounts/routes.js';
+import { casesRoutes } from './cases/routes.js';
 import { homeRoutes } from './home/routes.js';
 import type { MessageQueue } from './notify/queue.js';
 import { setUpCsrf } from './web/csrf.js';
@@ -68,6 +70,8 @@ export function createApp(deps: AppDeps): App {
 
   const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid };
   app.use(homeRoutes(features));
+  app.use(casesRoutes(features));
+  app.use(accountsRoutes(features));
   if (!config.isProduction) app.use(devMailboxRoutes(features));
 
   app.use(notFoundHandler);

@@ -23,7 +23,39 @@ declare module 'express-session' {
     auth?: SessionAuth;
     /** Where to go after signing in again, kept when a session times out. */
     returnTo?: string;
+    /** A form sent just after the sign-in expired, kept for its page to show again (see takeKeptForm). */
+    keptForm?: KeptForm;
   }
+}
+
+/** What a user typed into a form that arrived after their sign-in had expired. */
+export interface KeptForm {
+  userId: string;
+  path: string;
+  fields: Record<string, string | string[]>;
+}
+
+/**
+ * A form opts in with a hidden `_keepOnTimeout` field (its GET, at the same path, must show the
+ * form again). Fields whose names start with `_` (the CSRF token) are not kept.
+ */
+function formToKeep(req: Request, auth: SessionAuth): KeptForm | undefined {
+  const body = req.body as Record<string, unknown> | undefined;
+  if (req.method !== 'POST' || body?._keepOnTimeout !== '1' || !isSafeReturnPath(req.originalUrl)) return undefined;
+  const fields: KeptForm['fields'] = {};
+  for (const [name, value] of Object.entries(body)) {
+    const isText = typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+    if (!name.startsWith('_') && isText) fields[name] = value;
+  }
+  return { userId: auth.userId, path: req.originalUrl, fields };
+}
+
+/** The fields kept for this page, once, and only for the user who typed them. */
+export function takeKeptForm(req: Request, path: string): KeptForm['fields'] | undefined {
+  const kept = req.session?.keptForm;
+  if (!kept || kept.path !== path) return undefined;
+  delete req.session.keptForm;
+  return kept.userId === req.session.auth?.userId ? kept.fields : undefined;
 }
 
 export type TimeoutReason = 'idle' | 'absolute';
@@ -49,9 +81,14 @@ export function enforceSessionLimits(clock: Clock) {
       return next();
     }
     const returnTo = req.method === 'GET' ? req.originalUrl : undefined;
+    const keptForm = formToKeep(req, auth);
     req.session.regenerate((error) => {
       if (error) return next(error);
       if (returnTo && isSafeReturnPath(returnTo)) req.session.returnTo = returnTo;
+      if (keptForm) {
+        req.session.keptForm = keptForm;
+        req.session.returnTo = keptForm.path;
+      }
       res.redirect(`${paths.signedOut}?reason=timeout`);
     });
   };

@@ -1,0 +1,54 @@
+import { Router } from 'express';
+import type { FeatureDeps } from '../app.js';
+import { requireSignedIn } from '../auth/current-user.js';
+import { formatUkDateTime } from '../notify/templates/format.js';
+import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';
+import { paths } from '../web/paths.js';
+import { changePassword } from './change-password.js';
+import { changePasswordSchema } from './schemas.js';
+import { clientIp, setAccountNotice, takeAccountNotice } from './session.js';
+import { lockedMessage } from './sign-in-routes.js';
+import { findAccountById } from './users-data.js';
+
+const METHOD_NAMES = { app: 'Smartphone or tablet app', sms: 'Text message' } as const;
+
+/** "Your account": the profile page, and changing the password from it. */
+export function accountRoutes(deps: FeatureDeps): Router {
+  const router = Router();
+
+  router.get(paths.account, requireSignedIn, async (req, res) => {
+    const account = await findAccountById(deps.pool, req.user!.id);
+    if (!account) return res.redirect(paths.signIn);
+    res.render('accounts/account', {
+      account: { fullName: account.fullName, email: account.email },
+      methodName: account.twoFactorMethod ? METHOD_NAMES[account.twoFactorMethod] : 'Not set up yet',
+      passwordChanged: account.passwordChangedAt ? formatUkDateTime(account.passwordChangedAt) : undefined,
+      notice: takeAccountNotice(req),
+    });
+  });
+
+  router.get(paths.accountPassword, requireSignedIn, (_req, res) => {
+    res.render('accounts/change-password');
+  });
+
+  router.post(paths.accountPassword, requireSignedIn, async (req, res) => {
+    const form = parseForm(changePasswordSchema, req.body);
+    if (!form.ok) return renderWithErrors(res, 'accounts/change-password', form.errors);
+    const result = await changePassword(deps, {
+      userId: req.user!.id,
+      currentPassword: form.data.currentPassword,
+      newPassword: form.data.password,
+      sessionId: req.sessionID,
+      ip: clientIp(req),
+    });
+    if (!result.ok) {
+      const message =
+        result.reason === 'locked' ? lockedMessage(result.until, deps.clock.now()) : 'Your current password is not correct';
+      return renderWithErrors(res, 'accounts/change-password', formErrors([['currentPassword', message]]));
+    }
+    setAccountNotice(req, 'password-changed');
+    res.redirect(paths.account);
+  });
+
+  return router;
+}
