@@ -1,0 +1,51 @@
+/** The SQL behind My cases: every case the user is an active member of, in two queries. */
+import type pg from 'pg';
+import { CASE_FACT_COLUMNS, latestDecisions, type DecisionRow } from './case-facts-from-db.js';
+import type { MemberRole } from './labels.js';
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+export interface DashboardCaseRow {
+  id: string;
+  reference: string;
+  first_name: string;
+  last_name: string;
+  my_role: MemberRole;
+  coordinator_name: string | null;
+  coordinator_email: string | null;
+  /** And the columns of CASE_FACT_COLUMNS. */
+  [column: string]: unknown;
+}
+
+export interface DashboardData {
+  cases: DashboardCaseRow[];
+  decisions: Map<string, DecisionRow[]>;
+}
+
+/**
+ * One query for the cases (through case_members_user_idx) with their child and named
+ * co-ordinator, one for their latest decisions: two queries however many cases there are.
+ */
+export async function loadMyCases(db: Queryable, userId: string): Promise<DashboardData> {
+  const { rows } = await db.query<DashboardCaseRow>(
+    `SELECT c.id, c.reference, ${CASE_FACT_COLUMNS}, ch.first_name, ch.last_name, m.role AS my_role,
+            co.full_name AS coordinator_name, co.email AS coordinator_email
+       FROM case_members m
+       JOIN cases c ON c.id = m.case_id
+       JOIN children ch ON ch.id = c.child_id
+       LEFT JOIN LATERAL (
+         SELECT u.full_name, u.email
+           FROM case_members cm JOIN users u ON u.id = cm.user_id
+          WHERE cm.case_id = c.id AND cm.role = 'coordinator' AND cm.removed_at IS NULL AND u.status = 'active'
+          ORDER BY cm.added_at, u.id
+          LIMIT 1
+       ) co ON true
+      WHERE m.user_id = $1 AND m.removed_at IS NULL`,
+    [userId],
+  );
+  const decisions = await latestDecisions(
+    db,
+    rows.map((row) => row.id),
+  );
+  return { cases: rows, decisions };
+}

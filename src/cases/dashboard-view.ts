@@ -1,0 +1,70 @@
+/** The cards of My cases, built from the dashboard's two queries and src/ehc. */
+import { describeCase, formatGuideDate as fmt, type Audience, type CaseStatus, type IsoDate, type StatusText } from '../ehc/index.js';
+import { paths } from '../web/paths.js';
+import { caseFactsFromRow } from './case-facts-from-db.js';
+import type { DashboardCaseRow, DashboardData } from './dashboard-data.js';
+import type { MemberRole } from './labels.js';
+import { byChildName, lastCommaFirst } from './names.js';
+import { progressView, type ProgressView } from './progress-view.js';
+
+export interface CaseCard {
+  id: string;
+  /** The card's id, the target of its link in the name bar. */
+  anchor: string;
+  /** 'Rogers, Barney' */
+  name: string;
+  href: string;
+  requestDate: string;
+  /** 'Decision due: 18th Sep 2023' */
+  nextDateLine?: string;
+  status?: StatusText;
+  progress?: ProgressView;
+  coordinator?: { name: string; email: string };
+}
+
+/** A young person on their own case reads the words addressed to them; everyone else, a parent's. */
+export function audienceFor(role: MemberRole): Audience {
+  return role === 'young-person' ? 'young-person' : 'parent';
+}
+
+function nextDateLine(status: CaseStatus): string | undefined {
+  const next = status.nextDate;
+  if (!next) return undefined;
+  const note = next.lifted ? ' (this time limit does not apply)' : next.overdue ? ' (overdue)' : '';
+  return `${next.label}: ${fmt(next.date)}${note}`;
+}
+
+export function caseCard(row: DashboardCaseRow, data: DashboardData, today: IsoDate): CaseCard {
+  const name = lastCommaFirst({ firstName: row.first_name, lastName: row.last_name });
+  const card: CaseCard = {
+    id: row.id,
+    anchor: `case-${row.id}`,
+    name,
+    href: paths.case(row.id),
+    requestDate: fmt(row.request_received as string),
+  };
+  if (row.coordinator_name && row.coordinator_email) {
+    card.coordinator = { name: row.coordinator_name, email: row.coordinator_email };
+  }
+  const facts = caseFactsFromRow(row, data.decisions.get(row.id) ?? [], audienceFor(row.my_role));
+  let status: CaseStatus;
+  try {
+    status = describeCase(facts, today);
+  } catch {
+    // A case with impossible dates still gets its card, with the request and the co-ordinator.
+    return card;
+  }
+  card.status = status.status;
+  card.progress = progressView(facts, status, today);
+  const line = nextDateLine(status);
+  if (line) card.nextDateLine = line;
+  return card;
+}
+
+/** Every card, in the order of the name bar: last name, then first name. */
+export function dashboardCards(data: DashboardData, today: IsoDate): CaseCard[] {
+  return data.cases
+    .map((row) => ({ row, firstName: row.first_name, lastName: row.last_name }))
+    .sort(byChildName((item) => item.row.id))
+    .map(({ row }) => caseCard(row, data, today));
+}

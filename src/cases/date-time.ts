@@ -1,0 +1,49 @@
+/** Dates and times as the case pages show them, always in UK time. */
+import { formatGuideDate } from '../ehc/index.js';
+
+const UK_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The UK calendar date and time of an instant. */
+function ukParts(at: Date): { date: string; hour: number; minute: number } {
+  const part = (type: string) => UK_PARTS.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    hour: Number(part('hour')),
+    minute: Number(part('minute')),
+  };
+}
+
+/** GOV.UK style times: '9am', '12:30pm', 'midnight', 'midday'. */
+export function formatTime(hour: number, minute: number): string {
+  if (minute === 0 && hour === 0) return 'midnight';
+  if (minute === 0 && hour === 12) return 'midday';
+  const suffix = hour < 12 ? 'am' : 'pm';
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  return minute === 0 ? `${h12}${suffix}` : `${h12}:${String(minute).padStart(2, '0')}${suffix}`;
+}
+
+/** '20th Aug 2023 at 11:15am' (UK time, summer time included). */
+export function formatGuideDateTime(at: Date | string): string {
+  const { date, hour, minute } = ukParts(new Date(at));
+  return `${formatGuideDate(date)} at ${formatTime(hour, minute)}`;
+}
+
+/** The UK calendar date of an instant, 'YYYY-MM-DD'. */
+export function ukDateOf(at: Date | string): string {
+  return ukParts(new Date(at)).date;
+}
+
+/** '120 KB', '1.5 MB': a document's size for its download link. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}

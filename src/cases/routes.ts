@@ -1,0 +1,78 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { FeatureDeps } from '../app.js';
+import { audit } from '../audit/audit.js';
+import { requireSignedIn } from '../auth/current-user.js';
+import { ukToday } from '../clock.js';
+import { stageBySlug } from '../ehc/index.js';
+import { renderNotFound } from '../web/errors.js';
+import { paths } from '../web/paths.js';
+import { loadCaseForMember, loadDocumentForMember } from './case-data.js';
+import { caseContext, casePageView } from './case-view.js';
+import { attachmentHeader, safeContentType } from './content-disposition.js';
+import { loadMyCases } from './dashboard-data.js';
+import { dashboardCards } from './dashboard-view.js';
+import { stagePageView } from './stage-view.js';
+
+const caseParams = z.object({ caseId: z.guid() });
+const stageParams = caseParams.extend({ stage: z.string() });
+const documentParams = caseParams.extend({ documentId: z.guid() });
+
+/** My cases, one case, its stages and its documents: only ever for an active member of the case. */
+export function casesRoutes(deps: FeatureDeps): Router {
+  const { pool, clock } = deps;
+  const router = Router();
+
+  router.get(paths.cases, requireSignedIn, async (req, res) => {
+    const data = await loadMyCases(pool, req.user!.id);
+    res.render('cases/dashboard', { cards: dashboardCards(data, ukToday(clock)) });
+  });
+
+  /** The case for a member, or undefined (the caller answers 404) for a bad id or anyone else. */
+  async function memberCase(req: Request, caseId: string) {
+    const row = await loadCaseForMember(pool, caseId, req.user!.id);
+    return row && caseContext(row, ukToday(clock));
+  }
+
+  function viewed(req: Request, caseId: string, page: string) {
+    return audit(pool, { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: req.ip, details: { page } }, clock.now());
+  }
+
+  // A path segment that is not an id is left to the routes after these (e.g. /documents/upload),
+  // and otherwise ends at the same 404 page as a case that is not the user's.
+  router.get(paths.case(':caseId'), requireSignedIn, async (req, res, next) => {
+    const params = caseParams.safeParse(req.params);
+    if (!params.success) return next();
+    const ctx = await memberCase(req, params.data.caseId);
+    if (!ctx) return renderNotFound(res);
+    await viewed(req, ctx.row.id, 'case');
+    res.render('cases/case', { view: casePageView(ctx, deps.config.council.name) });
+  });
+
+  router.get(paths.caseStage(':caseId', ':stage'), requireSignedIn, async (req, res, next) => {
+    const params = stageParams.safeParse(req.params);
+    if (!params.success) return next();
+    const stage = stageBySlug(params.data.stage);
+    const ctx = stage ? await memberCase(req, params.data.caseId) : undefined;
+    const reached = ctx?.status.stages.find((s) => s.id === stage?.id)?.state !== 'not-reached';
+    if (!ctx || !stage || !reached) return renderNotFound(res);
+    await viewed(req, ctx.row.id, `stage:${stage.slug}`);
+    res.render('cases/stage', { caseName: ctx.name, caseHref: ctx.href, view: stagePageView(ctx, stage) });
+  });
+
+  router.get(paths.caseDocument(':caseId', ':documentId'), requireSignedIn, async (req, res: Response, next) => {
+    const params = documentParams.safeParse(req.params);
+    if (!params.success) return next();
+    const { caseId, documentId } = params.data;
+    const document = await loadDocumentForMember(pool, caseId, documentId, req.user!.id);
+    if (!document) return renderNotFound(res);
+    await audit(pool, { action: 'document.downloaded', actorUserId: req.user!.id, caseId, ip: req.ip, details: { documentId } }, clock.now());
+    res.setHeader('Content-Type', safeContentType(document.contentType));
+    res.setHeader('Content-Disposition', attachmentHeader(document.filename));
+    res.setHeader('Content-Length', String(document.content.length));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.end(document.content);
+  });
+
+  return router;
+}
