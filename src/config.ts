@@ -23,6 +23,8 @@ const schema = z.object({
   SMS_PROVIDER: z.enum(['dev-mailbox', 'notify']).default('dev-mailbox'),
   NOTIFY_API_KEY: z.string().min(1).optional(),
   NOTIFY_BASE_URL: z.url().default('https://api.notifications.service.gov.uk'),
+  // The Notify text message template whose whole content is ((body)).
+  NOTIFY_SMS_TEMPLATE_ID: z.uuid().optional(),
   COUNCIL_NAME: z.string().min(1).default('Edgehill Council'),
   COUNCIL_TEAM_NAME: z.string().min(1).default('Edgehill SEND Admin'),
   COUNCIL_EMAIL: z.email().default('send.admin@edgehill.example.gov.uk'),
@@ -53,7 +55,7 @@ export interface Config {
   sessionSecret: string;
   encryptionKey: Buffer;
   mail: { smtpUrl?: string; from: string };
-  sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string };
+  sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string; notifySmsTemplateId?: string };
   council: Council;
   logLevel: Environment['LOG_LEVEL'];
   trustProxy?: string;
@@ -92,6 +94,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const problems = env.NODE_ENV === 'production' ? productionProblems(env) : [];
   if (env.SMS_PROVIDER === 'notify' && !env.NOTIFY_API_KEY)
     problems.push('NOTIFY_API_KEY is required when SMS_PROVIDER=notify');
+  if (env.SMS_PROVIDER === 'notify' && !env.NOTIFY_SMS_TEMPLATE_ID)
+    problems.push('NOTIFY_SMS_TEMPLATE_ID is required when SMS_PROVIDER=notify');
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 
   return {
@@ -107,6 +111,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       provider: env.SMS_PROVIDER,
       notifyApiKey: env.NOTIFY_API_KEY,
       notifyBaseUrl: env.NOTIFY_BASE_URL.replace(/\/$/, ''),
+      notifySmsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID,
     },
     council: {
       name: env.COUNCIL_NAME,

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Config } from './config.js';
 import { devMailboxEmailSender, smtpEmailSender } from './notify/email-sender.js';
 import type { Senders } from './notify/queue.js';
+import { notifySmsSender } from './notify/notify-sms-sender.js';
 import { devMailboxSmsSender } from './notify/sms-sender.js';
 
 /** Picks the real senders from configuration, or the development mailbox where none is set. */
@@ -10,6 +11,13 @@ export function sendersFromConfig(config: Config, pool: pg.Pool): Senders {
     email: config.mail.smtpUrl
       ? smtpEmailSender(config.mail.smtpUrl, config.mail.from)
       : devMailboxEmailSender(pool),
-    sms: devMailboxSmsSender(pool),
+    sms:
+      config.sms.provider === 'notify'
+        ? notifySmsSender({
+            apiKey: config.sms.notifyApiKey!,
+            baseUrl: config.sms.notifyBaseUrl,
+            smsTemplateId: config.sms.notifySmsTemplateId!,
+          })
+        : devMailboxSmsSender(pool),
   };
 }

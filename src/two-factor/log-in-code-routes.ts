@@ -1,0 +1,95 @@
+import type { Request, Response } from 'express';
+import { Router } from 'express';
+import type { FeatureDeps } from '../app.js';
+import { parseForm } from '../web/form-errors.js';
+import { paths } from '../web/paths.js';
+import { attemptCode } from './code-attempt.js';
+import { codeForm } from './code-input.js';
+import { renderCodeError, renderCodePage, type CodePage } from './code-page.js';
+import { completeSignIn, recordSignInCompleted } from './finish.js';
+import { requireCodeDue } from './guards.js';
+import { lockedUntil } from './lockout-data.js';
+import { CODE_MESSAGES, lockedMessage } from './messages.js';
+import { phoneEnding } from './phone-number.js';
+import { openPhone } from './secrets.js';
+import { takeNotice } from './session.js';
+import { latestSmsCode, sendSmsCode } from './sms-codes.js';
+import { appCodeCheck, smsCodeCheck, useAppStep, useSmsCode } from './stored-codes.js';
+import type { TwoFactorUser } from './user-data.js';
+
+/** `/log-in-code`: the second factor at every sign-in after the first. */
+export function logInCodeRoutes(deps: FeatureDeps): Router {
+  const router = Router();
+  const codeDue = requireCodeDue(deps.pool);
+
+  function accountPhone(user: TwoFactorUser): string {
+    if (!user.phoneEncrypted) throw new Error('account has the text message method but no phone number');
+    return openPhone(deps.config.encryptionKey, user.id, user.phoneEncrypted);
+  }
+
+  const codePage = (user: TwoFactorUser): CodePage =>
+    user.method === 'sms'
+      ? { method: 'sms', formAction: paths.logInCode, resendAction: paths.logInCodeResend, phoneEnding: phoneEnding(accountPhone(user)), cannotGetCode: true, showSignOut: true }
+      : { method: 'app', formAction: paths.logInCode, cannotGetCode: true, showSignOut: true };
+
+  /** Text-message users are sent a code when they arrive, unless this session's code is still live. */
+  async function sendOnArrival(req: Request, res: Response, user: TwoFactorUser): Promise<boolean> {
+    const now = deps.clock.now();
+    const latest = await latestSmsCode(deps, user.id, 'sign-in');
+    if (latest && latest.codeId === req.session.twoFactorSmsCodeId && latest.expiresAt > now) return true;
+    const sent = await sendSmsCode(deps, user.id, 'sign-in', user.phoneEncrypted!);
+    if (!sent.ok) {
+      renderCodeError(res, codePage(user), sent.error, 429);
+      return false;
+    }
+    req.session.twoFactorSmsCodeId = sent.codeId;
+    return true;
+  }
+
+  router.get(paths.logInCode, codeDue, async (req, res) => {
+    const { user } = req.twoFactor!;
+    const now = deps.clock.now();
+    // While code entry is locked, say so at once (and send no text).
+    const locked = await lockedUntil(deps.pool, user.id, now);
+    if (locked) return renderCodeError(res, codePage(user), lockedMessage(locked, now), 429);
+    if (user.method === 'sms' && !(await sendOnArrival(req, res, user))) return;
+    renderCodePage(res, { ...codePage(user), notice: takeNotice(req) });
+  });
+
+  router.post(paths.logInCode, codeDue, async (req, res) => {
+    const { user } = req.twoFactor!;
+    const method = user.method!;
+    const parsed = parseForm(codeForm(method === 'app' ? CODE_MESSAGES.emptyApp : CODE_MESSAGES.emptySms), req.body);
+    if (!parsed.ok) return renderCodeError(res, codePage(user), parsed.errors.errorList[0].text);
+    const who = { userId: user.id, ip: req.ip };
+    const code = parsed.data.code;
+    const result =
+      method === 'app'
+        ? await attemptCode(deps, who, appCodeCheck(deps, user, code), async (client, step, now) => {
+            const refused = await useAppStep(client, user, step);
+            if (!refused) await recordSignInCompleted(client, user, 'app', req.ip, now);
+            return refused;
+          })
+        : await attemptCode(deps, who, smsCodeCheck(deps, user, 'sign-in', code), async (client, { codeId }, now) => {
+            const refused = await useSmsCode(client, user, codeId);
+            if (!refused) await recordSignInCompleted(client, user, 'sms', req.ip, now);
+            return refused;
+          });
+    if (!result.ok) return renderCodeError(res, codePage(user), result.error);
+    await completeSignIn(req, res, deps, user);
+  });
+
+  router.post(paths.logInCodeResend, codeDue, async (req, res) => {
+    const { user } = req.twoFactor!;
+    if (user.method !== 'sms') return res.redirect(paths.logInCode);
+    const now = deps.clock.now();
+    const locked = await lockedUntil(deps.pool, user.id, now);
+    if (locked) return renderCodeError(res, codePage(user), lockedMessage(locked, now), 429);
+    const sent = await sendSmsCode(deps, user.id, 'sign-in', user.phoneEncrypted!);
+    if (!sent.ok) return renderCodeError(res, codePage(user), sent.error, 429);
+    req.session.twoFactorSmsCodeId = sent.codeId;
+    req.session.twoFactorNotice = "We've sent you a new log in code.";
+    res.redirect(paths.logInCode);
+  });
+  return router;
+}

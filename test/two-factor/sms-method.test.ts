@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { fixedClock } from '../../src/clock.js';
+import { openPhone } from '../../src/two-factor/secrets.js';
+import { agentSignedInAs } from '../support/sessions.js';
+import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { createUser } from '../support/users.js';
+import { startFakeNotify, verifyNotifyToken } from './fake-notify.js';
+import { auditActions, codeInText, giveSmsMethod, otherCode, post, waitFor } from './support.js';
+
+describe('two-factor: text messages through GOV.UK Notify', () => {
+  const clock = fixedClock('2025-09-01T09:00:00Z');
+  const serviceId = crypto.randomUUID();
+  const keySecret = crypto.randomUUID();
+  const templateId = crypto.randomUUID();
+  let notify: Awaited<ReturnType<typeof startFakeNotify>>;
+  let t: TestApp;
+  before(async () => {
+    notify = await startFakeNotify();
+    t = await startTestApp({
+      clock,
+      env: {
+        SMS_PROVIDER: 'notify',
+        NOTIFY_API_KEY: `ehc_hub_test-${serviceId}-${keySecret}`,
+        NOTIFY_BASE_URL: notify.url,
+        NOTIFY_SMS_TEMPLATE_ID: templateId,
+      },
+    });
+  });
+  after(async () => {
+    await t.close();
+    await notify.close();
+  });
+
+  const textsTo = (e164: string) => notify.requests.filter((request) => request.body.phone_number === e164);
+  async function nthCode(e164: string, n: number): Promise<string> {
+    const request = await waitFor(`text ${n} to ${e164}`, () => textsTo(e164)[n - 1]).catch(async (error) => {
+      console.log('DEBUG jobs', JSON.stringify((await t.pool.query(`SELECT name, state, created_on, started_on FROM pgboss.job`)).rows));
+      console.log('DEBUG mailbox', JSON.stringify((await t.pool.query('SELECT channel, recipient, subject FROM dev_mailbox')).rows));
+      throw error;
+    });
+    return codeInText(request.body.personalisation?.body ?? '');
+  }
+  const sendsFor = async (userId: string) =>
+    (await t.pool.query('SELECT count(*) AS n FROM sms_code_sends WHERE user_id = $1', [userId])).rows[0].n;
+
+  it('asks for a UK mobile number, refusing landlines and foreign numbers with clear messages', async () => {
+    const user = await createUser(t.pool);
+    const agent = await agentSignedInAs(t, user.id, 'password');
+    const choose = await agent.get('/two-factor').expect(200);
+    await post(agent, '/two-factor', csrfFrom(choose.text), { method: 'sms' }).expect(302).expect('Location', '/two-factor/sms');
+    const page = await agent.get('/two-factor/sms').expect(200);
+    for (const words of [
+      '<h1 class="govuk-heading-l">Enter your mobile phone number</h1>',
+      "You've chosen to receive your log in code by text message (SMS). It may take a few minutes to arrive.",
+      'Mobile phone number',
+      'eg. 07123456789',
+      'Send code',
+      'If you\'d rather use an authentication app, <a class="govuk-link" href="/two-factor">start again</a>.',
+    ])
+      assert.ok(page.text.includes(words), words);
+    const csrf = csrfFrom(page.text);
+    const cases: [string, RegExp][] = [
+      ['', /Enter your mobile phone number<\/a>/],
+      ['020 7946 0018', /Enter a mobile phone number, not a landline/],
+      ['+33 6 12 34 56 78', /Enter a UK mobile phone number. We can only send text messages to UK mobile phones/],
+      ['07123 456', /The mobile phone number is too short/],
+    ];
+    for (const [phone, message] of cases) {
+      const res = await post(agent, '/two-factor/sms', csrf, { phone }).expect(400);
+      assert.match(res.text, /There is a problem/);
+      assert.match(res.text, message);
+      if (phone) assert.ok(res.text.includes(`value="${phone}"`), 'keeps what was typed');
+    }
+    assert.equal(await sendsFor(user.id), 0);
+    assert.equal(notify.requests.length, 0);
+  });
+
+  it('sends a code, refuses a wrong one, resends (the old one is then refused), and takes the right one', async () => {
+    const user = await createUser(t.pool);
+    const agent = await agentSignedInAs(t, user.id, 'password');
+    const phonePage = await agent.get('/two-factor/sms').expect(200);
+    await post(agent, '/two-factor/sms', csrfFrom(phonePage.text), { phone: '07123 456984' })
+      .expect(302)
+      .expect('Location', '/two-factor/sms/code');
+
+    const first = await nthCode('+447123456984', 1);
+    const [request] = textsTo('+447123456984');
+    assert.equal(request.method, 'POST');
+    assert.equal(request.path, '/v2/notifications/sms');
+    assert.equal(request.body.template_id, templateId);
+    assert.deepEqual(request.body.personalisation, { body: `${first} is your EHC Hub log in code. It expires in 10 minutes.` });
+    assert.match(request.body.reference ?? '', /^[0-9a-f-]{36}$/);
+    verifyNotifyToken(request.authorization, serviceId, keySecret);
+
+    const stored = await t.pool.query('SELECT phone_encrypted, two_factor_method FROM users WHERE id = $1', [user.id]);
+    assert.deepEqual(stored.rows[0], { phone_encrypted: null, two_factor_method: null }, 'not stored before a code is entered');
+    const code = await t.pool.query('SELECT code_hash, phone_encrypted FROM sms_login_codes WHERE user_id = $1', [user.id]);
+    assert.ok(!code.rows[0].code_hash.includes(first));
+    assert.ok(!code.rows[0].phone_encrypted.includes('7123456984'));
+
+    const codePage = await agent.get('/two-factor/sms/code').expect(200);
+    for (const words of [
+      '<h1 class="govuk-heading-l">Enter your log in code</h1>',
+      "We've sent a log in code to mobile phone number ending <strong>984</strong>.",
+      'Log in code',
+      'Log in',
+      'Resend log in code',
+      'If you\'d rather use an authentication app, <a class="govuk-link" href="/two-factor">start again</a>.',
+    ])
+      assert.ok(codePage.text.includes(words), words);
+    const csrf = csrfFrom(codePage.text);
+
+    const wrong = await post(agent, '/two-factor/sms/code', csrf, { code: otherCode(first) }).expect(400);
+    assert.match(wrong.text, /The log in code is not correct/);
+    assert.ok(wrong.text.includes("ending <strong>984</strong>"));
+
+    await post(agent, '/two-factor/sms/resend', csrf).expect(302).expect('Location', '/two-factor/sms/code');
+    const second = await nthCode('+447123456984', 2);
+    assert.notEqual(second, first);
+    assert.match((await agent.get('/two-factor/sms/code').expect(200)).text, /We&#39;ve sent you a new log in code/);
+    const old = await post(agent, '/two-factor/sms/code', csrf, { code: first }).expect(400);
+    assert.match(old.text, /The log in code is not correct/);
+
+    await post(agent, '/two-factor/sms/code', csrf, { code: `${second.slice(0, 3)} ${second.slice(3)}` })
+      .expect(302)
+      .expect('Location', '/cases');
+    const { rows } = await t.pool.query('SELECT two_factor_method, phone_encrypted, totp_secret_encrypted FROM users WHERE id = $1', [user.id]);
+    assert.equal(rows[0].two_factor_method, 'sms');
+    assert.equal(rows[0].totp_secret_encrypted, null);
+    assert.equal(openPhone(t.config.encryptionKey, user.id, rows[0].phone_encrypted), '+447123456984');
+    assert.equal((await t.pool.query('SELECT 1 FROM sms_login_codes WHERE user_id = $1', [user.id])).rowCount, 0);
+    assert.deepEqual(await auditActions(t.pool, user.id), ['two-factor.code-failed', 'two-factor.code-failed', 'two-factor.set-up', 'sign-in.completed']);
+    await agent.get('/account').expect(200);
+  });
+
+  it('sends a code on arrival at /log-in-code (once), refuses it once expired, and resends', async () => {
+    const user = await createUser(t.pool);
+    await giveSmsMethod(t, user.id, '+447123456321');
+    const agent = await agentSignedInAs(t, user.id, 'password');
+    const page = await agent.get('/log-in-code').expect(200);
+    assert.ok(page.text.includes("We've sent a log in code to mobile phone number ending <strong>321</strong>."));
+    assert.match(page.text, /Resend log in code/);
+    const first = await nthCode('+447123456321', 1);
+    await agent.get('/log-in-code').expect(200);
+    assert.equal(await sendsFor(user.id), 1, 'a reload does not send another code');
+
+    clock.advance(11 * 60 * 1000);
+    const expired = await post(agent, '/log-in-code', csrfFrom(page.text), { code: first }).expect(400);
+    assert.match(expired.text, /The log in code has expired. Select &#39;Resend log in code&#39; to get a new one/);
+
+    await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302).expect('Location', '/log-in-code');
+    const second = await nthCode('+447123456321', 2);
+    const after = await agent.get('/log-in-code').expect(200);
+    assert.match(after.text, /We&#39;ve sent you a new log in code/);
+    assert.equal(await sendsFor(user.id), 2);
+    await post(agent, '/log-in-code', csrfFrom(after.text), { code: first }).expect(400);
+    await post(agent, '/log-in-code', csrfFrom(after.text), { code: second }).expect(302).expect('Location', '/cases');
+  });
+
+  it('sends at most 5 codes in 15 minutes', async () => {
+    const user = await createUser(t.pool);
+    await giveSmsMethod(t, user.id, '+447123456555');
+    const agent = await agentSignedInAs(t, user.id, 'password');
+    const page = await agent.get('/log-in-code').expect(200);
+    for (let i = 2; i <= 5; i += 1) {
+      clock.advance(60_000);
+      await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302);
+    }
+    const refused = await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(429);
+    assert.match(refused.text, /You have asked for too many codes. You can ask for a new code in 11 minutes/);
+    assert.equal(await sendsFor(user.id), 5);
+    const fifth = await nthCode('+447123456555', 5);
+
+    // The fifth code still works; a new session does not reset the count.
+    const other = await agentSignedInAs(t, user.id, 'password');
+    const arrival = await other.get('/log-in-code').expect(429);
+    assert.match(arrival.text, /You have asked for too many codes/);
+    clock.advance(11 * 60 * 1000 + 1000);
+    await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302);
+    assert.equal(await sendsFor(user.id), 5, 'the first send, now over 15 minutes old, no longer counts');
+    await waitFor('the sixth text', () => textsTo('+447123456555')[5]);
+    await post(agent, '/log-in-code', csrfFrom(page.text), { code: fifth }).expect(400);
+  });
+});

@@ -1,0 +1,97 @@
+import { generate } from 'otplib';
+import type pg from 'pg';
+import type supertest from 'supertest';
+import type { Clock } from '../../src/clock.js';
+import { sealPhone, sealTotpSecret } from '../../src/two-factor/secrets.js';
+import { newTotpSecret } from '../../src/two-factor/totp.js';
+import { csrfFrom, type TestApp } from '../support/test-app.js';
+
+/** Posts a form the way a browser would: the page first (for its CSRF token), then the fields. */
+export async function submit(agent: supertest.Agent, pageUrl: string, action: string, fields: Record<string, string> = {}) {
+  const page = await agent.get(pageUrl);
+  return agent.post(action).type('form').send({ _csrf: csrfFrom(page.text), ...fields });
+}
+
+/** Posts with a token taken from a page already shown (for pages that must not be loaded again). */
+export function post(agent: supertest.Agent, action: string, csrf: string, fields: Record<string, string> = {}) {
+  return agent.post(action).type('form').send({ _csrf: csrf, ...fields });
+}
+
+export const totpAt = (secret: string, clock: Clock, offsetSeconds = 0) =>
+  generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) + offsetSeconds });
+
+/** The key as the app page shows it, spaces taken out. */
+export function keyFromPage(html: string): string {
+  const match = /id="app-key"><span class="govuk-visually-hidden">Key: <\/span>([A-Z2-7 ]+)</.exec(html);
+  if (!match) throw new Error('No key on the page');
+  return match[1].replace(/ /g, '');
+}
+
+/** Gives an account the app method directly, with a secret the test knows. */
+export async function giveAppMethod(t: TestApp, userId: string): Promise<string> {
+  const secret = newTotpSecret();
+  await t.pool.query(`UPDATE users SET two_factor_method = 'app', totp_secret_encrypted = $2 WHERE id = $1`, [
+    userId,
+    sealTotpSecret(t.config.encryptionKey, userId, secret),
+  ]);
+  return secret;
+}
+
+export async function giveSmsMethod(t: TestApp, userId: string, e164: string): Promise<void> {
+  await t.pool.query(`UPDATE users SET two_factor_method = 'sms', phone_encrypted = $2 WHERE id = $1`, [
+    userId,
+    sealPhone(t.config.encryptionKey, userId, e164),
+  ]);
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const CODE_TEXT = /^(\d{6}) is your EHC Hub log in code\. It expires in 10 minutes\.$/;
+
+/** The code in the `n`th text (1-based) delivered to the development mailbox for a number. */
+export async function devMailboxCode(t: TestApp, e164: string, n: number): Promise<string> {
+  const pool = t.pool;
+  const started = Date.now();
+  const text = await waitFor(`text ${n} to ${e164}`, async () => {
+    const { rows } = await pool.query(`SELECT text_body FROM dev_mailbox WHERE channel = 'sms' AND recipient = $1 ORDER BY id`, [e164]);
+    return rows[n - 1]?.text_body as string | undefined;
+  }).catch(async (error) => {
+    const jobs = await pool.query(`SELECT state, retry_count, created_on, started_on, now() AS db_now, output FROM pgboss.job WHERE name = 'send-sms'`);
+    console.log('DEBUG jobs', JSON.stringify(jobs.rows), 'pool', pool.totalCount, pool.idleCount, pool.waitingCount);
+    console.log('DEBUG mailbox', JSON.stringify((await pool.query('SELECT channel, recipient, subject FROM dev_mailbox')).rows));
+    const workers = (t.queue.boss as unknown as { manager: { getWorkers(): { name: string; state: string; jobs: unknown[]; lastFetchedOn: number; lastJobStartedOn: number; lastJobEndedOn: number; lastError: unknown; beenNotified: boolean }[] } }).manager.getWorkers();
+    console.log('DEBUG workers', Date.now(), JSON.stringify(workers.map((w) => ({ name: w.name, state: w.state, jobs: w.jobs.length, f: w.lastFetchedOn, s: w.lastJobStartedOn, e: w.lastJobEndedOn, err: String(w.lastError), n: w.beenNotified }))));
+    throw error;
+  });
+  console.log('DEBUG waited', Date.now() - started);
+  const match = CODE_TEXT.exec(text);
+  if (!match) throw new Error(`Not a log in code text: ${text}`);
+  return match[1];
+}
+
+export function codeInText(text: string): string {
+  const match = CODE_TEXT.exec(text);
+  if (!match) throw new Error(`Not a log in code text: ${text}`);
+  return match[1];
+}
+
+export async function auditActions(pool: pg.Pool, userId: string): Promise<string[]> {
+  const { rows } = await pool.query('SELECT action FROM audit_log WHERE subject_user_id = $1 ORDER BY id', [userId]);
+  return rows.map((row) => row.action);
+}
+
+/** A code that is certainly not this one. */
+export const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+export function expectRedirect(res: { status: number; headers: Record<string, unknown> }, location: string) {
+  if (res.status !== 302 || res.headers.location !== location)
+    throw new Error(`Expected a redirect to ${location}, got ${res.status} ${String(res.headers.location ?? '')}`);
+}
