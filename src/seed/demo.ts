@@ -1,16 +1,115 @@
 import type pg from 'pg';
-import type { Clock } from '../clock.js';
+import { hashPassword } from '../accounts/passwords.js';
+import { refreshCaseSummary } from '../cases/case-facts-from-db.js';
+import { ukToday, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import { inTransaction } from '../db/pool.js';
+import { addDays, addWeeks } from '../ehc/index.js';
+import { sealPhone } from '../two-factor/secrets.js';
 
 export interface DemoSignIns {
   lines: string[];
 }
 
+/** Development only; these never exist in a production database. */
+export const DEMO = {
+  staff: { email: 'sam.patel@edgehill.example.gov.uk', name: 'Sam Patel', password: 'Edgehill-Demo-Staff-1', phone: '+447700900123' },
+  parent: { email: 'jo.rogers@example.com', name: 'Jo Rogers', password: 'Edgehill-Demo-Parent-1', phone: '+447700900984' },
+} as const;
+
+async function insertUser(
+  client: pg.PoolClient,
+  config: Config,
+  person: (typeof DEMO)['staff' | 'parent'],
+  kind: 'staff' | 'family',
+  councilId: string,
+): Promise<string> {
+  const { rows } = await client.query(
+    `INSERT INTO users (email, full_name, kind, council_id, staff_role, status, password_hash, registered_at, two_factor_method)
+     VALUES ($1, $2, $3, $4, $5, 'active', $6, now(), 'sms') RETURNING id`,
+    [person.email, person.name, kind, kind === 'staff' ? councilId : null, kind === 'staff' ? 'admin' : null, await hashPassword(person.password)],
+  );
+  const id = rows[0].id;
+  await client.query('UPDATE users SET phone_encrypted = $2 WHERE id = $1', [id, sealPhone(config.encryptionKey, id, person.phone)]);
+  return id;
+}
+
+async function insertCase(
+  client: pg.PoolClient,
+  councilId: string,
+  child: { first: string; last: string; born: string; school: string },
+  request: { received: string; text: string },
+  members: [string, string][],
+): Promise<string> {
+  const childRow = await client.query(
+    'INSERT INTO children (first_name, last_name, date_of_birth, school_or_setting) VALUES ($1, $2, $3, $4) RETURNING id',
+    [child.first, child.last, child.born, child.school],
+  );
+  const caseRow = await client.query(
+    `INSERT INTO cases (council_id, child_id, request_received, requested_by, requester_name, request_text)
+     VALUES ($1, $2, $3, 'school', $4, $5) RETURNING id`,
+    [councilId, childRow.rows[0].id, request.received, child.school, request.text],
+  );
+  const caseId = caseRow.rows[0].id;
+  for (const [userId, role] of members) {
+    await client.query('INSERT INTO case_members (case_id, user_id, role) VALUES ($1, $2, $3)', [caseId, userId, role]);
+  }
+  return caseId;
+}
+
+function signInLines(config: Config): string[] {
+  return [
+    `  Council case worker: ${DEMO.staff.email} / ${DEMO.staff.password}`,
+    `  Parent (Barney Rogers' case): ${DEMO.parent.email} / ${DEMO.parent.password}`,
+    `  Both get their log in code by text message: read it at ${config.baseUrl}/dev/mailbox`,
+  ];
+}
+
 /**
- * Development only: on first start, a council, a staff user and a family with Barney Rogers'
- * case from the parent guide, so that a newcomer can sign in as either at once.
+ * Development only: on first start, a council case worker and a family with Barney Rogers' case
+ * from the parent guide (and his sister's, further on), so that a newcomer can sign in as either.
  */
-export async function seedDemoData(pool: pg.Pool, config: Config, _clock: Clock): Promise<DemoSignIns> {
-  await pool.query('INSERT INTO councils (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [config.council.name]);
-  return { lines: ['(The demo accounts arrive with the accounts feature.)'] };
+export async function seedDemoData(pool: pg.Pool, config: Config, clock: Clock): Promise<DemoSignIns> {
+  const existing = await pool.query('SELECT 1 FROM users WHERE email = $1', [DEMO.staff.email]);
+  if (existing.rowCount) return { lines: signInLines(config) };
+  const today = ukToday(clock);
+  await inTransaction(pool, async (client) => {
+    const council = await client.query(
+      'INSERT INTO councils (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id',
+      [config.council.name],
+    );
+    const councilId = council.rows[0].id;
+    const staffId = await insertUser(client, config, DEMO.staff, 'staff', councilId);
+    const parentId = await insertUser(client, config, DEMO.parent, 'family', councilId);
+
+    // The guide's worked example: request received 8th Aug 2023, decision due 18th Sep 2023.
+    const barney = await insertCase(
+      client,
+      councilId,
+      { first: 'Barney', last: 'Rogers', born: '2015-03-14', school: 'Edgehill Primary School' },
+      { received: '2023-08-08', text: 'Barney finds reading and writing very hard and his progress has stalled despite support from the school. We are asking for an EHC needs assessment so that his needs can be fully understood.' },
+      [[parentId, 'parent'], [staffId, 'coordinator']],
+    );
+    // A second child, further through the process, so the dashboard shows more than one case.
+    const received = addWeeks(today, -8);
+    const amelia = await insertCase(
+      client,
+      councilId,
+      { first: 'Amelia', last: 'Rogers', born: '2012-09-02', school: 'Edgehill Academy' },
+      { received, text: 'Amelia has significant anxiety and sensory needs that affect her attendance. The school asks for an EHC needs assessment.' },
+      [[parentId, 'parent'], [staffId, 'coordinator']],
+    );
+    await client.query(
+      `INSERT INTO case_decisions (case_id, kind, outcome, reason, decided_on, recorded_by)
+       VALUES ($1, 'assess', 'assess', 'The evidence shows Amelia may need special educational provision made through an EHC plan.', $2, $3)`,
+      [amelia, addDays(received, 34), staffId],
+    );
+    await client.query('UPDATE cases SET advice_requested_on = $2 WHERE id = $1', [amelia, addDays(received, 36)]);
+    await client.query(
+      `INSERT INTO case_notes (case_id, author_user_id, body) VALUES ($1, $2, $3)`,
+      [amelia, staffId, 'We have decided to carry out an EHC needs assessment and have asked for advice from education, health and care professionals.'],
+    );
+    for (const caseId of [barney, amelia]) await refreshCaseSummary(client, caseId, today);
+  });
+  return { lines: signInLines(config) };
 }
