@@ -11,6 +11,9 @@ import { healthRoutes } from './health/routes.js';
 import { accountsRoutes } from './accounts/routes.js';
 import { casesRoutes } from './cases/routes.js';
 import { homeRoutes } from './home/routes.js';
+import { participationRoutes } from './participation/routes.js';
+import { staffRoutes } from './staff/routes.js';
+import { twoFactorRoutes } from './two-factor/routes.js';
 import type { MessageQueue } from './notify/queue.js';
 import { setUpCsrf } from './web/csrf.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
@@ -70,8 +73,11 @@ export function createApp(deps: AppDeps): App {
 
   const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid };
   app.use(homeRoutes(features));
+  app.use(participationRoutes(features));
   app.use(casesRoutes(features));
+  app.use(twoFactorRoutes(features));
   app.use(accountsRoutes(features));
+  app.use(staffRoutes(features));
   if (!config.isProduction) app.use(devMailboxRoutes(features));
 
   app.use(notFoundHandler);

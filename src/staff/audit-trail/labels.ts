@@ -1,0 +1,43 @@
+/** What each audited action means, in words; an action not listed here is shown as it is. */
+const ACTION_LABELS: Record<string, string> = {
+  'staff.case.created': 'Created the case',
+  'staff.case.viewed': 'Viewed the case',
+  'staff.document.downloaded': 'Downloaded a document',
+  'staff.case.member-added': 'Added a person to the case',
+  'staff.case.member-removed': 'Removed a person’s access',
+  'staff.case.invitation-resent': 'Resent an invitation',
+  'staff.case.decision-to-assess-recorded': 'Recorded the decision whether to assess',
+  'staff.case.advice-recorded': 'Recorded advice requested or received',
+  'staff.case.decision-after-assessment-recorded': 'Recorded the decision after the assessment',
+  'staff.case.draft-plan-recorded': 'Recorded the draft plan',
+  'staff.case.final-plan-recorded': 'Recorded the final plan',
+  'staff.case.review-meeting-recorded': 'Recorded the annual review meeting',
+  'staff.case.review-decision-recorded': 'Recorded the decision after the annual review',
+  'staff.case.exemption-recorded': 'Recorded an exemption',
+  'staff.case.note-added': 'Added a note',
+  'staff.case.key-date-added': 'Added a key date',
+  'staff.case.audit-viewed': 'Viewed the audit trail',
+  'case.viewed': 'Viewed the case',
+  'document.downloaded': 'Downloaded a document',
+};
+
+export function auditActionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+/** A short, safe summary of an entry's details (names of files, outcomes, dates; never reasons). */
+export function auditDetailsText(details: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const add = (label: string, value: unknown) => {
+    if (typeof value === 'string' || typeof value === 'number') parts.push(`${label}: ${value}`);
+  };
+  add('File', details.filename);
+  add('Page', details.page);
+  add('Outcome', details.outcome);
+  add('Role', details.role);
+  add('Date', details.decidedOn ?? details.issuedOn ?? details.meetingOn ?? details.onDate);
+  add('Exemption', details.kind);
+  if (details.internal === true) parts.push('Internal');
+  if (typeof details.familyNotified === 'number') parts.push(`Family emails: ${details.familyNotified}`);
+  return parts.join(', ');
+}

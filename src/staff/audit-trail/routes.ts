@@ -1,0 +1,39 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { FeatureDeps } from '../../app.js';
+import { audit } from '../../audit/audit.js';
+import { renderNotFound } from '../../web/errors.js';
+import { findCouncilCase } from '../cases-data.js';
+import { paginationFor } from '../pagination.js';
+import { staffPaths } from '../paths.js';
+import { ipOf, staffMemberOf } from '../staff-member.js';
+import { AUDIT_PAGE_SIZE, caseAuditTrail } from './data.js';
+import { auditActionLabel, auditDetailsText } from './labels.js';
+
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** A case's audit trail for staff: who viewed, downloaded and changed what, and when. */
+export function auditTrailRoutes(deps: FeatureDeps): Router {
+  const router = Router();
+  router.get('/cases/:caseId/audit', async (req: Request<{ caseId: string }>, res) => {
+    const staff = staffMemberOf(req);
+    const found = await findCouncilCase(deps.pool, staff.councilId, req.params.caseId);
+    if (!found) return renderNotFound(res);
+    const page = pageSchema.parse(req.query.page ?? 1);
+    const trail = await caseAuditTrail(deps.pool, found.id, page);
+    await audit(deps.pool, { action: 'staff.case.audit-viewed', actorUserId: staff.id, caseId: found.id, ip: ipOf(req) }, deps.clock.now());
+    const pageCount = Math.max(1, Math.ceil(trail.total / AUDIT_PAGE_SIZE));
+    res.render('staff/audit-trail', {
+      caseSummary: found,
+      entries: trail.rows.map((row) => ({
+        ...row,
+        actionLabel: auditActionLabel(row.action),
+        detailsText: auditDetailsText(row.details),
+        actor: row.actorName ? `${row.actorName} (${row.actorKind === 'staff' ? 'council staff' : row.actorEmail})` : 'System',
+      })),
+      total: trail.total,
+      pagination: paginationFor(Math.min(page, pageCount), pageCount, (n) => `${staffPaths.caseAudit(found.id)}?page=${n}`),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CaseFacts } from '../../ehc/index.js';
+import { consistencyErrors } from './consistency.js';
+
+const barney: CaseFacts = {
+  childFirstName: 'Barney',
+  requestReceived: '2023-08-08',
+  requestedBy: 'school',
+  audience: 'parent',
+  decisionToAssess: { outcome: 'assess', date: '2023-09-01' },
+  draftPlanIssued: '2023-11-01',
+};
+
+describe('consistencyErrors', () => {
+  it('names the field the form sets and the date it must follow', () => {
+    assert.deepEqual(consistencyErrors(barney, { ...barney, finalPlanIssued: '2023-10-30' }, { finalPlanIssued: 'issuedOn' }), [
+      ['issuedOn', 'The date the final plan was issued must be the same as or after the date the draft plan was issued (1 November 2023)'],
+    ]);
+  });
+
+  it('says "before" when the form sets the earlier date of a pair', () => {
+    assert.deepEqual(consistencyErrors(barney, { ...barney, draftPlanIssued: '2023-08-01' }, { draftPlanIssued: 'issuedOn' }), [
+      ['issuedOn', 'The date the draft plan was issued must be the same as or after the date the request was received (8 August 2023)'],
+    ]);
+    const withFinal = { ...barney, finalPlanIssued: '2023-12-01' };
+    assert.deepEqual(consistencyErrors(withFinal, { ...withFinal, draftPlanIssued: '2023-12-05' }, { draftPlanIssued: 'issuedOn' }), [
+      ['issuedOn', 'The date the draft plan was issued must be the same as or before the date the final plan was issued (1 December 2023)'],
+    ]);
+  });
+
+  it('explains impossible sequences in words, and ignores problems the case already had', () => {
+    const notAssessing: CaseFacts = { ...barney, decisionToAssess: { outcome: 'not-assess', date: '2023-09-01' } };
+    assert.deepEqual(consistencyErrors(barney, notAssessing, { 'decisionToAssess.date': 'decidedOn' }), [
+      ['decidedOn', 'The council decided not to carry out an assessment, so later stages cannot be recorded. Record a new decision whether to assess first'],
+    ]);
+    assert.deepEqual(consistencyErrors(notAssessing, { ...notAssessing, exemption: { kind: 'family-away', reason: 'Away' } }, { 'exemption.recordedOn': 'kind' }), []);
+  });
+});

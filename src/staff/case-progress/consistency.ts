@@ -1,0 +1,64 @@
+import { inconsistentFacts, type CaseFacts } from '../../ehc/index.js';
+import { formatDate } from '../format.js';
+
+/** How each date of CaseFacts is named in a message. */
+const DATE_NAMES: Record<string, string> = {
+  requestReceived: 'the date the request was received',
+  'decisionToAssess.date': 'the date of the decision whether to assess',
+  adviceRequested: 'the date advice was requested',
+  adviceReceived: 'the date advice was received',
+  'decisionAfterAssessment.date': 'the date of the decision after the assessment',
+  draftPlanIssued: 'the date the draft plan was issued',
+  finalPlanIssued: 'the date the final plan was issued',
+  'annualReview.meeting': 'the date of the annual review meeting',
+  'annualReview.decision.date': 'the date of the review decision',
+};
+
+const OTHER_PROBLEMS: Record<string, string> = {
+  'adviceReceived without adviceRequested': 'Enter the date advice was requested before the date it was received',
+  'the council decided not to assess, but later stages are recorded':
+    'The council decided not to carry out an assessment, so later stages cannot be recorded. Record a new decision whether to assess first',
+  'the council decided not to issue a plan, but a plan is recorded':
+    'The council decided not to issue a plan, so a plan cannot be recorded. Record a new decision after the assessment first',
+  'annualReview.amendedPlanIssued without a decision to amend': 'An amended plan needs a decision to amend the plan',
+};
+
+function valueAt(facts: CaseFacts, path: string): string | undefined {
+  let value: unknown = facts;
+  for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * What the change would make impossible (a final plan before its draft, a decision before the
+ * request…), as [form field, message] pairs. Problems the case already had are not the form's fault.
+ * `fields` maps the facts this form sets to its fields; the first is where other problems are shown.
+ */
+export function consistencyErrors(before: CaseFacts, after: CaseFacts, fields: Record<string, string>): [string, string][] {
+  const existing = new Set(inconsistentFacts(before));
+  const primaryField = Object.values(fields)[0];
+  const errors: [string, string][] = [];
+  for (const problem of inconsistentFacts(after)) {
+    if (existing.has(problem)) continue;
+    const order = /^(\S+) is before (\S+)$/.exec(problem);
+    if (!order) {
+      errors.push([primaryField, OTHER_PROBLEMS[problem] ?? `This cannot be recorded: ${problem}`]);
+      continue;
+    }
+    const [, later, earlier] = order;
+    if (fields[later] || !fields[earlier]) {
+      errors.push([
+        fields[later] ?? primaryField,
+        `${capitalise(DATE_NAMES[later] ?? later)} must be the same as or after ${DATE_NAMES[earlier] ?? earlier} (${formatDate(valueAt(after, earlier))})`,
+      ]);
+    } else {
+      errors.push([
+        fields[earlier],
+        `${capitalise(DATE_NAMES[earlier] ?? earlier)} must be the same as or before ${DATE_NAMES[later] ?? later} (${formatDate(valueAt(after, later))})`,
+      ]);
+    }
+  }
+  return errors;
+}

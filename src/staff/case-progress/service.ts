@@ -1,0 +1,82 @@
+import type { FeatureDeps } from '../../app.js';
+import { ukToday } from '../../clock.js';
+import { inTransaction } from '../../db/pool.js';
+import type { FormErrors } from '../../web/form-errors.js';
+import { factsOf, findCouncilCase, type CouncilCase } from '../cases-data.js';
+import { parseStaffForm, ruleErrors } from '../forms/form.js';
+import type { SubmittedForm } from '../forms/request-form.js';
+import type { StaffMember } from '../staff-member.js';
+import { insertDocument } from '../uploads/documents-data.js';
+import { fileProblemMessage } from '../uploads/messages.js';
+import { consistencyErrors } from './consistency.js';
+import { finishCaseChange, type CaseChange } from './record-change.js';
+import type { ProgressStep, StepContext } from './step.js';
+
+export type StepOutcome =
+  | { outcome: 'recorded'; change: CaseChange; familyNotified: number }
+  | { outcome: 'invalid'; errors: FormErrors; found: CouncilCase }
+  | { outcome: 'blocked'; message: string }
+  | { outcome: 'not-found' };
+
+function mergeErrors(first: FormErrors | undefined, second: FormErrors | undefined): FormErrors | undefined {
+  if (!first) return second;
+  if (!second) return first;
+  const errors = { ...second.errors, ...first.errors };
+  const errorList = [...first.errorList, ...second.errorList.filter((item) => !first.errors[item.href.slice(1).replace(/-day$/, '')])];
+  return { errors, errorList };
+}
+
+function fileErrors(step: ProgressStep, form: SubmittedForm): FormErrors | undefined {
+  if (!step.upload) return undefined;
+  const field = step.upload.field;
+  const problem = form.upload?.fileProblems[field];
+  if (problem) return ruleErrors([[field, fileProblemMessage(problem)]]);
+  if (!form.upload?.files[field]?.length) return ruleErrors([[field, step.upload.missing]]);
+  return undefined;
+}
+
+/** The step's page: what the case is and whether the step can be recorded now. */
+export async function stepContext(deps: FeatureDeps, staff: StaffMember, caseId: string): Promise<StepContext | undefined> {
+  const found = await findCouncilCase(deps.pool, staff.councilId, caseId);
+  if (!found) return undefined;
+  return { today: ukToday(deps.clock), found, facts: await factsOf(deps.pool, found) };
+}
+
+/**
+ * Checks and records one step in one transaction, with the case row locked so that two people
+ * moving the same case on take turns: the letter, the change, the timeline note, the work tray's
+ * summary, the audit row and the family's emails are all saved, or none of them.
+ */
+export async function recordStep(
+  deps: FeatureDeps,
+  input: { staff: StaffMember; ip?: string; caseId: string; step: ProgressStep; form: SubmittedForm },
+): Promise<StepOutcome> {
+  const { staff, step, form } = input;
+  const result = await inTransaction(deps.pool, async (client): Promise<StepOutcome> => {
+    const found = await findCouncilCase(client, staff.councilId, input.caseId, { lock: true });
+    if (!found) return { outcome: 'not-found' };
+    const ctx: StepContext = { today: ukToday(deps.clock), found, facts: await factsOf(client, found) };
+    const blocked = step.blocked?.(ctx);
+    if (blocked) return { outcome: 'blocked', message: blocked };
+
+    const parsed = parseStaffForm(step.schema(ctx), form.fields, step.dateFields);
+    let errors = mergeErrors(parsed.ok ? undefined : parsed.errors, fileErrors(step, form));
+    if (parsed.ok) {
+      const sequence = consistencyErrors(ctx.facts, step.proposed(ctx, parsed.data), step.factFields);
+      if (sequence.length > 0) errors = mergeErrors(ruleErrors(sequence, step.dateFields), errors);
+    }
+    if (errors || !parsed.ok) return { outcome: 'invalid', errors: errors as FormErrors, found };
+
+    const now = deps.clock.now();
+    const file = step.upload ? form.upload?.files[step.upload.field]?.[0] : undefined;
+    const documentId =
+      step.upload && file
+        ? await insertDocument(client, { caseId: found.id, kind: step.upload.kind, file, uploadedBy: staff.id, at: now })
+        : undefined;
+    const change = await step.apply(client, { ...ctx, staff, now, documentId }, parsed.data);
+    const familyNotified = await finishCaseChange(client, deps, { staff, ip: input.ip, found, change });
+    return { outcome: 'recorded', change, familyNotified };
+  });
+  if (result.outcome === 'recorded') deps.queue.nudge();
+  return result;
+}

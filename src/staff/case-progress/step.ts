@@ -1,0 +1,47 @@
+import type pg from 'pg';
+import type { z } from 'zod';
+import type { CaseFacts, IsoDate } from '../../ehc/index.js';
+import type { CouncilCase } from '../cases-data.js';
+import type { StaffMember } from '../staff-member.js';
+import type { DocumentKind } from '../uploads/documents-data.js';
+import type { CaseChange } from './record-change.js';
+
+export interface StepContext {
+  today: IsoDate;
+  found: CouncilCase;
+  facts: CaseFacts;
+}
+
+export interface ApplyContext extends StepContext {
+  staff: StaffMember;
+  now: Date;
+  /** The uploaded letter or plan, stored in the same transaction. */
+  documentId?: string;
+}
+
+/** One way of moving a case on: its form, its checks, and what it changes. */
+export interface ProgressStep<T = any> {
+  slug: string;
+  title: string;
+  view: string;
+  dateFields: readonly string[];
+  /** The PDF this step needs (a decision letter, a plan). */
+  upload?: { field: string; kind: DocumentKind; missing: string };
+  /** Why this cannot be recorded now (an earlier step is missing), if so. */
+  blocked?(ctx: StepContext): string | undefined;
+  schema(ctx: StepContext): z.ZodType<T>;
+  /** What the form shows at first (from what is already recorded). */
+  initialValues?(ctx: StepContext): Record<string, string>;
+  /** The case's facts after the change, to check the sequence with src/ehc. */
+  proposed(ctx: StepContext, data: T): CaseFacts;
+  /** The facts this step sets → the form field that sets each (the first is the main one). */
+  factFields: Record<string, string>;
+  apply(client: pg.PoolClient, ctx: ApplyContext, data: T): Promise<CaseChange>;
+}
+
+/** A date input's three boxes, filled from 'YYYY-MM-DD'. */
+export function dateValues(name: string, date: string | undefined): Record<string, string> {
+  if (!date) return {};
+  const [year, month, day] = date.split('-');
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
+}

@@ -1,0 +1,22 @@
+import { advice } from './advice.js';
+import { decisionAfterAssessment, decisionToAssess, reviewDecision } from './decisions.js';
+import { exemption } from './exemption.js';
+import { draftPlan, finalPlan } from './plans.js';
+import { reviewMeeting } from './review-meeting.js';
+import type { ProgressStep } from './step.js';
+
+/** Every way of moving a case on, in the order of the process. */
+export const PROGRESS_STEPS: readonly ProgressStep[] = [
+  decisionToAssess,
+  advice,
+  decisionAfterAssessment,
+  draftPlan,
+  finalPlan,
+  reviewMeeting,
+  reviewDecision,
+  exemption,
+];
+
+export function stepBySlug(slug: string): ProgressStep | undefined {
+  return PROGRESS_STEPS.find((step) => step.slug === slug);
+}

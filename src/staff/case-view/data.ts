@@ -1,0 +1,88 @@
+import type pg from 'pg';
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+export interface CaseMember {
+  userId: string;
+  fullName: string;
+  email: string;
+  role: string;
+  status: 'invited' | 'active' | 'disabled';
+  kind: 'family' | 'staff';
+  addedAt: Date;
+  removedAt: Date | null;
+}
+
+export async function listMembers(db: Queryable, caseId: string): Promise<CaseMember[]> {
+  const { rows } = await db.query(
+    `SELECT m.user_id, u.full_name, u.email, m.role, u.status, u.kind, m.added_at, m.removed_at
+       FROM case_members m JOIN users u ON u.id = m.user_id
+      WHERE m.case_id = $1
+      ORDER BY m.removed_at IS NOT NULL, m.added_at, u.full_name`,
+    [caseId],
+  );
+  return rows.map((row) => ({
+    userId: row.user_id,
+    fullName: row.full_name,
+    email: row.email,
+    role: row.role,
+    status: row.status,
+    kind: row.kind,
+    addedAt: row.added_at,
+    removedAt: row.removed_at,
+  }));
+}
+
+export interface RecordedDecision {
+  kind: 'assess' | 'issue' | 'review';
+  outcome: string;
+  reason: string;
+  decidedOn: string;
+  letterDocumentId: string | null;
+  recordedBy: string | null;
+  recordedAt: Date;
+}
+
+export async function listDecisions(db: Queryable, caseId: string): Promise<RecordedDecision[]> {
+  const { rows } = await db.query(
+    `SELECT d.kind, d.outcome, d.reason, d.decided_on, d.letter_document_id, u.full_name, d.recorded_at
+       FROM case_decisions d LEFT JOIN users u ON u.id = d.recorded_by
+      WHERE d.case_id = $1 ORDER BY d.recorded_at DESC`,
+    [caseId],
+  );
+  return rows.map((row) => ({
+    kind: row.kind,
+    outcome: row.outcome,
+    reason: row.reason,
+    decidedOn: row.decided_on,
+    letterDocumentId: row.letter_document_id,
+    recordedBy: row.full_name,
+    recordedAt: row.recorded_at,
+  }));
+}
+
+export interface DocumentListing {
+  id: string;
+  kind: string;
+  filename: string;
+  sizeBytes: number;
+  uploadedAt: Date;
+  uploadedBy: string | null;
+}
+
+export async function listDocuments(db: Queryable, caseId: string): Promise<DocumentListing[]> {
+  const { rows } = await db.query(
+    `SELECT d.id, d.kind, d.original_filename, d.size_bytes, d.uploaded_at, u.full_name
+       FROM documents d LEFT JOIN users u ON u.id = d.uploaded_by
+      WHERE d.case_id = $1 ORDER BY d.uploaded_at DESC`,
+    [caseId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    filename: row.original_filename,
+    sizeBytes: row.size_bytes,
+    uploadedAt: row.uploaded_at,
+    uploadedBy: row.full_name,
+  }));
+}

@@ -1,0 +1,50 @@
+import { Router, type Request } from 'express';
+import type { FeatureDeps } from '../../app.js';
+import { audit } from '../../audit/audit.js';
+import { ukToday } from '../../clock.js';
+import { renderNotFound } from '../../web/errors.js';
+import { factsOf, findCouncilCase } from '../cases-data.js';
+import { listKeyDates, listNotes } from '../notes-and-dates/data.js';
+import { isUuid } from '../paths.js';
+import { ipOf, staffMemberOf } from '../staff-member.js';
+import { findCouncilDocument } from '../uploads/documents-data.js';
+import { sendDocument } from '../uploads/download.js';
+import { listDecisions, listDocuments, listMembers } from './data.js';
+import { casePageModel } from './view-model.js';
+
+/** The staff case page and its documents. */
+export function caseRoutes(deps: FeatureDeps): Router {
+  const router = Router();
+  const { pool } = deps;
+
+  router.get('/cases/:caseId', async (req: Request<{ caseId: string }>, res) => {
+    const staff = staffMemberOf(req);
+    const found = await findCouncilCase(pool, staff.councilId, req.params.caseId);
+    if (!found) return renderNotFound(res);
+    const [facts, members, decisions, documents, notes, keyDates] = await Promise.all([
+      factsOf(pool, found),
+      listMembers(pool, found.id),
+      listDecisions(pool, found.id),
+      listDocuments(pool, found.id),
+      listNotes(pool, found.id),
+      listKeyDates(pool, found.id),
+    ]);
+    await audit(pool, { action: 'staff.case.viewed', actorUserId: staff.id, caseId: found.id, ip: ipOf(req) }, deps.clock.now());
+    res.render('staff/case', casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates }));
+  });
+
+  router.get('/cases/:caseId/documents/:documentId', async (req: Request<{ caseId: string; documentId: string }>, res) => {
+    const staff = staffMemberOf(req);
+    const { caseId, documentId } = req.params;
+    if (!isUuid(caseId) || !isUuid(documentId)) return renderNotFound(res);
+    const document = await findCouncilDocument(pool, staff.councilId, caseId, documentId);
+    if (!document) return renderNotFound(res);
+    await audit(
+      pool,
+      { action: 'staff.document.downloaded', actorUserId: staff.id, caseId, ip: ipOf(req), details: { documentId, filename: document.filename } },
+      deps.clock.now(),
+    );
+    sendDocument(res, document);
+  });
+  return router;
+}

@@ -1,0 +1,65 @@
+import { describeCase, REQUESTER_LABELS, type CaseFacts, type DueDate } from '../../ehc/index.js';
+import type { CouncilCase } from '../cases-data.js';
+import { PROGRESS_STEPS } from '../case-progress/steps.js';
+import { formatDate } from '../format.js';
+import type { KeyDate, TimelineNote } from '../notes-and-dates/data.js';
+import { staffPaths } from '../paths.js';
+import { CASE_ROLE_LABELS, type CaseRole } from '../roles.js';
+import type { CaseMember, DocumentListing, RecordedDecision } from './data.js';
+import { DECISION_LABELS, DOCUMENT_KIND_LABELS, formatSize } from './labels.js';
+
+function dueDateState(due: DueDate): { text: string; overdue: boolean } {
+  if (due.lifted) return { text: 'No longer applies (exemption)', overdue: false };
+  if (due.metOn) return { text: `${due.metLate ? 'Met late' : 'Met'} on ${formatDate(due.metOn)}`, overdue: false };
+  if (due.overdue) return { text: 'Overdue', overdue: true };
+  if (due.by === 'family') return { text: due.passed ? 'Passed' : "The family's date", overdue: false };
+  return { text: 'Due', overdue: false };
+}
+
+/** Everything the staff case page shows, from what the data modules and src/ehc give. */
+export function casePageModel(input: {
+  found: CouncilCase;
+  facts: CaseFacts;
+  today: string;
+  members: CaseMember[];
+  decisions: RecordedDecision[];
+  documents: DocumentListing[];
+  notes: TimelineNote[];
+  keyDates: KeyDate[];
+}) {
+  const { found, facts, today } = input;
+  const status = describeCase(facts, today);
+  const ctx = { found, facts, today };
+  return {
+    caseSummary: found,
+    status,
+    requestedBy: REQUESTER_LABELS[found.requestedBy],
+    dueDates: status.dueDates.map((due) => ({ ...due, state: dueDateState(due) })),
+    steps: PROGRESS_STEPS.map((step) => ({
+      title: step.title,
+      href: staffPaths.progress(found.id, step.slug),
+      blocked: step.blocked?.(ctx),
+    })).filter((step) => !step.blocked),
+    members: input.members.map((member) => ({
+      ...member,
+      roleLabel: CASE_ROLE_LABELS[member.role as CaseRole] ?? member.role,
+      removeHref: staffPaths.removePerson(found.id, member.userId),
+      resendHref: staffPaths.resendCaseInvitation(found.id, member.userId),
+      personHref: staffPaths.person(member.userId),
+    })),
+    decisions: input.decisions.map((decision) => ({
+      ...decision,
+      title: DECISION_LABELS[decision.kind]?.title ?? decision.kind,
+      outcomeLabel: DECISION_LABELS[decision.kind]?.outcomes[decision.outcome] ?? decision.outcome,
+      letterHref: decision.letterDocumentId ? staffPaths.caseDocument(found.id, decision.letterDocumentId) : undefined,
+    })),
+    documents: input.documents.map((document) => ({
+      ...document,
+      kindLabel: DOCUMENT_KIND_LABELS[document.kind] ?? document.kind,
+      size: formatSize(document.sizeBytes),
+      href: staffPaths.caseDocument(found.id, document.id),
+    })),
+    notes: input.notes,
+    keyDates: input.keyDates,
+  };
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import type { FeatureDeps } from '../../app.js';
+import { ukToday } from '../../clock.js';
+import { REQUESTER_LABELS } from '../../ehc/index.js';
+import { renderWithErrors, type FormErrors } from '../../web/form-errors.js';
+import { parseStaffForm, ruleErrors } from '../forms/form.js';
+import { readSubmittedForm } from '../forms/request-form.js';
+import { setNotice } from '../notice.js';
+import { staffPaths } from '../paths.js';
+import { ipOf, staffMemberOf } from '../staff-member.js';
+import { fileProblemMessage } from '../uploads/messages.js';
+import { MAX_REQUEST_DOCUMENTS, NEW_CASE_DATE_FIELDS, newCaseSchema } from './schema.js';
+import { createCase } from './service.js';
+
+const VIEW = 'staff/new-case';
+const requesterItems = Object.entries(REQUESTER_LABELS).map(([value, text]) => ({ value, text }));
+
+/** Creating a case: the child or young person and the request, with its documents. */
+export function createCaseRoutes(deps: FeatureDeps): Router {
+  const router = Router();
+  router.get('/cases/new', (_req, res) => res.render(VIEW, { values: {}, requesterItems }));
+
+  router.post('/cases/new', async (req, res) => {
+    const staff = staffMemberOf(req);
+    const form = await readSubmittedForm(req, deps, { documents: MAX_REQUEST_DOCUMENTS });
+    const parsed = parseStaffForm(newCaseSchema(ukToday(deps.clock)), form.fields, NEW_CASE_DATE_FIELDS);
+    const problem = form.upload?.fileProblems.documents;
+    if (!parsed.ok || problem) {
+      const errors: FormErrors = parsed.ok ? { errors: {}, errorList: [] } : parsed.errors;
+      if (problem) {
+        const fileError = ruleErrors([['documents', fileProblemMessage(problem, MAX_REQUEST_DOCUMENTS)]]);
+        errors.errors.documents = fileError.errors.documents;
+        errors.errorList.push(...fileError.errorList);
+      }
+      return renderWithErrors(res, VIEW, errors, { values: form.fields, requesterItems });
+    }
+    const created = await createCase(deps, { staff, ip: ipOf(req), data: parsed.data, documents: form.upload?.files.documents ?? [] });
+    setNotice(req, `Case ${created.reference} created. Add the family to the case so that they can follow it on EHC Hub.`);
+    res.redirect(staffPaths.case(created.id));
+  });
+  return router;
+}

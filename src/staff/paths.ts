@@ -1,0 +1,30 @@
+/** Every staff page's path, under /staff (the shared src/web/paths.ts has only the root). */
+const root = '/staff';
+const caseRoot = (caseId: string) => `${root}/cases/${caseId}`;
+
+export const staffPaths = {
+  workTray: root,
+  newCase: `${root}/cases/new`,
+  case: caseRoot,
+  caseAudit: (caseId: string) => `${caseRoot(caseId)}/audit`,
+  caseDocument: (caseId: string, documentId: string) => `${caseRoot(caseId)}/documents/${documentId}`,
+  addPerson: (caseId: string) => `${caseRoot(caseId)}/people/add`,
+  removePerson: (caseId: string, userId: string) => `${caseRoot(caseId)}/people/${userId}/remove`,
+  resendCaseInvitation: (caseId: string, userId: string) => `${caseRoot(caseId)}/people/${userId}/resend-invitation`,
+  progress: (caseId: string, step: string) => `${caseRoot(caseId)}/progress/${step}`,
+  newNote: (caseId: string) => `${caseRoot(caseId)}/notes/new`,
+  newKeyDate: (caseId: string) => `${caseRoot(caseId)}/key-dates/new`,
+  people: `${root}/people`,
+  person: (userId: string) => `${root}/people/${userId}`,
+  personAction: (userId: string, action: 'disable' | 'enable' | 'reset-two-factor' | 'resend-invitation') =>
+    `${root}/people/${userId}/${action}`,
+  staffAccounts: `${root}/staff-accounts`,
+  inviteStaff: `${root}/staff-accounts/invite`,
+} as const;
+
+/** Ids in URLs are uuids; anything else is a page that does not exist (not a database error). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID_PATTERN.test(value);
+}

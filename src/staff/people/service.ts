@@ -1,0 +1,60 @@
+import type { FeatureDeps } from '../../app.js';
+import { resendInvitation } from '../../accounts/invitations.js';
+import { audit } from '../../audit/audit.js';
+import { inTransaction } from '../../db/pool.js';
+import type { StaffMember } from '../staff-member.js';
+import { clearSecondFactor, endSessions, findPerson, setStatus, type Person } from './data.js';
+
+export type PersonAction = 'disable' | 'enable' | 'reset-two-factor' | 'resend-invitation';
+
+/**
+ * What a member of staff may do to an account: anyone on the council's cases, by any staff;
+ * another member of staff, only by an admin; never to themselves.
+ */
+export function allowedActions(staff: StaffMember, person: Person): PersonAction[] {
+  if (person.id === staff.id) return [];
+  if (person.kind === 'staff' && staff.role !== 'admin') return [];
+  const actions: PersonAction[] = [];
+  if (person.status === 'disabled') actions.push('enable');
+  else actions.push('disable');
+  if (person.status === 'active' && person.twoFactorMethod) actions.push('reset-two-factor');
+  if (person.status === 'invited') actions.push('resend-invitation');
+  return actions;
+}
+
+const AUDIT_ACTIONS: Record<PersonAction, string> = {
+  disable: 'staff.person.disabled',
+  enable: 'staff.person.enabled',
+  'reset-two-factor': 'staff.person.two-factor-reset',
+  'resend-invitation': 'staff.person.invitation-resent',
+};
+
+/** Does one action to an account, if this member of staff may; false otherwise (the route answers 404). */
+export async function actOnPerson(
+  deps: FeatureDeps,
+  input: { staff: StaffMember; ip?: string; userId: string; action: PersonAction },
+): Promise<Person | undefined> {
+  const { staff, action } = input;
+  const result = await inTransaction(deps.pool, async (client) => {
+    const person = await findPerson(client, staff.councilId, input.userId, { lock: true });
+    if (!person || !allowedActions(staff, person).includes(action)) return undefined;
+    const now = deps.clock.now();
+    let sessionsEnded = 0;
+    if (action === 'disable') {
+      await setStatus(client, person.id, 'disabled', now);
+      sessionsEnded = await endSessions(client, person.id);
+    } else if (action === 'enable') {
+      await setStatus(client, person.id, 'enabled', now);
+    } else if (action === 'reset-two-factor') {
+      await clearSecondFactor(client, person.id, now);
+      sessionsEnded = await endSessions(client, person.id);
+    } else {
+      const resent = await resendInvitation(client, deps, { userId: person.id, resentBy: { name: staff.name, userId: staff.id }, ip: input.ip });
+      if (resent.outcome !== 'invited') return undefined;
+    }
+    await audit(client, { action: AUDIT_ACTIONS[action], actorUserId: staff.id, subjectUserId: person.id, ip: input.ip, details: { sessionsEnded } }, now);
+    return person;
+  });
+  if (result && action === 'resend-invitation') deps.queue.nudge();
+  return result;
+}

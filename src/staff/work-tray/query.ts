@@ -1,0 +1,113 @@
+import type pg from 'pg';
+import { addDays, type IsoDate, type StageId } from '../../ehc/index.js';
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+export const TRAY_PAGE_SIZE = 50;
+
+export interface TrayFilters {
+  stage?: StageId;
+  /** 'overdue': the next council date has passed; 'soon': it falls in the next 2 weeks (today included). */
+  due?: 'overdue' | 'soon';
+  /** A child's name, matched from the start of the first or last name, or a case reference. */
+  search?: string;
+  page: number;
+}
+
+export interface TrayRow {
+  id: string;
+  reference: string;
+  firstName: string;
+  lastName: string;
+  stage: StageId;
+  nextDueLabel: string | null;
+  nextDueOn: string | null;
+  overdue: boolean;
+}
+
+export interface TrayPage {
+  rows: TrayRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The WHERE clause for the filters. Each filter matches an index of migration 030: the council
+ * and stage with the due date, and the children's lower-case name prefixes.
+ */
+export function trayConditions(
+  councilId: string,
+  filters: TrayFilters,
+  today: IsoDate,
+): { where: string; params: unknown[]; needsChildren: boolean } {
+  const params: unknown[] = [councilId];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions = ['c.council_id = $1'];
+  if (filters.stage) conditions.push(`c.current_stage = ${param(filters.stage)}`);
+  if (filters.due === 'overdue') conditions.push(`c.next_due_on < ${param(today)}::date`);
+  if (filters.due === 'soon') {
+    conditions.push(`c.next_due_on BETWEEN ${param(today)}::date AND ${param(addDays(today, 14))}::date`);
+  }
+  const search = (filters.search ?? '').trim().toLowerCase();
+  const reference = /^ehc-?(\d{1,6})$/.exec(search);
+  if (reference) {
+    conditions.push(`c.reference = ${param(`EHC-${reference[1].padStart(6, '0')}`)}`);
+  } else if (search) {
+    const words = search.split(/[\s,]+/).filter(Boolean).slice(0, 2).map((word) => `${escapeLike(word)}%`);
+    const first = 'lower(ch.first_name) LIKE';
+    const last = 'lower(ch.last_name) LIKE';
+    if (words.length === 1) {
+      const word = param(words[0]);
+      conditions.push(`(${last} ${word} OR ${first} ${word})`);
+    } else {
+      const [a, b] = [param(words[0]), param(words[1])];
+      conditions.push(`((${first} ${a} AND ${last} ${b}) OR (${last} ${a} AND ${first} ${b}))`);
+    }
+  }
+  return { where: conditions.join(' AND '), params, needsChildren: Boolean(search) && !reference };
+}
+
+/**
+ * One page of the council's cases, soonest statutory date first (cases with none last). Without
+ * a name search, the count and the page's ids come from the cases indexes alone (index-only
+ * scans, even for a deep page), and only the page's 50 rows are joined to the children.
+ */
+export async function workTrayPage(db: Queryable, councilId: string, filters: TrayFilters, today: IsoDate): Promise<TrayPage> {
+  const { where, params, needsChildren } = trayConditions(councilId, filters, today);
+  const from = needsChildren ? 'cases c JOIN children ch ON ch.id = c.child_id' : 'cases c';
+  const counted = await db.query(`SELECT count(*) AS total FROM ${from} WHERE ${where}`, params);
+  const total = Number(counted.rows[0].total);
+  const pageCount = Math.max(1, Math.ceil(total / TRAY_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filters.page), pageCount);
+  const { rows } = await db.query(
+    `WITH page AS (
+       SELECT c.id, c.next_due_on FROM ${from} WHERE ${where}
+        ORDER BY c.next_due_on ASC NULLS LAST, c.id
+        LIMIT ${TRAY_PAGE_SIZE} OFFSET ${(page - 1) * TRAY_PAGE_SIZE})
+     SELECT c.id, c.reference, c.current_stage, c.next_due_label, c.next_due_on, ch.first_name, ch.last_name
+       FROM page JOIN cases c ON c.id = page.id JOIN children ch ON ch.id = c.child_id
+      ORDER BY page.next_due_on ASC NULLS LAST, page.id`,
+    params,
+  );
+  return {
+    total,
+    page,
+    pageCount,
+    rows: rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      stage: row.current_stage,
+      nextDueLabel: row.next_due_label,
+      nextDueOn: row.next_due_on,
+      overdue: row.next_due_on !== null && row.next_due_on < today,
+    })),
+  };
+}
