@@ -1,0 +1,71 @@
+import type pg from 'pg';
+
+export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+export type MemberRole = 'parent' | 'young-person' | 'coordinator' | 'education-setting' | 'adviser';
+
+/** A case as one of its active members may see it, with that member's role. */
+export interface MemberCase {
+  id: string;
+  reference: string;
+  childFirstName: string;
+  childLastName: string;
+  role: MemberRole;
+  currentStage: string;
+  requestReceived: string;
+  requestedBy: 'parent' | 'school' | 'young-person' | 'other';
+  requesterName: string | null;
+  requestText: string;
+  createdAt: Date;
+  draftPlanIssuedOn: string | null;
+  finalPlanIssuedOn: string | null;
+}
+
+/** Parents, carers and young people: the family, who amend, comment, upload and respond. */
+export const isFamily = (role: MemberRole) => role === 'parent' || role === 'young-person';
+
+/** Who reads the family's comments and responses: the family and the case co-ordinator. */
+export const seesFamilyViews = (role: MemberRole) => isFamily(role) || role === 'coordinator';
+
+/** The SQL condition, on documents `d` and the member `m`, for documents this member may see. */
+export const VISIBLE_DOCUMENT = `(m.role <> 'adviser' OR d.shared_with_advisers)`;
+
+/** Joins the member's active membership: every read and write of a case goes through it. */
+export const ACTIVE_MEMBER_JOIN = `JOIN case_members m ON m.case_id = c.id AND m.user_id = $2 AND m.removed_at IS NULL`;
+
+/**
+ * The case, if the user is an active member of it; undefined otherwise (a missing case and
+ * someone else's case look the same). With `lock`, the case row is locked for the transaction.
+ */
+export async function findMemberCase(db: Queryable, caseId: string, userId: string, options: { lock?: boolean } = {}): Promise<MemberCase | undefined> {
+  const { rows } = await db.query(
+    `SELECT c.id, c.reference, ch.first_name, ch.last_name, m.role, c.current_stage, c.request_received,
+            c.requested_by, c.requester_name, c.request_text, c.created_at, c.draft_plan_issued_on, c.final_plan_issued_on
+       FROM cases c JOIN children ch ON ch.id = c.child_id ${ACTIVE_MEMBER_JOIN}
+      WHERE c.id = $1${options.lock ? ' FOR UPDATE OF c' : ''}`,
+    [caseId, userId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    reference: row.reference,
+    childFirstName: row.first_name,
+    childLastName: row.last_name,
+    role: row.role,
+    currentStage: row.current_stage,
+    requestReceived: row.request_received,
+    requestedBy: row.requested_by,
+    requesterName: row.requester_name,
+    requestText: row.request_text,
+    createdAt: row.created_at,
+    draftPlanIssuedOn: row.draft_plan_issued_on,
+    finalPlanIssuedOn: row.final_plan_issued_on,
+  };
+}
+
+/** The user's name, for emails and the audit (the case pages show names from their own joins). */
+export async function userName(db: Queryable, userId: string): Promise<string> {
+  const { rows } = await db.query(`SELECT full_name FROM users WHERE id = $1`, [userId]);
+  return rows[0]?.full_name ?? 'Someone';
+}

@@ -1,0 +1,92 @@
+import { Router, type Response } from 'express';
+import type { FeatureDeps } from '../app.js';
+import { audit } from '../audit/audit.js';
+import { requireSignedIn } from '../auth/current-user.js';
+import { closeConnectionIfCutOff, downloadNameFor, readMultipartUpload, sendAttachment } from '../uploads/index.js';
+import { renderNotFound } from '../web/errors.js';
+import { isFamily, type MemberCase } from './case-access.js';
+import { documentForMember, documentsForMember, storeFamilyUploads } from './documents-data.js';
+import { caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
+import { isUuid, participationPaths, participationRoutePatterns as routes } from './paths.js';
+import { checkUploadForm, FAMILY_UPLOAD_RULES, UPLOAD_HINT, uploadErrors, type UploadFormErrors } from './upload-form.js';
+import { documentRows } from './documents-view.js';
+
+const UPLOAD_VIEW = 'participation/upload';
+
+/** The case's documents: the list with who added what and when, uploading, and downloading. */
+export function documentsRoutes(deps: FeatureDeps): Router {
+  const router = Router();
+  const familyOnly = (memberCase: MemberCase) => isFamily(memberCase.role);
+
+  router.get(routes.documents, requireSignedIn, async (req, res) => {
+    const memberCase = await memberCaseOr404(deps.pool, req, res);
+    if (!memberCase) return;
+    const documents = await documentsForMember(deps.pool, memberCase.id, req.user!.id);
+    res.render('participation/documents', {
+      ...caseLocals(memberCase),
+      notice: takeNotice(req, memberCase.id),
+      documents: documentRows(memberCase.id, documents, deps.config.council.name),
+    });
+  });
+
+  const renderUpload = (res: Response, memberCase: MemberCase, status: number, locals: Partial<UploadFormErrors> | Record<string, unknown> = {}) =>
+    res.status(status).render(UPLOAD_VIEW, { ...caseLocals(memberCase), uploadHint: UPLOAD_HINT, ...locals });
+
+  router.get(routes.uploadDocuments, requireSignedIn, async (req, res) => {
+    const memberCase = await memberCaseOr404(deps.pool, req, res, familyOnly);
+    if (!memberCase) return;
+    renderUpload(res, memberCase, 200);
+  });
+
+  router.post(routes.uploadDocuments, requireSignedIn, async (req, res) => {
+    // Refused before reading the body: do not read the rest of it either.
+    if (!req.complete) res.set('Connection', 'close');
+    const memberCase = await memberCaseOr404(deps.pool, req, res, familyOnly);
+    if (!memberCase) return;
+    res.removeHeader('Connection');
+
+    const outcome = await readMultipartUpload(req, deps.isCsrfTokenValid, FAMILY_UPLOAD_RULES);
+    closeConnectionIfCutOff(res, outcome);
+    if (outcome.status === 'csrf-failed') return res.status(403).render('errors/csrf');
+    if (outcome.status === 'malformed') return res.status(400).render('errors/bad-request');
+    if (outcome.status === 'too-large') return renderUpload(res, memberCase, 413, uploadErrors([], { tooLarge: true }));
+
+    const form = checkUploadForm(outcome);
+    if (!form.ok) return renderUpload(res, memberCase, 400, { ...form.errors, description: form.description });
+
+    const result = await storeFamilyUploads(deps, {
+      caseId: memberCase.id,
+      userId: req.user!.id,
+      description: form.description,
+      files: outcome.files,
+      ip: clientIp(req),
+    });
+    if (!result.ok) return renderNotFound(res);
+    deps.queue.nudge();
+    const storedNames = result.stored.map((file) => file.originalFilename || 'Unnamed file');
+    if (outcome.refused.length > 0) {
+      // The accepted files are kept; the page says which, and why each of the others was refused.
+      return renderUpload(res, memberCase, 400, { ...uploadErrors(outcome.refused), description: form.description, storedNames });
+    }
+    await redirectWithNotice(req, res, participationPaths.documents(memberCase.id), {
+      caseId: memberCase.id,
+      heading: storedNames.length === 1 ? 'Your document has been uploaded' : `${storedNames.length} documents have been uploaded`,
+      lines: storedNames,
+    });
+  });
+
+  router.get(routes.downloadDocument, requireSignedIn, async (req, res) => {
+    const { caseId, documentId } = req.params;
+    if (!isUuid(caseId) || !isUuid(documentId)) return renderNotFound(res);
+    const document = await documentForMember(deps.pool, caseId, documentId, req.user!.id);
+    if (!document) return renderNotFound(res);
+    await audit(deps.pool, { action: 'case.document.downloaded', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { documentId } }, deps.clock.now());
+    sendAttachment(res, {
+      content: document.content,
+      contentType: document.contentType,
+      downloadName: downloadNameFor(document.originalFilename, document.contentType),
+    });
+  });
+
+  return router;
+}

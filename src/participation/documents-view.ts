@@ -1,0 +1,31 @@
+import { downloadNameFor } from '../uploads/index.js';
+import type { CaseDocument } from './documents-data.js';
+import { participationPaths } from './paths.js';
+import { formatFileSize, timelineEntry } from './view-format.js';
+
+const KIND_LABELS: Record<string, string> = {
+  request: 'Request',
+  'decision-letter': 'Decision letter',
+  'draft-plan': 'Draft plan',
+  'final-plan': 'Final plan',
+  review: 'Annual review',
+  'family-upload': 'Added by the family',
+  other: 'Other',
+};
+
+/** A document as the list shows it: its name to download, what it is, who added it and when. */
+export function documentRows(caseId: string, documents: CaseDocument[], councilName: string) {
+  return documents.map((document) => {
+    const name = downloadNameFor(document.originalFilename, document.contentType);
+    const by = document.uploadedByStaff ? `${document.uploadedByName} (${councilName})` : (document.uploadedByName ?? councilName);
+    return {
+      id: document.id,
+      name,
+      href: participationPaths.downloadDocument(caseId, document.id),
+      size: formatFileSize(document.sizeBytes),
+      kind: KIND_LABELS[document.kind] ?? 'Other',
+      description: document.description ?? '',
+      ...timelineEntry(by, document.uploadedAt),
+    };
+  });
+}

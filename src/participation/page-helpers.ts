@@ -1,0 +1,87 @@
+import type { Request, Response } from 'express';
+import { renderNotFound } from '../web/errors.js';
+import { paths } from '../web/paths.js';
+import { findMemberCase, isFamily, seesFamilyViews, type MemberCase, type Queryable } from './case-access.js';
+import { participationPaths, isUuid } from './paths.js';
+
+/** A one-off success message for the next page (post-redirect-get). */
+export interface ParticipationNotice {
+  caseId: string;
+  heading: string;
+  lines?: string[];
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    participationNotice?: ParticipationNotice;
+  }
+}
+
+/**
+ * Keeps the message in the session and redirects once the session is saved: express-session
+ * otherwise sends the redirect's headers before saving, and a quick browser can ask for the next
+ * page before the message is there.
+ */
+export async function redirectWithNotice(req: Request, res: Response, to: string, notice: ParticipationNotice): Promise<void> {
+  req.session.participationNotice = notice;
+  await new Promise<void>((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));
+  res.redirect(to);
+}
+
+export function takeNotice(req: Request, caseId: string): ParticipationNotice | undefined {
+  const notice = req.session.participationNotice;
+  if (!notice || notice.caseId !== caseId) return undefined;
+  delete req.session.participationNotice;
+  return notice;
+}
+
+/**
+ * The case in the URL, if the signed-in user is an active member of it and `allowed` says the
+ * member may use this page; otherwise the 404 page has been sent (the same for every refusal).
+ */
+export async function memberCaseOr404(
+  db: Queryable,
+  req: Request,
+  res: Response,
+  allowed: (memberCase: MemberCase) => boolean = () => true,
+): Promise<MemberCase | undefined> {
+  const caseId = req.params.caseId;
+  const memberCase = isUuid(caseId) ? await findMemberCase(db, caseId, req.user!.id) : undefined;
+  if (!memberCase || !allowed(memberCase)) {
+    renderNotFound(res);
+    return undefined;
+  }
+  return memberCase;
+}
+
+/** What every participation page shows about the case: whose it is, and the links between pages. */
+export function caseLocals(memberCase: MemberCase) {
+  const id = memberCase.id;
+  return {
+    caseId: id,
+    caseReference: memberCase.reference,
+    childName: `${memberCase.childLastName}, ${memberCase.childFirstName}`,
+    childFirstName: memberCase.childFirstName,
+    isFamily: isFamily(memberCase.role),
+    seesFamilyViews: seesFamilyViews(memberCase.role),
+    isParent: memberCase.role === 'parent',
+    links: {
+      case: paths.case(id),
+      request: participationPaths.request(id),
+      amendRequest: participationPaths.amendRequest(id),
+      comments: participationPaths.comments(id),
+      newComment: participationPaths.newComment(id),
+      checkComment: participationPaths.checkComment(id),
+      documents: participationPaths.documents(id),
+      uploadDocuments: participationPaths.uploadDocuments(id),
+      draftPlan: participationPaths.draftPlan(id),
+    },
+  };
+}
+
+/** Text as typed in a textarea, with Windows line endings made plain and the ends trimmed. */
+export function normaliseText(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
+}
+
+export const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? undefined;

@@ -1,0 +1,34 @@
+/** The family's pages on a case, under /cases/:caseId (the case page itself belongs to src/cases). */
+const caseRoot = (caseId: string) => `/cases/${caseId}`;
+
+export const participationPaths = {
+  request: (caseId: string) => `${caseRoot(caseId)}/request`,
+  amendRequest: (caseId: string) => `${caseRoot(caseId)}/request/amend`,
+  comments: (caseId: string) => `${caseRoot(caseId)}/comments`,
+  newComment: (caseId: string) => `${caseRoot(caseId)}/comments/new`,
+  checkComment: (caseId: string) => `${caseRoot(caseId)}/comments/check`,
+  documents: (caseId: string) => `${caseRoot(caseId)}/documents`,
+  uploadDocuments: (caseId: string) => `${caseRoot(caseId)}/documents/upload`,
+  downloadDocument: (caseId: string, documentId: string) => `${caseRoot(caseId)}/documents/${documentId}/download`,
+  draftPlan: (caseId: string) => `${caseRoot(caseId)}/draft-plan`,
+} as const;
+
+/** The same paths as Express route patterns. */
+export const participationRoutePatterns = {
+  request: participationPaths.request(':caseId'),
+  amendRequest: participationPaths.amendRequest(':caseId'),
+  comments: participationPaths.comments(':caseId'),
+  newComment: participationPaths.newComment(':caseId'),
+  checkComment: participationPaths.checkComment(':caseId'),
+  documents: participationPaths.documents(':caseId'),
+  uploadDocuments: participationPaths.uploadDocuments(':caseId'),
+  downloadDocument: participationPaths.downloadDocument(':caseId', ':documentId'),
+  draftPlan: participationPaths.draftPlan(':caseId'),
+} as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids in URLs are uuids; anything else is a page that does not exist (not a database error). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { FeatureDeps } from '../app.js';
+import { commentsRoutes } from './comments-routes.js';
+import { documentsRoutes } from './documents-routes.js';
+import { draftPlanRoutes } from './draft-plan-routes.js';
+import { requestRoutes } from './request-routes.js';
+
+/**
+ * The family's part in a case, under /cases/:caseId: the request (view and amend), comments and
+ * views, documents (list, upload, download) and the draft plan. Every route is behind
+ * requireSignedIn and answers 404 to anyone who is not an active member of the case.
+ */
+export function participationRoutes(deps: FeatureDeps): Router {
+  const router = Router();
+  router.use(requestRoutes(deps));
+  router.use(commentsRoutes(deps));
+  router.use(documentsRoutes(deps));
+  router.use(draftPlanRoutes(deps));
+  return router;
+}

@@ -1,0 +1,109 @@
+import type { Queryable } from './case-access.js';
+import { participationPaths } from './paths.js';
+import { paths } from '../web/paths.js';
+import { timelineEntry } from './view-format.js';
+
+export type NewItemKind = 'document' | 'comment' | 'request-amended' | 'draft-plan-response' | 'note';
+
+export interface NewItem {
+  kind: NewItemKind;
+  at: Date;
+  /** "Jane Rogers added comments on behalf of Barney" */
+  text: string;
+  href: string;
+  when: string;
+  whenIso: string;
+}
+
+export interface WhatIsNew {
+  /** The user's previous visit; null on a first visit (then nothing is called new). */
+  since: Date | null;
+  items: NewItem[];
+}
+
+const MAX_ITEMS = 50;
+
+// Everything others added since the member's last visit, that this member may see. The first
+// CTE is the membership check: a non-member gets no row, and so nothing at all.
+const NEW_SINCE_SQL = `
+WITH me AS (
+  SELECT m.role, v.visited_at, ch.first_name
+    FROM case_members m
+    JOIN cases c ON c.id = m.case_id JOIN children ch ON ch.id = c.child_id
+    LEFT JOIN case_last_visits v ON v.case_id = m.case_id AND v.user_id = m.user_id
+   WHERE m.case_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL AND v.visited_at IS NOT NULL
+)
+SELECT 'document' AS kind, d.uploaded_at AS happened_at, u.full_name, me.first_name, false AS on_behalf
+  FROM me JOIN documents d ON d.case_id = $1 AND d.uploaded_at > me.visited_at LEFT JOIN users u ON u.id = d.uploaded_by
+ WHERE d.uploaded_by IS DISTINCT FROM $2 AND (me.role <> 'adviser' OR d.shared_with_advisers)
+UNION ALL
+SELECT 'comment', k.created_at, u.full_name, me.first_name, k.on_behalf_of_child
+  FROM me JOIN case_comments k ON k.case_id = $1 AND k.created_at > me.visited_at JOIN users u ON u.id = k.author_user_id
+ WHERE k.author_user_id <> $2 AND me.role IN ('parent', 'young-person', 'coordinator')
+UNION ALL
+SELECT 'request-amended', r.amended_at, u.full_name, me.first_name, false
+  FROM me JOIN case_request_versions r ON r.case_id = $1 AND r.version > 1 AND r.amended_at > me.visited_at
+  JOIN users u ON u.id = r.amended_by
+ WHERE r.amended_by <> $2
+UNION ALL
+SELECT 'draft-plan-response', p.created_at, u.full_name, me.first_name, false
+  FROM me JOIN draft_plan_responses p ON p.case_id = $1 AND p.created_at > me.visited_at JOIN users u ON u.id = p.author_user_id
+ WHERE p.author_user_id <> $2 AND me.role IN ('parent', 'young-person', 'coordinator')
+UNION ALL
+SELECT 'note', n.created_at, u.full_name, me.first_name, false
+  FROM me JOIN case_notes n ON n.case_id = $1 AND n.created_at > me.visited_at AND NOT n.internal LEFT JOIN users u ON u.id = n.author_user_id
+ WHERE n.author_user_id IS DISTINCT FROM $2
+ORDER BY happened_at DESC
+LIMIT ${MAX_ITEMS}`;
+
+function describe(row: Record<string, any>, caseId: string): { text: string; href: string } {
+  const by = row.full_name ?? 'The council';
+  switch (row.kind as NewItemKind) {
+    case 'document':
+      return { text: `${by} added a document`, href: participationPaths.documents(caseId) };
+    case 'comment':
+      return {
+        text: row.on_behalf ? `${by} added comments on behalf of ${row.first_name}` : `${by} added comments`,
+        href: participationPaths.comments(caseId),
+      };
+    case 'request-amended':
+      return { text: `${by} amended the request`, href: participationPaths.request(caseId) };
+    case 'draft-plan-response':
+      return { text: `${by} responded to the draft plan`, href: participationPaths.draftPlan(caseId) };
+    case 'note':
+      return { text: `${by} added a note to the timeline`, href: paths.case(caseId) };
+  }
+}
+
+/**
+ * What others have added to the case since this user last visited it (see markCaseVisited),
+ * newest first, limited to what they may see; nothing for a non-member or a first visit.
+ */
+export async function whatIsNewSince(db: Queryable, caseId: string, userId: string): Promise<WhatIsNew> {
+  const visit = await db.query(
+    `SELECT v.visited_at FROM case_last_visits v
+       JOIN case_members m ON m.case_id = v.case_id AND m.user_id = v.user_id AND m.removed_at IS NULL
+      WHERE v.case_id = $1 AND v.user_id = $2`,
+    [caseId, userId],
+  );
+  const since: Date | null = visit.rows[0]?.visited_at ?? null;
+  if (!since) return { since: null, items: [] };
+  const { rows } = await db.query(NEW_SINCE_SQL, [caseId, userId]);
+  return {
+    since,
+    items: rows.map((row) => {
+      const { when, whenIso } = timelineEntry(null, row.happened_at);
+      return { kind: row.kind, at: row.happened_at, ...describe(row, caseId), when, whenIso };
+    }),
+  };
+}
+
+/** Records that the user has just looked at the case (only for an active member). */
+export async function markCaseVisited(db: Queryable, caseId: string, userId: string, at: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO case_last_visits (user_id, case_id, visited_at)
+     SELECT m.user_id, m.case_id, $3 FROM case_members m WHERE m.case_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL
+     ON CONFLICT (user_id, case_id) DO UPDATE SET visited_at = EXCLUDED.visited_at`,
+    [caseId, userId, at],
+  );
+}

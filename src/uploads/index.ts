@@ -1,0 +1,38 @@
+/**
+ * Uploads any feature can use: a streaming multipart reader with per-file and per-request
+ * limits, CSRF checked before any file is read, types told by content, and filenames that are
+ * only ever text. See multipart.ts for the rules, and participation/documents-routes.ts for use.
+ */
+import type { Response } from 'express';
+import { attachmentDisposition } from './filenames.js';
+import type { UploadOutcome } from './multipart.js';
+
+export { detectFileType, describeFileTypes, FILE_TYPES, type FileType, type FileTypeId } from './file-types.js';
+export { attachmentDisposition, cleanUploadedName, downloadNameFor, safeDownloadName } from './filenames.js';
+export {
+  maxRequestBytes,
+  readMultipartUpload,
+  type CsrfCheck,
+  type ReceivedFile,
+  type RefusalReason,
+  type RefusedFile,
+  type UploadOutcome,
+  type UploadRules,
+} from './multipart.js';
+
+/** Ends the connection after the answer when the request body was left unread (cut off). */
+export function closeConnectionIfCutOff(res: Response, outcome: UploadOutcome): void {
+  if (outcome.status !== 'received' && outcome.closeConnection) res.set('Connection', 'close');
+}
+
+/** Sends a stored file as a download: its real type, a cleaned name, never shown inline. */
+export function sendAttachment(res: Response, file: { content: Buffer; contentType: string; downloadName: string }): void {
+  res.set({
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.content.length),
+    'Content-Disposition': attachmentDisposition(file.downloadName),
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(file.content);
+}
+
