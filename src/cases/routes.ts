@@ -5,6 +5,7 @@ import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';
 import { stageBySlug } from '../ehc/index.js';
+import { markCaseVisited, participationPaths, whatIsNewSince } from '../participation/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
 import { loadCaseForMember, loadDocumentForMember } from './case-data.js';
@@ -46,7 +47,13 @@ export function casesRoutes(deps: FeatureDeps): Router {
     const ctx = await memberCase(req, params.data.caseId);
     if (!ctx) return renderNotFound(res);
     await viewed(req, ctx.row.id, 'case');
-    res.render('cases/case', { view: casePageView(ctx, deps.config.council.name) });
+    const whatIsNew = await whatIsNewSince(pool, ctx.row.id, req.user!.id);
+    await markCaseVisited(pool, ctx.row.id, req.user!.id, clock.now());
+    res.render('cases/case', {
+      view: casePageView(ctx, deps.config.council.name),
+      whatIsNew,
+      links: familyLinks(ctx.row.id, ctx.row.my_role, Boolean(ctx.row.draft_plan_issued_on)),
+    });
   });
 
   router.get(paths.caseStage(':caseId', ':stage'), requireSignedIn, async (req, res, next) => {
@@ -75,4 +82,17 @@ export function casesRoutes(deps: FeatureDeps): Router {
   });
 
   return router;
+}
+
+/** Where the family goes from the case page to take part (the guide: read, comment, upload). */
+function familyLinks(caseId: string, role: string, draftPlanIssued: boolean) {
+  const family = role === 'parent' || role === 'young-person';
+  return {
+    request: participationPaths.request(caseId),
+    documents: participationPaths.documents(caseId),
+    comments: participationPaths.comments(caseId),
+    newComment: family ? participationPaths.newComment(caseId) : undefined,
+    upload: family ? participationPaths.uploadDocuments(caseId) : undefined,
+    draftPlan: family && draftPlanIssued ? participationPaths.draftPlan(caseId) : undefined,
+  };
 }

@@ -145,13 +145,37 @@ describe('the case page', () => {
   it('reads the case in one query and writes one audit row, however many notes and members', async () => {
     const c = await barneysCase();
     const agent = await agentSignedInAs(t, c.parent.id);
+    // The first visit has no "new since your last visit" to look up; count from the second.
+    await agent.get(`/cases/${c.id}`).expect(200);
     const before = await countQueries(t.pool, () => agent.get(`/cases/${c.id}`).expect(200));
     for (let i = 0; i < 5; i++) await addNote(t.pool, c.id, `Note ${i}`, { at: `2023-08-1${i}T10:00:00Z` });
     const afterNotes = await countQueries(t.pool, () => agent.get(`/cases/${c.id}`).expect(200));
     assert.deepEqual(afterNotes, before);
-    assert.equal(before.cases, 2);
+    // The case with its members, notes and dates; what is new since the last visit; the visit; the audit row.
+    assert.equal(before.cases, 5);
     // A note with no author is the council's.
     const res = await agent.get(`/cases/${c.id}`).expect(200);
     assert.match(textOf(res.text), /14th Aug 2023 at 11am, Edgehill Council Note 4/);
+  });
+
+  it('links a parent to the request, comments and uploads, and tells them what is new since their last visit', async () => {
+    const c = await barneysCase();
+    const parentPage = await (await agentSignedInAs(t, c.parent.id)).get(`/cases/${c.id}`).expect(200);
+    for (const [text, href] of [
+      ['View request', `/cases/${c.id}/request`],
+      ['Add comments', `/cases/${c.id}/comments/new`],
+      ['Upload documents', `/cases/${c.id}/documents/upload`],
+      ['Comments and views', `/cases/${c.id}/comments`],
+    ]) {
+      assert.match(parentPage.text, new RegExp(`href="${href}"[^>]*>\\s*${text}`), text);
+    }
+    assert.doesNotMatch(parentPage.text, /Comment on the draft plan/);
+    // The school can read, but not comment or upload as the family.
+    const schoolPage = await (await agentSignedInAs(t, c.school.id)).get(`/cases/${c.id}`).expect(200);
+    assert.doesNotMatch(schoolPage.text, /Upload documents|Add comments/);
+
+    await addNote(t.pool, c.id, 'We have asked the school for a report.', { authorId: c.coordinator.id, at: '2023-08-20T11:00:00Z' });
+    const again = await (await agentSignedInAs(t, c.parent.id)).get(`/cases/${c.id}`).expect(200);
+    assert.match(again.text, /New since your last visit/);
   });
 });

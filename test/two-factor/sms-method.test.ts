@@ -35,11 +35,7 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
 
   const textsTo = (e164: string) => notify.requests.filter((request) => request.body.phone_number === e164);
   async function nthCode(e164: string, n: number): Promise<string> {
-    const request = await waitFor(`text ${n} to ${e164}`, () => textsTo(e164)[n - 1]).catch(async (error) => {
-      console.log('DEBUG jobs', JSON.stringify((await t.pool.query(`SELECT name, state, created_on, started_on FROM pgboss.job`)).rows));
-      console.log('DEBUG mailbox', JSON.stringify((await t.pool.query('SELECT channel, recipient, subject FROM dev_mailbox')).rows));
-      throw error;
-    });
+    const request = await waitFor(`text ${n} to ${e164}`, () => textsTo(e164)[n - 1]);
     return codeInText(request.body.personalisation?.body ?? '');
   }
   const sendsFor = async (userId: string) =>

@@ -58,23 +58,11 @@ const CODE_TEXT = /^(\d{6}) is your EHC Hub log in code\. It expires in 10 minut
 
 /** The code in the `n`th text (1-based) delivered to the development mailbox for a number. */
 export async function devMailboxCode(t: TestApp, e164: string, n: number): Promise<string> {
-  const pool = t.pool;
-  const started = Date.now();
   const text = await waitFor(`text ${n} to ${e164}`, async () => {
-    const { rows } = await pool.query(`SELECT text_body FROM dev_mailbox WHERE channel = 'sms' AND recipient = $1 ORDER BY id`, [e164]);
+    const { rows } = await t.pool.query(`SELECT text_body FROM dev_mailbox WHERE channel = 'sms' AND recipient = $1 ORDER BY id`, [e164]);
     return rows[n - 1]?.text_body as string | undefined;
-  }).catch(async (error) => {
-    const jobs = await pool.query(`SELECT state, retry_count, created_on, started_on, now() AS db_now, output FROM pgboss.job WHERE name = 'send-sms'`);
-    console.log('DEBUG jobs', JSON.stringify(jobs.rows), 'pool', pool.totalCount, pool.idleCount, pool.waitingCount);
-    console.log('DEBUG mailbox', JSON.stringify((await pool.query('SELECT channel, recipient, subject FROM dev_mailbox')).rows));
-    const workers = (t.queue.boss as unknown as { manager: { getWorkers(): { name: string; state: string; jobs: unknown[]; lastFetchedOn: number; lastJobStartedOn: number; lastJobEndedOn: number; lastError: unknown; beenNotified: boolean }[] } }).manager.getWorkers();
-    console.log('DEBUG workers', Date.now(), JSON.stringify(workers.map((w) => ({ name: w.name, state: w.state, jobs: w.jobs.length, f: w.lastFetchedOn, s: w.lastJobStartedOn, e: w.lastJobEndedOn, err: String(w.lastError), n: w.beenNotified }))));
-    throw error;
   });
-  console.log('DEBUG waited', Date.now() - started);
-  const match = CODE_TEXT.exec(text);
-  if (!match) throw new Error(`Not a log in code text: ${text}`);
-  return match[1];
+  return codeInText(text);
 }
 
 export function codeInText(text: string): string {
