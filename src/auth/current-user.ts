@@ -67,6 +67,7 @@ export function requireSignedIn(req: Request, res: Response, next: NextFunction)
 /** Staff pages answer 404 to everyone else, as if they were not there. */
 export function requireStaff(req: Request, res: Response, next: NextFunction) {
   if (req.user?.kind === 'staff') return next();
-  if (!req.user && !req.session?.auth) return requireSignedIn(req, res, next);
+  // Not yet fully signed in: on to sign-in or the code, like every other page behind sign-in.
+  if (!req.user) return requireSignedIn(req, res, next);
   renderNotFound(res);
 }
