@@ -88,15 +88,6 @@ export async function setStatus(client: pg.PoolClient, userId: string, status: '
   );
 }
 
-/** The next sign-in asks them to set up a second factor again. */
-export async function clearSecondFactor(client: pg.PoolClient, userId: string, at: Date): Promise<void> {
-  await client.query(
-    `UPDATE users SET two_factor_method = NULL, totp_secret_encrypted = NULL, totp_last_step = NULL, phone_encrypted = NULL, updated_at = $2
-      WHERE id = $1`,
-    [userId, at],
-  );
-}
-
 /** Signs them out everywhere (express-session's rows in the `session` table). */
 export async function endSessions(db: Queryable, userId: string): Promise<number> {
   const { rowCount } = await db.query(`DELETE FROM session WHERE sess->'auth'->>'userId' = $1`, [userId]);

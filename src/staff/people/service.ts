@@ -3,7 +3,8 @@ import { resendInvitation } from '../../accounts/invitations.js';
 import { audit } from '../../audit/audit.js';
 import { inTransaction } from '../../db/pool.js';
 import type { StaffMember } from '../staff-member.js';
-import { clearSecondFactor, endSessions, findPerson, setStatus, type Person } from './data.js';
+import { resetSecondFactor } from '../../two-factor/staff-reset.js';
+import { endSessions, findPerson, setStatus, type Person } from './data.js';
 
 export type PersonAction = 'disable' | 'enable' | 'reset-two-factor' | 'resend-invitation';
 
@@ -46,7 +47,7 @@ export async function actOnPerson(
     } else if (action === 'enable') {
       await setStatus(client, person.id, 'enabled', now);
     } else if (action === 'reset-two-factor') {
-      await clearSecondFactor(client, person.id, now);
+      await resetSecondFactor(client, person.id, now);
       sessionsEnded = await endSessions(client, person.id);
     } else {
       const resent = await resendInvitation(client, deps, { userId: person.id, resentBy: { name: staff.name, userId: staff.id }, ip: input.ip });
