@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { describeCase, type Audience, type CaseFacts, type CaseStatus } from '../ehc/index.js';
+import { decisionOfMeeting, describeCase, type Audience, type CaseFacts, type CaseStatus } from '../ehc/index.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -37,41 +37,32 @@ export async function latestDecisions(db: Queryable, caseIds: string[]): Promise
 
 const orUndefined = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
 
+function asDecision<Outcome extends string>(row: DecisionRow | undefined) {
+  return row && { outcome: row.outcome as Outcome, date: row.decided_on, mediationCertificate: orUndefined(row.mediation_certificate_on) };
+}
+
 /** Builds src/ehc's CaseFacts from a `cases` row (with `first_name`) and its latest decisions. */
 export function caseFactsFromRow(row: Record<string, any>, decisions: DecisionRow[], audience: Audience): CaseFacts {
   const decision = (kind: DecisionRow['kind']) => decisions.find((d) => d.kind === kind);
-  const assess = decision('assess');
-  const issue = decision('issue');
-  const review = decision('review');
+  // The latest review decision may be the last cycle's, made before this cycle's meeting.
+  const review = decisionOfMeeting(orUndefined(row.review_meeting_on), asDecision<'keep' | 'amend' | 'cease'>(decision('review')));
   const hasReview = row.last_review_meeting_on || row.review_meeting_on || review || row.amended_plan_issued_on;
   return {
     childFirstName: row.first_name,
     requestReceived: row.request_received,
     requestedBy: row.requested_by,
     audience,
-    decisionToAssess: assess && {
-      outcome: assess.outcome as 'assess' | 'not-assess',
-      date: assess.decided_on,
-      mediationCertificate: orUndefined(assess.mediation_certificate_on),
-    },
+    decisionToAssess: asDecision<'assess' | 'not-assess'>(decision('assess')),
     adviceRequested: orUndefined(row.advice_requested_on),
     adviceReceived: orUndefined(row.advice_received_on),
-    decisionAfterAssessment: issue && {
-      outcome: issue.outcome as 'issue' | 'not-issue',
-      date: issue.decided_on,
-      mediationCertificate: orUndefined(issue.mediation_certificate_on),
-    },
+    decisionAfterAssessment: asDecision<'issue' | 'not-issue'>(decision('issue')),
     draftPlanIssued: orUndefined(row.draft_plan_issued_on),
     finalPlanIssued: orUndefined(row.final_plan_issued_on),
     annualReview: hasReview
       ? {
           lastReviewMeeting: orUndefined(row.last_review_meeting_on),
           meeting: orUndefined(row.review_meeting_on),
-          decision: review && {
-            outcome: review.outcome as 'keep' | 'amend' | 'cease',
-            date: review.decided_on,
-            mediationCertificate: orUndefined(review.mediation_certificate_on),
-          },
+          decision: review,
           amendmentsProposed: orUndefined(row.amendments_proposed_on),
           amendedPlanIssued: orUndefined(row.amended_plan_issued_on),
         }

@@ -63,6 +63,7 @@ export function inconsistentFacts(facts: CaseFacts): string[] {
   order('requestReceived', r, 'draftPlanIssued', facts.draftPlanIssued);
   order('draftPlanIssued', facts.draftPlanIssued, 'finalPlanIssued', facts.finalPlanIssued);
   order('finalPlanIssued', facts.finalPlanIssued, 'annualReview.meeting', facts.annualReview?.meeting);
+  order('annualReview.lastReviewMeeting', facts.annualReview?.lastReviewMeeting, 'annualReview.meeting', facts.annualReview?.meeting);
   order('annualReview.meeting', facts.annualReview?.meeting, 'annualReview.decision.date', facts.annualReview?.decision?.date);
   if (facts.adviceReceived && !facts.adviceRequested) problems.push('adviceReceived without adviceRequested');
   if (facts.decisionToAssess?.outcome === 'not-assess' && (facts.decisionAfterAssessment || facts.draftPlanIssued || facts.finalPlanIssued)) {

@@ -35,3 +35,4 @@ export type { Situation, StageState } from './progress.js';
 export type { StatusText } from './status-text-common.js';
 export type { CaseStatus, ExemptionEffect, StageWithState } from './case-status.js';
 export { describeCase } from './case-status.js';
+export { decisionOfMeeting, nextReviewMeetingTooEarly, startsNextReview, withReviewMeeting } from './review-cycle.js';

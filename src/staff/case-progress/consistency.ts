@@ -10,6 +10,7 @@ const DATE_NAMES: Record<string, string> = {
   'decisionAfterAssessment.date': 'the date of the decision after the assessment',
   draftPlanIssued: 'the date the draft plan was issued',
   finalPlanIssued: 'the date the final plan was issued',
+  'annualReview.lastReviewMeeting': 'the date of the last annual review meeting',
   'annualReview.meeting': 'the date of the annual review meeting',
   'annualReview.decision.date': 'the date of the review decision',
 };

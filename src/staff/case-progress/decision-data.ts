@@ -40,3 +40,16 @@ export async function updateCaseColumns(client: pg.PoolClient, caseId: string, v
   const assignments = entries.map(([column], index) => `${column} = $${index + 3}`).join(', ');
   await client.query(`UPDATE cases SET ${assignments}, updated_at = $2 WHERE id = $1`, [caseId, at, ...entries.map(([, value]) => value)]);
 }
+
+/**
+ * The next annual review: the current meeting becomes the last one, and the proposed amendments
+ * and amended plan of the last cycle are left to its timeline notes.
+ */
+export async function startNextReviewCycle(client: pg.PoolClient, caseId: string, meetingOn: string, at: Date): Promise<void> {
+  await client.query(
+    `UPDATE cases SET last_review_meeting_on = coalesce(review_meeting_on, last_review_meeting_on), review_meeting_on = $3,
+            amendments_proposed_on = NULL, amended_plan_issued_on = NULL, updated_at = $2
+      WHERE id = $1`,
+    [caseId, at, meetingOn],
+  );
+}

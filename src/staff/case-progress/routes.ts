@@ -18,6 +18,7 @@ function pageLocals(step: ProgressStep, ctx: StepContext) {
     today: ctx.today,
     action: staffPaths.progress(ctx.found.id, step.slug),
     backHref: staffPaths.case(ctx.found.id),
+    situation: step.situation?.(ctx),
     exemptionItems: EXEMPTION_KINDS.map((kind) => ({ value: kind, text: EXEMPTION_LABELS[kind] })),
   };
 }

@@ -30,6 +30,8 @@ export interface ProgressStep<T = any> {
   /** Why this cannot be recorded now (an earlier step is missing), if so. */
   blocked?(ctx: StepContext): string | undefined;
   schema(ctx: StepContext): z.ZodType<T>;
+  /** Something to know before filling in the form (shown above it), if anything. */
+  situation?(ctx: StepContext): string | undefined;
   /** What the form shows at first (from what is already recorded). */
   initialValues?(ctx: StepContext): Record<string, string>;
   /** The case's facts after the change, to check the sequence with src/ehc. */
