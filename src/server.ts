@@ -36,7 +36,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
       server.listen(config.port, resolve);
     });
     const { port } = server.address() as AddressInfo;
-    const url = config.port === port ? config.baseUrl : `http://localhost:${port}`;
+    const url = addressOf(config.baseUrl, port);
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
@@ -58,14 +58,36 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
   }
 }
 
-function printWelcome(url: string, demo: DemoSignIns | undefined, embedded: boolean) {
+/** BASE_URL when it names the port we listen on (or when behind a proxy in production), else localhost. */
+function addressOf(baseUrl: string, port: number): string {
+  const base = new URL(baseUrl);
+  const basePort = Number(base.port || (base.protocol === 'https:' ? 443 : 80));
+  return basePort === port || base.hostname !== 'localhost' ? baseUrl : `http://localhost:${port}`;
+}
+
+/** What `npm start` prints: where EHC Hub is and, in development, how to sign in as the demo users. */
+export function welcomeText(url: string, config: Config, demo: DemoSignIns | undefined): string {
   const lines = [`EHC Hub is running at ${url}`];
-  if (embedded) lines.push('Database: embedded PGlite in ./data/pglite (set DATABASE_URL to use PostgreSQL).');
-  if (demo) {
-    lines.push('', 'Demo sign-ins (development only):', ...demo.lines);
-    lines.push(`Emails and text messages the app sends appear at ${url}/dev/mailbox`);
+  if (!config.database.url) lines.push(`Database: embedded PGlite in ${config.database.pgliteDir} (set DATABASE_URL to use PostgreSQL).`);
+  if (url !== config.baseUrl) lines.push(`Links in emails point to BASE_URL=${config.baseUrl}: set BASE_URL=${url} to make them match.`);
+  const mailbox = `${url}/dev/mailbox`;
+  if (demo && config.sms.provider !== 'dev-mailbox') {
+    lines.push('', 'The demo accounts cannot sign in while SMS_PROVIDER=notify: their log in codes would go to made-up numbers.');
+  } else if (demo) {
+    lines.push('', 'Demo sign-ins (development only):');
+    for (const account of demo.accounts) lines.push(`  ${account.who}: ${account.email}  password: ${account.password}`);
+    lines.push(
+      '',
+      'Signing in takes the password and then a 6-digit log in code (the second factor).',
+      `The demo accounts get their code by text message, to made-up numbers ending ${demo.accounts.map((a) => a.phone.slice(-3)).join(' and ')}.`,
+      `No text message is really sent: each one appears in the development mailbox, ${mailbox}`,
+      `(newest first${config.mail.smtpUrl ? '' : ', with every email'}). Open it in another tab after "Sign in",`,
+      'copy the code and enter it on the "Enter your log in code" page.',
+    );
+  } else if (!config.isProduction && (!config.mail.smtpUrl || config.sms.provider === 'dev-mailbox')) {
+    lines.push(`Emails and text messages the app sends appear at ${mailbox}`);
   }
-  console.log(lines.join('\n'));
+  return lines.join('\n');
 }
 
 async function main() {
@@ -82,7 +104,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   try {
     const running = await startServer(config, logger);
-    printWelcome(running.url, running.demo, !config.database.url);
+    console.log(welcomeText(running.url, config, running.demo));
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
       running.stop().then(

@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import type { FeatureDeps } from '../app.js';
+import { DEMO } from '../seed/demo.js';
 import { paths } from '../web/paths.js';
+
+const DEMO_ACCOUNTS = [DEMO.staff, DEMO.parent];
 
 /** Development only (never mounted in production): what the app has sent, newest first. */
 export function devMailboxRoutes({ pool }: FeatureDeps): Router {
@@ -10,7 +13,11 @@ export function devMailboxRoutes({ pool }: FeatureDeps): Router {
       `SELECT id, channel, recipient, subject, text_body, sent_at
          FROM dev_mailbox ORDER BY id DESC LIMIT 50`,
     );
-    res.render('dev-mailbox/index', { messages: rows });
+    // The demo accounts are explained only where the demo data was added (npm start in development).
+    const present = await pool.query('SELECT email FROM users WHERE email = ANY($1)', [DEMO_ACCOUNTS.map((account) => account.email)]);
+    const demoAccounts = DEMO_ACCOUNTS.filter((account) => present.rows.some((row) => row.email === account.email));
+    const demoNames = Object.fromEntries(demoAccounts.map((account) => [account.phone, account.name]));
+    res.render('dev-mailbox/index', { messages: rows, demoAccounts, demoNames });
   });
   return router;
 }

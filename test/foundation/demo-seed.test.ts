@@ -1,51 +1,126 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import supertest from 'supertest';
 import { fixedClock } from '../../src/clock.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { DEMO, seedDemoData } from '../../src/seed/demo.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startServer, welcomeText, type RunningServer } from '../../src/server.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { csrfFrom } from '../support/test-app.js';
 
-async function latestCodeFor(t: TestApp, phone: string): Promise<string> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const { rows } = await t.pool.query(
-      `SELECT text_body FROM dev_mailbox WHERE channel = 'sms' AND recipient = $1 ORDER BY id DESC LIMIT 1`,
-      [phone],
-    );
-    const match = rows[0] && /^(\d{6}) is your EHC Hub log in code/.exec(rows[0].text_body);
-    if (match) return match[1];
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('no log in code arrived in the development mailbox');
-}
+// The newcomer's first ten minutes: `npm start` in development (here startServer, as src/server.ts
+// main() calls it) on a database of its own, then both demo users sign in through the real pages.
+describe('npm start in development: the demo data a newcomer signs in with', () => {
+  const clock = fixedClock('2026-11-28T10:00:00Z');
+  let database: TestDatabase;
+  let config: Config;
+  let running: RunningServer;
+  let pool: pg.Pool;
 
-describe('the demo data a newcomer signs in with', () => {
-  let t: TestApp;
   before(async () => {
-    t = await startTestApp({ clock: fixedClock('2026-11-28T10:00:00Z') });
+    database = await createTestDatabase();
+    config = loadConfig({ NODE_ENV: 'development', PORT: '0', DATABASE_URL: database.connectionString, DATABASE_POOL_MAX: '4', LOG_LEVEL: 'silent' });
+    running = await startServer(config, createLogger('silent'), clock);
+    pool = new pg.Pool({ connectionString: database.connectionString, max: 2 });
   });
-  after(() => t.close());
+  after(async () => {
+    await pool?.end();
+    await running?.stop();
+    await database?.drop();
+  });
 
-  it('lets the demo parent sign in with the code from the development mailbox and see Barney', async () => {
-    const first = await seedDemoData(t.pool, t.config, t.clock);
-    const again = await seedDemoData(t.pool, t.config, t.clock);
-    assert.deepEqual(first, again, 'seeding twice changes nothing');
-    assert.match(first.lines.join('\n'), /jo\.rogers@example\.com \/ Edgehill-Demo-Parent-1/);
+  /** The newest log in code texted to a phone after the message with id `after`. */
+  async function codeTextedTo(phone: string, afterId: number): Promise<string> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const { rows } = await pool.query(
+        `SELECT text_body FROM dev_mailbox WHERE channel = 'sms' AND recipient = $1 AND id > $2 ORDER BY id DESC LIMIT 1`,
+        [phone, afterId],
+      );
+      const match = rows[0] && /^(\d{6}) is your EHC Hub log in code/.exec(rows[0].text_body);
+      if (match) return match[1];
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error('no log in code arrived in the development mailbox');
+  }
 
-    const agent = t.agent();
-    const signIn = await agent.get('/sign-in').expect(200);
+  /** Password, then the texted code from the mailbox; returns the signed-in agent and where it landed. */
+  async function signIn(person: { email: string; password: string; phone: string }): Promise<{ agent: supertest.Agent; landing: string }> {
+    const { rows } = await pool.query('SELECT coalesce(max(id), 0)::int AS last FROM dev_mailbox');
+    const agent = supertest.agent(running.url);
+    const signInPage = await agent.get('/sign-in').expect(200);
     await agent
       .post('/sign-in')
       .type('form')
-      .send({ _csrf: csrfFrom(signIn.text), email: DEMO.parent.email, password: DEMO.parent.password })
+      .send({ _csrf: csrfFrom(signInPage.text), email: person.email, password: person.password })
       .expect(302)
       .expect('Location', '/log-in-code');
     const codePage = await agent.get('/log-in-code').expect(200);
-    assert.match(codePage.text, /ending <strong>984<\/strong>|ending 984/);
-    const code = await latestCodeFor(t, DEMO.parent.phone);
-    await agent.post('/log-in-code').type('form').send({ _csrf: csrfFrom(codePage.text), code }).expect(302);
+    assert.match(codePage.text, new RegExp(`ending <strong>${person.phone.slice(-3)}</strong>`));
+    const code = await codeTextedTo(person.phone, rows[0].last);
+    const loggedIn = await agent.post('/log-in-code').type('form').send({ _csrf: csrfFrom(codePage.text), code }).expect(302);
+    return { agent, landing: loggedIn.headers.location };
+  }
+
+  it('prints the address, the demo sign-ins and how the demo users get their log in code', () => {
+    assert.match(running.url, /^http:\/\/localhost:\d+$/);
+    const text = welcomeText(running.url, config, running.demo);
+    assert.ok(text.startsWith(`EHC Hub is running at ${running.url}\n`), text);
+    assert.ok(text.includes(`${DEMO.staff.email}  password: ${DEMO.staff.password}`), text);
+    assert.ok(text.includes(`${DEMO.parent.email}  password: ${DEMO.parent.password}`), text);
+    assert.match(text, /a 6-digit log in code \(the second factor\)/);
+    assert.match(text, /get their code by text message, to made-up numbers ending 123 and 984/);
+    assert.ok(text.includes(`development mailbox, ${running.url}/dev/mailbox`), text);
+    assert.match(text, /newest first/);
+    // PORT=0 here, so the default BASE_URL (port 3000) does not match: the newcomer is told.
+    assert.ok(text.includes(`set BASE_URL=${running.url}`), text);
+  });
+
+  it('explains the demo second factor on the development mailbox page', async () => {
+    const page = await supertest(running.url).get('/dev/mailbox').expect(200);
+    const text = page.text.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+    assert.match(text, /Signing in as a demo user/);
+    assert.match(text, /These demo accounts get their code by text message, to made-up mobile numbers, so the codes appear here/);
+    assert.ok(text.includes(`Council case worker (admin), Sam Patel: ${DEMO.staff.email}, text messages to ${DEMO.staff.phone}`), text);
+    assert.ok(text.includes(`Parent (Barney and Amelia Rogers' cases), Jo Rogers: ${DEMO.parent.email}, text messages to ${DEMO.parent.phone}`), text);
+    assert.match(text, /the newest message is at the top/);
+  });
+
+  it('adds the demo data once: starting again changes nothing', async () => {
+    const count = async () => (await pool.query('SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM cases)::int AS cases')).rows[0];
+    const before = await count();
+    assert.deepEqual(before, { users: 2, cases: 2 });
+    assert.deepEqual(await seedDemoData(pool, config, clock), running.demo);
+    assert.deepEqual(await count(), before);
+  });
+
+  it('lets the demo parent sign in with the code from the development mailbox, see Barney and download Amelia\'s letter', async () => {
+    const { agent, landing } = await signIn(DEMO.parent);
+    assert.equal(landing, '/cases');
     const cases = await agent.get('/cases').expect(200);
     assert.match(cases.text, /Rogers, Barney/);
     assert.match(cases.text, /Rogers, Amelia/);
     assert.match(cases.text, /Request date: 8th Aug 2023/);
     assert.match(cases.text, /Decision due: 18th Sep 2023/);
+
+    const amelia = /href="(\/cases\/[0-9a-f-]{36})"[^>]*>\s*View request<span class="govuk-visually-hidden"> for Rogers, Amelia/.exec(cases.text);
+    assert.ok(amelia, 'a link to Amelia\'s case');
+    const decision = await agent.get(`${amelia[1]}/stages/decision`).expect(200);
+    const download = /href="([^"]+)">Download the decision letter<\/a>/.exec(decision.text);
+    assert.ok(download, 'a link to the decision letter');
+    const letter = await agent.get(download[1].replace(/&amp;/g, '&')).buffer(true).expect(200);
+    assert.equal(letter.headers['content-type'], 'application/pdf');
+    assert.equal(Buffer.from(letter.body).subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  it('lets the demo case worker sign in with the code from the development mailbox and see the work tray', async () => {
+    const { agent, landing } = await signIn(DEMO.staff);
+    assert.equal(landing, '/staff');
+    const tray = await agent.get('/staff').expect(200);
+    assert.match(tray.text, /<h1[^>]*>\s*Work tray\s*<\/h1>/);
+    assert.match(tray.text, />Rogers, Barney<\/a>/);
+    assert.match(tray.text, />Rogers, Amelia<\/a>/);
+    assert.match(tray.text, /EHC-\d{6}/);
   });
 });
