@@ -2,6 +2,8 @@ import type { FeatureDeps } from '../../app.js';
 import { resendInvitation } from '../../accounts/invitations.js';
 import { audit } from '../../audit/audit.js';
 import { inTransaction } from '../../db/pool.js';
+import { paths } from '../../web/paths.js';
+import { accountDisabledEmail, secondFactorResetEmail } from '../emails/account-changed-by-staff.js';
 import type { StaffMember } from '../staff-member.js';
 import { resetSecondFactor } from '../../two-factor/staff-reset.js';
 import { endSessions, findPerson, setStatus, type Person } from './data.js';
@@ -41,14 +43,17 @@ export async function actOnPerson(
     if (!person || !allowedActions(staff, person).includes(action)) return undefined;
     const now = deps.clock.now();
     let sessionsEnded = 0;
+    const tell = { to: person.email, fullName: person.fullName, kind: person.kind, at: now, signInLink: `${deps.config.baseUrl}${paths.signIn}` };
     if (action === 'disable') {
       await setStatus(client, person.id, 'disabled', now);
       sessionsEnded = await endSessions(client, person.id);
+      await deps.queue.queueEmail(client, accountDisabledEmail(deps.config.council, tell));
     } else if (action === 'enable') {
       await setStatus(client, person.id, 'enabled', now);
     } else if (action === 'reset-two-factor') {
       await resetSecondFactor(client, person.id, now);
       sessionsEnded = await endSessions(client, person.id);
+      await deps.queue.queueEmail(client, secondFactorResetEmail(deps.config.council, tell));
     } else {
       const resent = await resendInvitation(client, deps, { userId: person.id, resentBy: { name: staff.name, userId: staff.id }, ip: input.ip });
       if (resent.outcome !== 'invited') return undefined;
@@ -56,6 +61,6 @@ export async function actOnPerson(
     await audit(client, { action: AUDIT_ACTIONS[action], actorUserId: staff.id, subjectUserId: person.id, ip: input.ip, details: { sessionsEnded } }, now);
     return person;
   });
-  if (result && action === 'resend-invitation') deps.queue.nudge();
+  if (result && action !== 'enable') deps.queue.nudge();
   return result;
 }
