@@ -20,6 +20,7 @@ export const staffPaths = {
     `${root}/people/${userId}/${action}`,
   staffAccounts: `${root}/staff-accounts`,
   inviteStaff: `${root}/staff-accounts/invite`,
+  staffRole: (userId: string) => `${root}/staff-accounts/${userId}/role`,
 } as const;
 
 /** Ids in URLs are uuids; anything else is a page that does not exist (not a database error). */

@@ -47,6 +47,7 @@ export function peopleRoutes(deps: FeatureDeps): Router {
       kindLabel: person.kind === 'staff' ? `Council staff (${STAFF_ROLE_LABELS[person.staffRole ?? 'caseworker']})` : 'Family or professional',
       cases: cases.map((c) => ({ ...c, href: staffPaths.case(c.caseId), roleLabel: CASE_ROLE_LABELS[c.role as CaseRole] ?? c.role })),
       actions: allowedActions(staff, person),
+      roleHref: person.kind === 'staff' && staff.role === 'admin' ? staffPaths.staffRole(person.id) : undefined,
     });
   });
 

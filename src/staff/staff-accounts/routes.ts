@@ -6,9 +6,10 @@ import { renderNotFound } from '../../web/errors.js';
 import { emailField } from '../case-people/schema.js';
 import { choice, requiredText, ruleErrors } from '../forms/form.js';
 import { setNotice } from '../notice.js';
-import { staffPaths } from '../paths.js';
+import { isUuid, staffPaths } from '../paths.js';
 import { STAFF_ROLE_LABELS } from '../roles.js';
 import { ipOf, staffMemberOf } from '../staff-member.js';
+import { changeStaffRole, findStaffAccount, type StaffAccount } from './role-change.js';
 import { inviteStaff, listCouncilStaff } from './service.js';
 
 const inviteSchema = z.object({
@@ -16,6 +17,8 @@ const inviteSchema = z.object({
   fullName: requiredText('Enter their full name', 200, 'Full name must be 200 characters or fewer'),
   role: choice(['caseworker', 'admin'] as const, 'Select their role'),
 });
+
+const roleSchema = z.object({ role: choice(['caseworker', 'admin'] as const, 'Select their role') });
 
 const roleItems = [
   { value: 'caseworker', text: 'Caseworker', hint: { text: 'Runs cases: creates them, invites families and records stages and decisions' } },
@@ -28,6 +31,14 @@ function requireAdmin(req: Request, res: Response, next: NextFunction) {
   renderNotFound(res);
 }
 
+const ROLE_IN_A_SENTENCE = { caseworker: 'a caseworker', admin: 'an admin' } as const;
+
+const OWN_ADMIN_ROLE = 'You cannot remove your own admin role. Ask another admin to change it, so that the council always has an admin';
+
+function renderRolePage(res: Response, account: StaffAccount, values: Record<string, unknown>, isSelf: boolean) {
+  res.render('staff/staff-role', { account, values, roleItems, isSelf });
+}
+
 /** Staff accounts: an admin's list of the council's staff and invitations for new ones. */
 export function staffAccountRoutes(deps: FeatureDeps): Router {
   const router = Router();
@@ -36,7 +47,7 @@ export function staffAccountRoutes(deps: FeatureDeps): Router {
   router.get('/staff-accounts', async (req, res) => {
     const staff = await listCouncilStaff(deps.pool, staffMemberOf(req).councilId);
     res.render('staff/staff-accounts', {
-      staff: staff.map((member) => ({ ...member, roleLabel: STAFF_ROLE_LABELS[member.role], href: staffPaths.person(member.id) })),
+      staff: staff.map((member) => ({ ...member, roleLabel: STAFF_ROLE_LABELS[member.role], href: staffPaths.person(member.id), roleHref: staffPaths.staffRole(member.id) })),
     });
   });
 
@@ -51,6 +62,30 @@ export function staffAccountRoutes(deps: FeatureDeps): Router {
       return renderWithErrors(res, 'staff/invite-staff', ruleErrors([['email', result.message]]), { values, roleItems });
     }
     setNotice(req, `An invitation has been sent to ${parsed.data.email}.`);
+    res.redirect(staffPaths.staffAccounts);
+  });
+
+  router.get('/staff-accounts/:userId/role', async (req: Request<{ userId: string }>, res) => {
+    const admin = staffMemberOf(req);
+    const account = isUuid(req.params.userId) ? await findStaffAccount(deps.pool, admin.councilId, req.params.userId) : undefined;
+    if (!account) return renderNotFound(res);
+    renderRolePage(res, account, { role: account.role }, account.id === admin.id);
+  });
+
+  router.post('/staff-accounts/:userId/role', async (req: Request<{ userId: string }>, res) => {
+    const admin = staffMemberOf(req);
+    const account = isUuid(req.params.userId) ? await findStaffAccount(deps.pool, admin.councilId, req.params.userId) : undefined;
+    if (!account) return renderNotFound(res);
+    const values = req.body ?? {};
+    const parsed = parseForm(roleSchema, values);
+    if (!parsed.ok) return renderWithErrors(res, 'staff/staff-role', parsed.errors, { account, values, roleItems, isSelf: account.id === admin.id });
+    const result = await changeStaffRole(deps, { admin, ip: ipOf(req), userId: account.id, role: parsed.data.role });
+    if (result.outcome === 'not-found') return renderNotFound(res);
+    if (result.outcome === 'own-admin-role') {
+      return renderWithErrors(res, 'staff/staff-role', ruleErrors([['role', OWN_ADMIN_ROLE]]), { account, values, roleItems, isSelf: true });
+    }
+    const role = ROLE_IN_A_SENTENCE[result.account.role];
+    setNotice(req, result.outcome === 'changed' ? `${result.account.fullName} is now ${role}.` : `${result.account.fullName} was already ${role}. Nothing has changed.`);
     res.redirect(staffPaths.staffAccounts);
   });
   return router;
