@@ -17,7 +17,9 @@ export function devMailboxRoutes({ pool }: FeatureDeps): Router {
     const present = await pool.query('SELECT email FROM users WHERE email = ANY($1)', [DEMO_ACCOUNTS.map((account) => account.email)]);
     const demoAccounts = DEMO_ACCOUNTS.filter((account) => present.rows.some((row) => row.email === account.email));
     const demoNames = Object.fromEntries(demoAccounts.map((account) => [account.phone, account.name]));
-    res.render('dev-mailbox/index', { messages: rows, demoAccounts, demoNames });
+    const sentAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
+    const messages = rows.map((row) => ({ ...row, sent: sentAt.format(row.sent_at) }));
+    res.render('dev-mailbox/index', { messages, demoAccounts, demoNames });
   });
   return router;
 }
