@@ -53,6 +53,7 @@ describe('staff: one annual review after another', () => {
     assert.match(textOf((await staff.agent.get(decisionPath).expect(200)).text), /Record the annual review meeting first\./);
     await recordMeeting('2024-12-01');
     assert.match(await statusLine(), /Barney's annual review meeting was held on 1st Dec 2024\./);
+    clock.advance(60_000); // the timeline is in time order
     await recordDecision('keep', '2024-12-09');
     assert.match(await statusLine(), /We have decided to keep Barney's EHC plan as it is\./);
     const email = await waitForEmail(t.pool, parent.email, new RegExp(`^Update on your EHC case ${c.reference}: Annual review$`));
@@ -89,6 +90,7 @@ describe('staff: one annual review after another', () => {
     await recordMeeting('2025-11-27');
     const wrongOrder = await recordDecision('amend', '2025-11-26', 400);
     assert.match(wrongOrder.text, /The date of the review decision must be the same as or after the date of the annual review meeting \(27 November 2025\)/);
+    clock.advance(60_000); // the timeline is in time order
     await recordDecision('amend', '2025-12-02');
     assert.match(await statusLine(), /We propose to make changes to Barney's EHC plan\./);
     const after2 = await t.pool.query(`SELECT last_review_meeting_on, review_meeting_on, next_due_label FROM cases WHERE id = $1`, [c.id]);
