@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { decisionOfMeeting, describeCase, type Audience, type CaseFacts, type CaseStatus } from '../ehc/index.js';
+import { decisionOfMeeting, describeCase, type Audience, type CaseFacts, type CaseStatus, type DueDate } from '../ehc/index.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -93,8 +93,10 @@ export async function refreshCaseSummary(db: Queryable, caseId: string, today: s
   if (!rows[0]) throw new Error(`No case ${caseId}`);
   const decisions = (await latestDecisions(db, [caseId])).get(caseId) ?? [];
   const status = describeCase(caseFactsFromRow(rows[0], decisions, 'parent'), today);
-  // Only the council's own deadlines go in the tray; a family's appeal date is theirs to keep.
-  const next = status.nextDate?.by === 'council' ? status.nextDate : status.dueDates.find((d) => d.by === 'council' && !d.metOn && !d.lifted);
+  // Only the council's own deadlines go in the tray (a family's appeal date is theirs to keep),
+  // and not one an exemption has lifted: it can never be overdue.
+  const isCouncilDue = (d: DueDate | undefined) => d?.by === 'council' && !d.metOn && !d.lifted;
+  const next = isCouncilDue(status.nextDate) ? status.nextDate : status.dueDates.find(isCouncilDue);
   await db.query(
     `UPDATE cases SET current_stage = $2, next_due_label = $3, next_due_on = $4, updated_at = now() WHERE id = $1`,
     [caseId, status.currentStage.id, next?.label ?? null, next?.date ?? null],

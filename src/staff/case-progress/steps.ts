@@ -1,6 +1,6 @@
 import { advice } from './advice.js';
 import { decisionAfterAssessment, decisionToAssess, reviewDecision } from './decisions.js';
-import { exemption } from './exemption.js';
+import { exemption, removeExemption } from './exemption.js';
 import { draftPlan, finalPlan } from './plans.js';
 import { reviewMeeting } from './review-meeting.js';
 import type { ProgressStep } from './step.js';
@@ -15,6 +15,7 @@ export const PROGRESS_STEPS: readonly ProgressStep[] = [
   reviewMeeting,
   reviewDecision,
   exemption,
+  removeExemption,
 ];
 
 export function stepBySlug(slug: string): ProgressStep | undefined {
