@@ -46,7 +46,7 @@ export function caseProgressRoutes(deps: FeatureDeps): Router {
     const step = stepBySlug(req.params.step);
     if (!step) return renderNotFound(res);
     const staff = staffMemberOf(req);
-    const form = await readSubmittedForm(req, deps, step.upload ? { [step.upload.field]: 1 } : {});
+    const form = await readSubmittedForm(req, res, deps, step.upload && { field: step.upload.field, maxFiles: 1 });
     const result = await recordStep(deps, { staff, ip: ipOf(req), caseId: req.params.caseId, step, form });
     switch (result.outcome) {
       case 'not-found':

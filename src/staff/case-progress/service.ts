@@ -29,9 +29,9 @@ function mergeErrors(first: FormErrors | undefined, second: FormErrors | undefin
 function fileErrors(step: ProgressStep, form: SubmittedForm): FormErrors | undefined {
   if (!step.upload) return undefined;
   const field = step.upload.field;
-  const problem = form.upload?.fileProblems[field];
+  const problem = form.upload?.problem;
   if (problem) return ruleErrors([[field, fileProblemMessage(problem)]]);
-  if (!form.upload?.files[field]?.length) return ruleErrors([[field, step.upload.missing]]);
+  if (!form.upload?.files.length) return ruleErrors([[field, step.upload.missing]]);
   return undefined;
 }
 
@@ -68,7 +68,7 @@ export async function recordStep(
     if (errors || !parsed.ok) return { outcome: 'invalid', errors: errors as FormErrors, found };
 
     const now = deps.clock.now();
-    const file = step.upload ? form.upload?.files[step.upload.field]?.[0] : undefined;
+    const file = step.upload ? form.upload?.files[0] : undefined;
     const documentId =
       step.upload && file
         ? await insertDocument(client, { caseId: found.id, kind: step.upload.kind, file, uploadedBy: staff.id, at: now })

@@ -2,13 +2,13 @@ import { Router, type Request } from 'express';
 import type { FeatureDeps } from '../../app.js';
 import { audit } from '../../audit/audit.js';
 import { ukToday } from '../../clock.js';
+import { downloadNameFor, sendAttachment } from '../../uploads/index.js';
 import { renderNotFound } from '../../web/errors.js';
 import { factsOf, findCouncilCase } from '../cases-data.js';
 import { listKeyDates, listNotes } from '../notes-and-dates/data.js';
 import { isUuid } from '../paths.js';
 import { ipOf, staffMemberOf } from '../staff-member.js';
 import { findCouncilDocument } from '../uploads/documents-data.js';
-import { sendDocument } from '../uploads/download.js';
 import { listDecisions, listDocuments, listMembers } from './data.js';
 import { casePageModel } from './view-model.js';
 
@@ -44,7 +44,7 @@ export function caseRoutes(deps: FeatureDeps): Router {
       { action: 'staff.document.downloaded', actorUserId: staff.id, caseId, ip: ipOf(req), details: { documentId, filename: document.filename } },
       deps.clock.now(),
     );
-    sendDocument(res, document);
+    sendAttachment(res, { content: document.content, contentType: document.contentType, downloadName: downloadNameFor(document.filename, document.contentType) });
   });
   return router;
 }

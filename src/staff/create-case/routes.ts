@@ -22,9 +22,9 @@ export function createCaseRoutes(deps: FeatureDeps): Router {
 
   router.post('/cases/new', async (req, res) => {
     const staff = staffMemberOf(req);
-    const form = await readSubmittedForm(req, deps, { documents: MAX_REQUEST_DOCUMENTS });
+    const form = await readSubmittedForm(req, res, deps, { field: 'documents', maxFiles: MAX_REQUEST_DOCUMENTS });
     const parsed = parseStaffForm(newCaseSchema(ukToday(deps.clock)), form.fields, NEW_CASE_DATE_FIELDS);
-    const problem = form.upload?.fileProblems.documents;
+    const problem = form.upload?.problem;
     if (!parsed.ok || problem) {
       const errors: FormErrors = parsed.ok ? { errors: {}, errorList: [] } : parsed.errors;
       if (problem) {
@@ -34,7 +34,7 @@ export function createCaseRoutes(deps: FeatureDeps): Router {
       }
       return renderWithErrors(res, VIEW, errors, { values: form.fields, requesterItems });
     }
-    const created = await createCase(deps, { staff, ip: ipOf(req), data: parsed.data, documents: form.upload?.files.documents ?? [] });
+    const created = await createCase(deps, { staff, ip: ipOf(req), data: parsed.data, documents: form.upload?.files ?? [] });
     setNotice(req, `Case ${created.reference} created. Add the family to the case so that they can follow it on EHC Hub.`);
     res.redirect(staffPaths.case(created.id));
   });

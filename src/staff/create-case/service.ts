@@ -8,7 +8,7 @@ import { formatDate } from '../format.js';
 import { insertNote } from '../notes-and-dates/data.js';
 import type { StaffMember } from '../staff-member.js';
 import { insertDocument } from '../uploads/documents-data.js';
-import type { UploadedPdf } from '../uploads/multipart.js';
+import type { ReceivedFile } from '../../uploads/index.js';
 import type { NewCase } from './schema.js';
 
 async function insertCase(client: pg.PoolClient, staff: StaffMember, data: NewCase, at: Date): Promise<{ id: string; reference: string }> {
@@ -32,7 +32,7 @@ async function insertCase(client: pg.PoolClient, staff: StaffMember, data: NewCa
 /** A new case with its child and request, the request's documents and the first timeline note. */
 export async function createCase(
   deps: FeatureDeps,
-  input: { staff: StaffMember; ip?: string; data: NewCase; documents: UploadedPdf[] },
+  input: { staff: StaffMember; ip?: string; data: NewCase; documents: ReceivedFile[] },
 ): Promise<{ id: string; reference: string }> {
   const { staff, data } = input;
   const now = deps.clock.now();

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { UploadedPdf } from './multipart.js';
+import type { ReceivedFile } from '../../uploads/index.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -7,12 +7,12 @@ export type DocumentKind = 'request' | 'decision-letter' | 'draft-plan' | 'final
 
 export async function insertDocument(
   client: pg.PoolClient,
-  input: { caseId: string; kind: DocumentKind; file: UploadedPdf; uploadedBy: string; description?: string; at: Date },
+  input: { caseId: string; kind: DocumentKind; file: ReceivedFile; uploadedBy: string; description?: string; at: Date },
 ): Promise<string> {
   const { rows } = await client.query(
     `INSERT INTO documents (case_id, kind, original_filename, content_type, size_bytes, sha256, description, content, uploaded_by, uploaded_at)
-     VALUES ($1, $2, $3, 'application/pdf', $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [input.caseId, input.kind, input.file.filename, input.file.sizeBytes, input.file.sha256, input.description ?? null, input.file.content, input.uploadedBy, input.at],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [input.caseId, input.kind, input.file.originalFilename || 'document.pdf', input.file.type.contentType, input.file.content.length, input.file.sha256, input.description ?? null, input.file.content, input.uploadedBy, input.at],
   );
   return rows[0].id;
 }
