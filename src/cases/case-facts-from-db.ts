@@ -10,6 +10,37 @@ export const CASE_FACT_COLUMNS = `
   c.amendments_proposed_on, c.amended_plan_issued_on, c.phase_transfer_kind, c.phase_transfer_year,
   c.phase_transfer_plan_issued_on, c.exemption_kind, c.exemption_reason, c.exemption_recorded_on`;
 
+/** The case's own columns (and its child's name) that every page about one case shows. */
+export const CASE_SUMMARY_COLUMNS = `c.id, c.reference, ch.first_name, ch.last_name, c.current_stage, c.request_received,
+  c.requested_by, c.requester_name, c.request_text`;
+
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  childFirstName: string;
+  childLastName: string;
+  currentStage: string;
+  requestReceived: string;
+  requestedBy: 'parent' | 'school' | 'young-person' | 'other';
+  requesterName: string | null;
+  requestText: string;
+}
+
+/** A row read with CASE_SUMMARY_COLUMNS, for staff and family pages alike. */
+export function caseSummaryFromRow(row: Record<string, any>): CaseSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    childFirstName: row.first_name,
+    childLastName: row.last_name,
+    currentStage: row.current_stage,
+    requestReceived: row.request_received,
+    requestedBy: row.requested_by,
+    requesterName: row.requester_name,
+    requestText: row.request_text,
+  };
+}
+
 export interface DecisionRow {
   kind: 'assess' | 'issue' | 'review';
   outcome: string;

@@ -1,21 +1,13 @@
 import type pg from 'pg';
+import { CASE_SUMMARY_COLUMNS, caseSummaryFromRow, type CaseSummary } from '../cases/case-facts-from-db.js';
 
 export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export type MemberRole = 'parent' | 'young-person' | 'coordinator' | 'education-setting' | 'adviser';
 
 /** A case as one of its active members may see it, with that member's role. */
-export interface MemberCase {
-  id: string;
-  reference: string;
-  childFirstName: string;
-  childLastName: string;
+export interface MemberCase extends CaseSummary {
   role: MemberRole;
-  currentStage: string;
-  requestReceived: string;
-  requestedBy: 'parent' | 'school' | 'young-person' | 'other';
-  requesterName: string | null;
-  requestText: string;
   createdAt: Date;
   draftPlanIssuedOn: string | null;
   finalPlanIssuedOn: string | null;
@@ -39,8 +31,7 @@ export const ACTIVE_MEMBER_JOIN = `JOIN case_members m ON m.case_id = c.id AND m
  */
 export async function findMemberCase(db: Queryable, caseId: string, userId: string, options: { lock?: boolean } = {}): Promise<MemberCase | undefined> {
   const { rows } = await db.query(
-    `SELECT c.id, c.reference, ch.first_name, ch.last_name, m.role, c.current_stage, c.request_received,
-            c.requested_by, c.requester_name, c.request_text, c.created_at, c.draft_plan_issued_on, c.final_plan_issued_on
+    `SELECT ${CASE_SUMMARY_COLUMNS}, m.role, c.created_at, c.draft_plan_issued_on, c.final_plan_issued_on
        FROM cases c JOIN children ch ON ch.id = c.child_id ${ACTIVE_MEMBER_JOIN}
       WHERE c.id = $1${options.lock ? ' FOR UPDATE OF c' : ''}`,
     [caseId, userId],
@@ -48,16 +39,8 @@ export async function findMemberCase(db: Queryable, caseId: string, userId: stri
   const row = rows[0];
   if (!row) return undefined;
   return {
-    id: row.id,
-    reference: row.reference,
-    childFirstName: row.first_name,
-    childLastName: row.last_name,
+    ...caseSummaryFromRow(row),
     role: row.role,
-    currentStage: row.current_stage,
-    requestReceived: row.request_received,
-    requestedBy: row.requested_by,
-    requesterName: row.requester_name,
-    requestText: row.request_text,
     createdAt: row.created_at,
     draftPlanIssuedOn: row.draft_plan_issued_on,
     finalPlanIssuedOn: row.final_plan_issued_on,

@@ -1,22 +1,13 @@
 import type pg from 'pg';
-import { CASE_FACT_COLUMNS, caseFactsFromRow, latestDecisions } from '../cases/case-facts-from-db.js';
+import { CASE_FACT_COLUMNS, CASE_SUMMARY_COLUMNS, caseFactsFromRow, caseSummaryFromRow, latestDecisions, type CaseSummary } from '../cases/case-facts-from-db.js';
 import type { CaseFacts } from '../ehc/index.js';
 import { isUuid } from './paths.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
-export interface CouncilCase {
-  id: string;
-  reference: string;
-  childFirstName: string;
-  childLastName: string;
+export interface CouncilCase extends CaseSummary {
   childDateOfBirth: string;
   school: string | null;
-  requestReceived: string;
-  requestedBy: 'parent' | 'school' | 'young-person' | 'other';
-  requesterName: string | null;
-  requestText: string;
-  currentStage: string;
   nextDueLabel: string | null;
   nextDueOn: string | null;
   /** The row with the columns src/ehc needs, to build CaseFacts. */
@@ -35,8 +26,7 @@ export async function findCouncilCase(
 ): Promise<CouncilCase | undefined> {
   if (!isUuid(caseId)) return undefined;
   const { rows } = await db.query(
-    `SELECT c.id, c.reference, c.requester_name, c.request_text, c.current_stage, c.next_due_label, c.next_due_on,
-            ch.first_name, ch.last_name, ch.date_of_birth, ch.school_or_setting, ${CASE_FACT_COLUMNS}
+    `SELECT ${CASE_SUMMARY_COLUMNS}, c.next_due_label, c.next_due_on, ch.date_of_birth, ch.school_or_setting, ${CASE_FACT_COLUMNS}
        FROM cases c JOIN children ch ON ch.id = c.child_id
       WHERE c.id = $1 AND c.council_id = $2${options.lock ? ' FOR UPDATE OF c' : ''}`,
     [caseId, councilId],
@@ -44,17 +34,9 @@ export async function findCouncilCase(
   const row = rows[0];
   if (!row) return undefined;
   return {
-    id: row.id,
-    reference: row.reference,
-    childFirstName: row.first_name,
-    childLastName: row.last_name,
+    ...caseSummaryFromRow(row),
     childDateOfBirth: row.date_of_birth,
     school: row.school_or_setting,
-    requestReceived: row.request_received,
-    requestedBy: row.requested_by,
-    requesterName: row.requester_name,
-    requestText: row.request_text,
-    currentStage: row.current_stage,
     nextDueLabel: row.next_due_label,
     nextDueOn: row.next_due_on,
     row,
