@@ -91,11 +91,16 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
     await caseDue('Eve', 'Later', '2023-11-16', council);
     const staff = await staffUser(t, { council });
 
-    const all = textOf((await staff.agent.get('/staff').expect(200)).text);
+    const allHtml = (await staff.agent.get('/staff').expect(200)).text;
+    assert.match(allHtml, /<input[^>]*name="due"[^>]*value=""[^>]*checked/, 'with no date filter, "Any date" is the chosen option');
+    const all = textOf(allHtml);
     assert.match(all, /Showing 1 to 5 of 5 cases, soonest statutory date first\./);
     assert.match(all, /Overdue, Ben EHC-\d+ Request Decision due: 2 October 2023 Overdue Overdue, Amy EHC-\d+ Request Decision due: 31 October 2023 Overdue Today, Cat EHC-\d+ Request Decision due: 1 November 2023 Fortnight, Dan .* Later, Eve/);
 
-    const overdue = textOf((await staff.agent.get('/staff?due=overdue').expect(200)).text);
+    const overdueHtml = (await staff.agent.get('/staff?due=overdue').expect(200)).text;
+    assert.match(overdueHtml, /<input[^>]*name="due"[^>]*value="overdue"[^>]*checked/);
+    assert.doesNotMatch(overdueHtml, /<input[^>]*name="due"[^>]*value=""[^>]*checked/);
+    const overdue = textOf(overdueHtml);
     assert.match(overdue, /Showing 1 to 2 of 2 cases/);
     assert.match(overdue, /Overdue, Ben .* Overdue, Amy/);
     assert.doesNotMatch(overdue, /Today, Cat|Fortnight, Dan/);
