@@ -1,5 +1,6 @@
 import connectPgSimple from 'connect-pg-simple';
-import session from 'express-session';
+import type { NextFunction, Request, Response } from 'express';
+import session, { type Session } from 'express-session';
 import type pg from 'pg';
 import { ABSOLUTE_TIMEOUT_MS } from '../auth/session-auth.js';
 
@@ -18,7 +19,7 @@ export function setUpSession(pool: pg.Pool, secret: string, production: boolean)
     pruneSessionInterval: 15 * 60,
     errorLog: () => undefined,
   });
-  const middleware = session({
+  const sessions = session({
     name: sessionCookieName(production),
     secret,
     store,
@@ -27,5 +28,27 @@ export function setUpSession(pool: pg.Pool, secret: string, production: boolean)
     rolling: false,
     cookie: { httpOnly: true, sameSite: 'lax', secure: production, path: '/' },
   });
+  const middleware = (req: Request, res: Response, next: NextFunction) =>
+    sessions(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      saveBeforeRedirect(req, res, next);
+      next();
+    });
   return { middleware, store };
+}
+
+/**
+ * express-session sends a response's headers before its save to the store has finished, so a
+ * browser following a redirect can ask for the next page first and get the session as it was
+ * (no notice, or not yet signed in). With a pool of connections to PostgreSQL that happens. A
+ * session with something in it is therefore saved before any redirect is sent.
+ */
+function saveBeforeRedirect(req: Request, res: Response, next: NextFunction) {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    const current = req.session as (Session & Record<string, unknown>) | undefined;
+    const hasData = current && Object.keys(current).some((key) => key !== 'cookie');
+    if (!current || !hasData) return redirect(...args);
+    current.save((error) => (error ? next(error) : redirect(...args)));
+  }) as Response['redirect'];
 }
