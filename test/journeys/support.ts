@@ -179,7 +179,6 @@ export class Person {
   /** Checks the page now shown. */
   async check(heading: string | RegExp): Promise<void> {
     const { page } = this;
-    if (process.env.JOURNEY_DEBUG) console.error(`[${this.viewport.name}${this.javaScript ? '' : ' no-js'}] ${page.url()}`);
     await page.waitForLoadState('load');
     const h1 = ((await page.locator('h1').first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
     if (typeof heading === 'string') assert.equal(h1, heading, `heading on ${page.url()}`);
@@ -235,7 +234,6 @@ export class Person {
 
   /** Tab until `target` has the focus, checking each stop on the way shows where the focus is. */
   async tabTo(target: Locator, maxTabs = 60): Promise<void> {
-    if (process.env.JOURNEY_DEBUG) console.error(`  tab to ${target}`);
     const handle = await target.elementHandle();
     for (let i = 0; i < maxTabs; i++) {
       await this.page.keyboard.press('Tab');
