@@ -127,7 +127,6 @@ export function codeInText(text: string): string {
 export class Person {
   readonly errors: string[] = [];
   readonly pagesSeen: string[] = [];
-  readonly knownProblems = new Set<string>();
 
   private constructor(
     readonly world: World,
@@ -193,24 +192,15 @@ export class Person {
       const violations = this.javaScript ? await axeViolations(page) : await axeWithoutScripts(this.world, this.viewport, page);
       assert.deepEqual(violations, [], `axe on ${key}`);
     }
-    if (await scrollsSideways(page)) await this.failUnlessKnownOverflow(template);
+    if (await scrollsSideways(page)) await this.failOnOverflow();
     if (hasErrors && this.javaScript) await this.expectFocusOn(page.locator('.govuk-error-summary'), 'the error summary');
     assert.deepEqual(this.errors, [], 'no script or console errors');
   }
 
-  /**
-   * Fails on a page wider than the screen, naming what sticks out, except for the one known
-   * problem in pages this work does not own (see KNOWN_OVERFLOW), which is only let through
-   * while nothing else sticks out.
-   */
-  private async failUnlessKnownOverflow(template: string): Promise<void> {
-    const offenders = (await this.page.evaluate(FIND_OVERFLOW)) as { what: string; inBanner: boolean }[];
-    const known = KNOWN_OVERFLOW[template];
-    if (known && offenders.length > 0 && offenders.every((o) => o.inBanner)) {
-      this.knownProblems.add(`${template}: ${known}`);
-      return;
-    }
-    assert.fail(`${this.page.url()} is wider than the ${this.viewport.name} screen: ${offenders.map((o) => o.what).slice(0, 6).join(', ')}`);
+  /** Fails on a page wider than the screen, naming what sticks out. */
+  private async failOnOverflow(): Promise<void> {
+    const offenders = (await this.page.evaluate(FIND_OVERFLOW)) as string[];
+    assert.fail(`${this.page.url()} is wider than the ${this.viewport.name} screen: ${offenders.slice(0, 6).join(', ')}`);
   }
 
   /** Checks the page has the error summary with these messages, and (with JavaScript) the focus on it. */
@@ -328,17 +318,9 @@ const FIND_OVERFLOW = `(() => {
   };
   return Array.from(document.querySelectorAll('body *'))
     .filter((el) => sticksOut(el) && !Array.from(el.children).some(sticksOut))
-    .map((el) => ({ what: el.tagName.toLowerCase() + '.' + el.className, inBanner: Boolean(el.closest('.govuk-notification-banner')) }));
+    .map((el) => el.tagName.toLowerCase() + '.' + el.className);
 })()`;
 
-/**
- * Known problems in pages owned elsewhere, let through so the rest of the journey is tested.
- * views/staff/case.njk line 7: the success banner's text (which ends with the invited person's
- * email address in brackets) does not wrap, so a long address makes the page wider than a phone.
- */
-const KNOWN_OVERFLOW: Record<string, string> = {
-  '/staff/cases/:id': 'the "added to the case" banner does not wrap a long email address (views/staff/case.njk:7)',
-};
 
 /**
  * axe needs JavaScript, so a page shown with JavaScript off is checked as a copy: the same HTML,
