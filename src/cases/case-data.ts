@@ -60,6 +60,8 @@ export interface CaseRow {
   documents: CaseDocument[];
   /** The latest decision of each kind. */
   decisions: CaseDecision[];
+  /** Every decision after an annual review, this cycle's and earlier ones', the latest recorded first. */
+  review_decisions: CaseDecision[];
   /** And the columns of CASE_FACT_COLUMNS. */
   [column: string]: unknown;
 }
@@ -96,7 +98,10 @@ export async function loadCaseForMember(db: Queryable, caseId: string, userId: s
             (SELECT coalesce(json_agg(latest ORDER BY latest.kind), '[]')
                FROM (SELECT DISTINCT ON (kind) kind, outcome, reason, decided_on, mediation_certificate_on, letter_document_id
                        FROM case_decisions WHERE case_id = c.id
-                      ORDER BY kind, recorded_at DESC) latest) AS decisions
+                      ORDER BY kind, recorded_at DESC) latest) AS decisions,
+            (SELECT coalesce(json_agg(review ORDER BY review.recorded_at DESC, review.id DESC), '[]')
+               FROM (SELECT id, kind, outcome, reason, decided_on, mediation_certificate_on, letter_document_id, recorded_at
+                       FROM case_decisions WHERE case_id = c.id AND kind = 'review') review) AS review_decisions
        FROM cases c
        JOIN case_members m ON m.case_id = c.id AND m.user_id = $2 AND m.removed_at IS NULL
        JOIN children ch ON ch.id = c.child_id

@@ -6,6 +6,7 @@ import { paragraphsOf, requestView } from './case-view.js';
 import { documentLink, type DocumentLink } from './documents-view.js';
 import { dueDateView, stageOfDueDate, type DueDateView } from './due-date-view.js';
 import { DECISION_OUTCOME_LABELS, DECISION_TITLES, STAGE_DOCUMENT_KINDS, type DecisionKind } from './labels.js';
+import { earlierReviewDecisions } from './review-history.js';
 
 export interface DecisionView {
   title: string;
@@ -22,6 +23,8 @@ export interface StagePageView {
   happened: { label: string; value: string }[];
   request?: RequestView;
   decision?: DecisionView;
+  /** The annual review stage: the decisions after earlier reviews, the latest first. */
+  earlierReviews: DecisionView[];
   dueDates: DueDateView[];
   documents: DocumentLink[];
 }
@@ -79,14 +82,25 @@ function decisionView(decision: CaseDecision, documents: Map<string, DocumentLin
   return view;
 }
 
+/** The decision that ends the stage: for the annual review, only the current meeting's. */
+function stageDecision(ctx: CaseContext, stage: StageId): CaseDecision | undefined {
+  const kind = STAGE_DECISION[stage];
+  if (kind === 'review' && !ctx.facts.annualReview?.decision) return undefined;
+  return kind && ctx.row.decisions.find((d) => d.kind === kind);
+}
+
 export function stagePageView(ctx: CaseContext, stage: Stage): StagePageView {
   const { row, status } = ctx;
   const links = new Map(row.documents.map((doc) => [doc.id, documentLink(row.id, doc)]));
-  const letterIds = new Set(row.decisions.map((d) => d.letter_document_id).filter(Boolean));
+  const review = ctx.facts.annualReview;
+  const earlier = stage.id === 'annual-review' ? earlierReviewDecisions(row.review_decisions, review?.meeting, review?.lastReviewMeeting) : [];
+  // A letter shown with its decision is not listed again under Documents.
+  const letterIds = new Set([...row.decisions, ...earlier].map((d) => d.letter_document_id).filter(Boolean));
   const view: StagePageView = {
     stage,
     intro: INTROS[stage.id],
     happened: happenedRows(ctx, stage.id),
+    earlierReviews: earlier.map((d) => decisionView(d, links)),
     dueDates: status.dueDates.filter((d) => stageOfDueDate(d) === stage.id).map(dueDateView),
     documents: row.documents
       .filter((doc) => !letterIds.has(doc.id))
@@ -94,8 +108,7 @@ export function stagePageView(ctx: CaseContext, stage: Stage): StagePageView {
       .map((doc) => links.get(doc.id) as DocumentLink),
   };
   if (stage.id === 'request') view.request = requestView(row);
-  const kind = STAGE_DECISION[stage.id];
-  const decision = kind && row.decisions.find((d) => d.kind === kind);
+  const decision = stageDecision(ctx, stage.id);
   if (decision) view.decision = decisionView(decision, links);
   return view;
 }

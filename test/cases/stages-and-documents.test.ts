@@ -5,14 +5,7 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { addDocument, countQueries, linkLetter, PDF_BYTES, removeMember, textOf, withoutNonce } from './support.js';
-
-/** supertest's parser for a binary body. */
-function binary(res: any, done: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  (res as NodeJS.ReadableStream).on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+import { addDocument, binary, countQueries, linkLetter, PDF_BYTES, removeMember, textOf, withoutNonce } from './support.js';
 
 describe('the stages of a case and its documents', () => {
   let t: TestApp;

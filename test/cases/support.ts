@@ -88,3 +88,10 @@ export async function countQueries(pool: pg.Pool, work: () => Promise<unknown>):
   }
   return counts;
 }
+
+/** supertest's parser for a binary body. */
+export function binary(res: any, done: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  (res as NodeJS.ReadableStream).on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
