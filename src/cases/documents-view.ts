@@ -1,12 +1,12 @@
 /** Links to download a case's documents. */
+import { downloadNameFor } from '../uploads/index.js';
 import { paths } from '../web/paths.js';
 import type { CaseDocument } from './case-data.js';
-import { safeFilename } from './content-disposition.js';
 import { formatFileSize, formatGuideDateTime } from './date-time.js';
 
 export interface DocumentLink {
   href: string;
-  /** The description the council gave it, or its file name. */
+  /** The description the council gave it, or the name it downloads as. */
   text: string;
   /** 'PDF, 120 KB' */
   meta: string;
@@ -27,7 +27,7 @@ export function documentLink(caseId: string, doc: CaseDocument): DocumentLink {
   const type = TYPE_NAMES[doc.contentType.toLowerCase()] ?? 'File';
   return {
     href: paths.caseDocument(caseId, doc.id),
-    text: doc.description?.trim() || safeFilename(doc.filename),
+    text: doc.description?.trim() || downloadNameFor(doc.filename, doc.contentType),
     meta: `${type}, ${formatFileSize(doc.sizeBytes)}`,
     uploaded: formatGuideDateTime(doc.uploadedAt),
   };

@@ -6,11 +6,12 @@ import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';
 import { stageBySlug } from '../ehc/index.js';
 import { markCaseVisited, participationPaths, whatIsNewSince } from '../participation/index.js';
+import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
 import { loadCaseForMember, loadDocumentForMember } from './case-data.js';
 import { caseContext, casePageView } from './case-view.js';
-import { attachmentHeader, safeContentType } from './content-disposition.js';
+import { safeContentType } from './content-type.js';
 import { loadMyCases } from './dashboard-data.js';
 import { dashboardCards } from './dashboard-view.js';
 import { stagePageView } from './stage-view.js';
@@ -67,6 +68,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
     res.render('cases/stage', { caseName: ctx.name, caseHref: ctx.href, view: stagePageView(ctx, stage) });
   });
 
+  // The one download route for everyone on the case (staff have their own under /staff); the
+  // documents list, the stage pages and the decision letters all link here.
   router.get(paths.caseDocument(':caseId', ':documentId'), requireSignedIn, async (req, res: Response, next) => {
     const params = documentParams.safeParse(req.params);
     if (!params.success) return next();
@@ -74,11 +77,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
     const document = await loadDocumentForMember(pool, caseId, documentId, req.user!.id);
     if (!document) return renderNotFound(res);
     await audit(pool, { action: 'document.downloaded', actorUserId: req.user!.id, caseId, ip: req.ip, details: { documentId } }, clock.now());
-    res.setHeader('Content-Type', safeContentType(document.contentType));
-    res.setHeader('Content-Disposition', attachmentHeader(document.filename));
-    res.setHeader('Content-Length', String(document.content.length));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.end(document.content);
+    const contentType = safeContentType(document.contentType);
+    sendAttachment(res, { content: document.content, contentType, downloadName: downloadNameFor(document.filename, contentType) });
   });
 
   return router;

@@ -45,18 +45,6 @@ export async function documentsForMember(db: Queryable, caseId: string, userId: 
   return rows.map(toDocument);
 }
 
-/** One document with its content, if this member may see it. */
-export async function documentForMember(db: Queryable, caseId: string, documentId: string, userId: string) {
-  const { rows } = await db.query(
-    `SELECT ${DOCUMENT_COLUMNS}, d.content
-       FROM cases c ${ACTIVE_MEMBER_JOIN}
-       JOIN documents d ON d.case_id = c.id LEFT JOIN users u ON u.id = d.uploaded_by
-      WHERE c.id = $1 AND d.id = $3 AND ${VISIBLE_DOCUMENT}`,
-    [caseId, userId, documentId],
-  );
-  return rows[0] ? { ...toDocument(rows[0]), content: rows[0].content as Buffer } : undefined;
-}
-
 export type StoreResult = { ok: true; stored: { id: string; originalFilename: string }[] } | { ok: false; reason: 'not-found' };
 
 /** Stores a family member's accepted files in one transaction, audited, and tells the co-ordinator. */

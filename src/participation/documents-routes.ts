@@ -1,19 +1,18 @@
 import { Router, type Response } from 'express';
 import type { FeatureDeps } from '../app.js';
-import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
-import { closeConnectionIfCutOff, downloadNameFor, readMultipartUpload, sendAttachment } from '../uploads/index.js';
+import { closeConnectionIfCutOff, readMultipartUpload } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { isFamily, type MemberCase } from './case-access.js';
-import { documentForMember, documentsForMember, storeFamilyUploads } from './documents-data.js';
+import { documentsForMember, storeFamilyUploads } from './documents-data.js';
 import { caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
-import { isUuid, participationPaths, participationRoutePatterns as routes } from './paths.js';
+import { participationPaths, participationRoutePatterns as routes } from './paths.js';
 import { checkUploadForm, FAMILY_UPLOAD_RULES, UPLOAD_HINT, uploadErrors, type UploadFormErrors } from './upload-form.js';
 import { documentRows } from './documents-view.js';
 
 const UPLOAD_VIEW = 'participation/upload';
 
-/** The case's documents: the list with who added what and when, uploading, and downloading. */
+/** The case's documents: the list with who added what and when, and uploading (downloads: src/cases/routes.ts). */
 export function documentsRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const familyOnly = (memberCase: MemberCase) => isFamily(memberCase.role);
@@ -72,19 +71,6 @@ export function documentsRoutes(deps: FeatureDeps): Router {
       caseId: memberCase.id,
       heading: storedNames.length === 1 ? 'Your document has been uploaded' : `${storedNames.length} documents have been uploaded`,
       lines: storedNames,
-    });
-  });
-
-  router.get(routes.downloadDocument, requireSignedIn, async (req, res) => {
-    const { caseId, documentId } = req.params;
-    if (!isUuid(caseId) || !isUuid(documentId)) return renderNotFound(res);
-    const document = await documentForMember(deps.pool, caseId, documentId, req.user!.id);
-    if (!document) return renderNotFound(res);
-    await audit(deps.pool, { action: 'case.document.downloaded', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { documentId } }, deps.clock.now());
-    sendAttachment(res, {
-      content: document.content,
-      contentType: document.contentType,
-      downloadName: downloadNameFor(document.originalFilename, document.contentType),
     });
   });
 

@@ -1,6 +1,6 @@
 import { downloadNameFor } from '../uploads/index.js';
 import type { CaseDocument } from './documents-data.js';
-import { participationPaths } from './paths.js';
+import { paths } from '../web/paths.js';
 import { formatFileSize, timelineEntry } from './view-format.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -21,7 +21,7 @@ export function documentRows(caseId: string, documents: CaseDocument[], councilN
     return {
       id: document.id,
       name,
-      href: participationPaths.downloadDocument(caseId, document.id),
+      href: paths.caseDocument(caseId, document.id),
       size: formatFileSize(document.sizeBytes),
       kind: KIND_LABELS[document.kind] ?? 'Other',
       description: document.description ?? '',

@@ -9,7 +9,6 @@ export const participationPaths = {
   checkComment: (caseId: string) => `${caseRoot(caseId)}/comments/check`,
   documents: (caseId: string) => `${caseRoot(caseId)}/documents`,
   uploadDocuments: (caseId: string) => `${caseRoot(caseId)}/documents/upload`,
-  downloadDocument: (caseId: string, documentId: string) => `${caseRoot(caseId)}/documents/${documentId}/download`,
   draftPlan: (caseId: string) => `${caseRoot(caseId)}/draft-plan`,
 } as const;
 
@@ -22,7 +21,6 @@ export const participationRoutePatterns = {
   checkComment: participationPaths.checkComment(':caseId'),
   documents: participationPaths.documents(':caseId'),
   uploadDocuments: participationPaths.uploadDocuments(':caseId'),
-  downloadDocument: participationPaths.downloadDocument(':caseId', ':documentId'),
   draftPlan: participationPaths.draftPlan(':caseId'),
 } as const;
 

@@ -46,20 +46,22 @@ describe('documents: upload, list, download', () => {
     const text = words(list.text);
     assert.match(text, /Your document has been uploaded Speech report\.pdf/);
     assert.match(text, /Speech report\.pdf Speech therapy report \(1 KB\) Added by Jane Rogers on Sunday 20 August 2023 at 10:00am/);
-    const href = /href="(\/cases\/[^"]+\/documents\/[^"]+\/download)"/.exec(list.text)![1];
+    const href = /href="(\/cases\/[^"]+\/documents\/[0-9a-f-]{36})"/.exec(list.text)![1];
 
     const download = await family.agent.get(href).buffer(true).parse(binary).expect(200);
     assert.equal(download.headers['content-type'], 'application/pdf');
     assert.equal(download.headers['content-disposition'], `attachment; filename="Speech report.pdf"; filename*=UTF-8''Speech%20report.pdf`);
     assert.equal(download.headers['x-content-type-options'], 'nosniff');
     assert.deepEqual(download.body, file);
+    // One download route for every link (src/cases/routes.ts): the old /download path is gone.
+    await family.agent.get(`${href}/download`).expect(404);
 
     const { rows } = await t.pool.query(`SELECT kind, content_type, size_bytes, sha256, uploaded_by, description FROM documents WHERE case_id = $1`, [family.caseId]);
     assert.equal(rows[0].kind, 'family-upload');
     assert.equal(rows[0].size_bytes, file.length);
     assert.equal(rows[0].uploaded_by, family.parent.id);
     assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'case.document.uploaded' AND case_id = $1`, [family.caseId]), 1);
-    assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'case.document.downloaded' AND case_id = $1`, [family.caseId]), 1);
+    assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'document.downloaded' AND case_id = $1`, [family.caseId]), 1);
     const email = (await queuedEmails(t)).find((e) => e.to === family.coordinator.email);
     assert.ok(email);
     assert.equal(email.subject, `A new document: Barney Rogers (${family.reference})`);
@@ -181,12 +183,12 @@ describe('documents: upload, list, download', () => {
       .attach('documents', samples.pdf(), 'private.pdf')
       .expect(302);
     const { rows } = await t.pool.query(`SELECT id FROM documents WHERE case_id = $1`, [family.caseId]);
-    const downloadPath = `/cases/${family.caseId}/documents/${rows[0].id}/download`;
+    const downloadPath = `/cases/${family.caseId}/documents/${rows[0].id}`;
 
     const stranger = await createUser(t.pool, { fullName: 'Other Parent' });
     const strangerAgent = await agentSignedInAs(t, stranger.id);
     const theirs = await strangerAgent.get(downloadPath).expect(404);
-    const missing = await strangerAgent.get(`/cases/${family.caseId}/documents/00000000-0000-4000-8000-000000000000/download`).expect(404);
+    const missing = await strangerAgent.get(`/cases/${family.caseId}/documents/00000000-0000-4000-8000-000000000000`).expect(404);
     assert.equal(theirs.text.replace(/nonce="[^"]+"/g, ''), missing.text.replace(/nonce="[^"]+"/g, ''));
     await strangerAgent.get(`/cases/${family.caseId}/documents`).expect(404);
     await strangerAgent.get(`/cases/${family.caseId}/documents/upload`).expect(404);
@@ -218,7 +220,7 @@ describe('documents: upload, list, download', () => {
       .expect(302);
     const list = await family.agent.get(`/cases/${family.caseId}/documents`).expect(200);
     assert.doesNotMatch(list.text, /<script>evil/);
-    const href = /href="(\/cases\/[^"]+\/documents\/[^"]+\/download)"/.exec(list.text)![1];
+    const href = /href="(\/cases\/[^"]+\/documents\/[0-9a-f-]{36})"/.exec(list.text)![1];
     const download = await family.agent.get(href).buffer(true).parse(binary).expect(200);
     assert.equal(download.headers['content-type'], 'application/pdf');
     assert.equal(download.headers['content-disposition'], `attachment; filename="_script_evil.pdf"; filename*=UTF-8''_script_evil.pdf`);
