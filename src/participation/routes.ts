@@ -7,8 +7,9 @@ import { requestRoutes } from './request-routes.js';
 
 /**
  * The family's part in a case, under /cases/:caseId: the request (view and amend), comments and
- * views, documents (list, upload, download) and the draft plan. Every route is behind
- * requireSignedIn and answers 404 to anyone who is not an active member of the case.
+ * views, documents (list and upload; downloading is src/cases/routes.ts's) and the draft plan.
+ * Every route is behind requireSignedIn and answers 404 to anyone who is not an active member of
+ * the case.
  */
 export function participationRoutes(deps: FeatureDeps): Router {
   const router = Router();
