@@ -83,7 +83,7 @@ describe('the stages of a case and its documents', () => {
     assert.equal(res.headers['content-type'], 'application/pdf');
     assert.equal(
       res.headers['content-disposition'],
-      `attachment; filename="Decision letter  Barney _Rogers_.pdf"; filename*=UTF-8''Decision%20letter%20%E2%80%93%20Barney%20_Rogers_.pdf`,
+      `attachment; filename="Decision letter Barney _Rogers_.pdf"; filename*=UTF-8''Decision%20letter%20%E2%80%93%20Barney%20_Rogers_.pdf`,
     );
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['cache-control'], 'no-store');
