@@ -12,6 +12,7 @@ import { accountsRoutes } from './accounts/routes.js';
 import { casesRoutes } from './cases/routes.js';
 import { homeRoutes } from './home/routes.js';
 import { participationRoutes } from './participation/routes.js';
+import { staffPaths } from './staff/paths.js';
 import { staffRoutes } from './staff/routes.js';
 import { twoFactorRoutes } from './two-factor/routes.js';
 import type { MessageQueue } from './notify/queue.js';
@@ -48,7 +49,9 @@ export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
-  setUpNunjucks(app, config.council, { watch: config.env === 'development' });
+  const views = setUpNunjucks(app, config.council, { watch: config.env === 'development' });
+  // The header's menu shows staff their sections on every page, not only under /staff.
+  views.addGlobal('staffPaths', staffPaths);
 
   app.use(requestLogging(logger));
   app.use(cspNonce);

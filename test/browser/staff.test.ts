@@ -73,7 +73,7 @@ describe('the staff journey in Chromium: work tray, create a case, record a deci
     await check('Work tray');
     assert.match((await page.locator('main').textContent()) ?? '', /Overdue, Ada/);
 
-    await page.getByRole('link', { name: 'Create a case' }).first().click();
+    await page.getByRole('button', { name: 'Create a case' }).click();
     await page.getByRole('button', { name: 'Create case' }).click();
     await checkPage(page, 'Create a case');
     assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Enter the child or young person's first name/);

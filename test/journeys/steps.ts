@@ -51,7 +51,7 @@ export async function staffCreatesCaseAndInvites(
   await signInWithPassword(person, staff.email, staff.password, 'Enter your log in code');
   await enterAppCode(person, world, staff.secret, 'Work tray');
 
-  await person.activate(link(person, 'Create a case'));
+  await person.activate(control(person, 'Create a case'));
   await person.check('Create a case');
   await person.type(label(person, 'First name'), 'Barney');
   await person.type(label(person, 'Last name'), 'Rogers');

@@ -29,6 +29,9 @@ describe('staff: an admin changes a member of staff between caseworker and admin
     assert.match(page.text, /<input class="govuk-radios__input" id="role" name="role" type="radio" value="caseworker" checked/);
 
     await caseworker.agent.get('/staff/staff-accounts').expect(404);
+    const menuLink = /<a class="govuk-service-navigation__link" href="\/staff\/staff-accounts"/;
+    assert.doesNotMatch((await caseworker.agent.get('/help').expect(200)).text, menuLink, 'a caseworker has no Staff accounts in the menu');
+    assert.match((await admin.agent.get('/help').expect(200)).text, menuLink, 'an admin has Staff accounts in the menu on every page');
     await setRole(admin.agent, caseworker.id, { role: 'admin' }).then((res) => assert.equal(res.status, 302));
     assert.equal(await roleOf(caseworker.id), 'admin');
     assert.match(textOf((await admin.agent.get('/staff/staff-accounts').expect(200)).text), /Carl Caseworker is now an admin\./);
