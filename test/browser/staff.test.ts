@@ -127,6 +127,11 @@ describe('the staff journey in Chromium: work tray, create a case, record a deci
     await page.goto(`${t.baseUrl}/staff/cases/new`);
     await page.getByRole('button', { name: 'Create case' }).click();
     await checkPage(page, 'Create a case');
+
+    // On a phone the header menu is folded away: People is reached from the "?" menu.
+    await page.locator('details.app-header__help > summary').click();
+    await page.getByRole('link', { name: 'People', exact: true }).click();
+    await checkPage(page, 'People');
     await context.close();
   });
 });

@@ -32,6 +32,11 @@ describe('staff: an admin changes a member of staff between caseworker and admin
     const menuLink = /<a class="govuk-service-navigation__link" href="\/staff\/staff-accounts"/;
     assert.doesNotMatch((await caseworker.agent.get('/help').expect(200)).text, menuLink, 'a caseworker has no Staff accounts in the menu');
     assert.match((await admin.agent.get('/help').expect(200)).text, menuLink, 'an admin has Staff accounts in the menu on every page');
+    const phoneMenu = (html: string) => /<ul class="govuk-list app-header__help-list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+    const caseworkerPhoneMenu = phoneMenu((await caseworker.agent.get('/staff').expect(200)).text);
+    assert.match(caseworkerPhoneMenu, /href="\/staff\/people"/);
+    assert.doesNotMatch(caseworkerPhoneMenu, /href="\/staff\/staff-accounts"/);
+    assert.match(phoneMenu((await admin.agent.get('/staff').expect(200)).text), /href="\/staff\/staff-accounts"/);
     await setRole(admin.agent, caseworker.id, { role: 'admin' }).then((res) => assert.equal(res.status, 302));
     assert.equal(await roleOf(caseworker.id), 'admin');
     assert.match(textOf((await admin.agent.get('/staff/staff-accounts').expect(200)).text), /Carl Caseworker is now an admin\./);
