@@ -24,6 +24,9 @@ export const participationRoutePatterns = {
   draftPlan: participationPaths.draftPlan(':caseId'),
 } as const;
 
+/** The family's upload form: its handler checks `_csrf` while reading the upload. */
+export const participationUploadPaths: readonly RegExp[] = [/^\/cases\/[^/]+\/documents\/upload$/];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids in URLs are uuids; anything else is a page that does not exist (not a database error). */

@@ -6,12 +6,15 @@ const isMultipart = (req: Request) => (req.headers['content-type'] ?? '').starts
 /**
  * Synchroniser tokens kept in the session, checked on every POST from the `_csrf` field.
  * Multipart forms (uploads) are checked by their handler once it has read the `_csrf` field,
- * with `isCsrfTokenValid`, because the body is only parsed there, while streaming.
+ * with `isCsrfTokenValid`, because the body is only parsed there, while streaming. Only the
+ * paths in `uploadPaths` are left to their handler: a multipart POST anywhere else has no
+ * parsed `_csrf`, so it is refused here.
  */
-export function setUpCsrf() {
+export function setUpCsrf(uploadPaths: readonly RegExp[]) {
+  const checkedByHandler = (req: Request) => isMultipart(req) && uploadPaths.some((pattern) => pattern.test(req.path));
   const sync = csrfSync({
     getTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf,
-    skipCsrfProtection: isMultipart,
+    skipCsrfProtection: checkedByHandler,
     errorConfig: { statusCode: 403, message: 'Invalid CSRF token', code: 'EBADCSRFTOKEN' },
   });
   // Made when a template prints `{{ csrfToken }}` (nunjucks calls toString), so that a token,
