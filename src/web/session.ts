@@ -31,7 +31,7 @@ export function setUpSession(pool: pg.Pool, secret: string, production: boolean)
   const middleware = (req: Request, res: Response, next: NextFunction) =>
     sessions(req, res, (error?: unknown) => {
       if (error) return next(error);
-      saveBeforeRedirect(req, res, next);
+      saveBeforeRedirect(req, res);
       next();
     });
   return { middleware, store };
@@ -43,12 +43,14 @@ export function setUpSession(pool: pg.Pool, secret: string, production: boolean)
  * (no notice, or not yet signed in). With a pool of connections to PostgreSQL that happens. A
  * session with something in it is therefore saved before any redirect is sent.
  */
-function saveBeforeRedirect(req: Request, res: Response, next: NextFunction) {
+function saveBeforeRedirect(req: Request, res: Response) {
   const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
   res.redirect = ((...args: unknown[]) => {
     const current = req.session as (Session & Record<string, unknown>) | undefined;
     const hasData = current && Object.keys(current).some((key) => key !== 'cookie');
     if (!current || !hasData) return redirect(...args);
-    current.save((error) => (error ? next(error) : redirect(...args)));
+    // If this save fails, express-session saves again as the response ends and reports that
+    // failure itself; the request has already been passed on, so it is not passed on again here.
+    current.save(() => redirect(...args));
   }) as Response['redirect'];
 }

@@ -46,6 +46,7 @@ describe('staff: removing an exemption to the time limits', () => {
     assert.match(after, /Exemption to the time limits removed: the usual time limits apply again\. Reason: The family came back early\./);
     assert.doesNotMatch(after, /Remove the exemption to the time limits(?!: saved)/, 'not offered again');
     assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE case_id = $1 AND action = 'staff.case.exemption-removed' AND actor_user_id = $2 AND details->>'kind' = 'family-away'`, [c.id, staff.id]), 1);
+    assert.match(textOf((await staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200)).text), /Removed the exemption/);
 
     const email = await waitForEmail(t.pool, parent.email, /^Update on your EHC case .*: Request$/);
     const removed = await t.pool.query(`SELECT text_body FROM dev_mailbox WHERE recipient = $1 AND text_body LIKE '%no longer applies%'`, [parent.email]);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
+import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createUser } from '../support/users.js';
 import { count, csrfOf, staffUser, textOf } from './support.js';
 
 describe('staff: an admin changes a member of staff between caseworker and admin', () => {
@@ -103,5 +105,18 @@ describe('staff: an admin changes a member of staff between caseworker and admin
     const [a, b] = await Promise.all([setRole(first.agent, third.id, { role: 'caseworker' }), setRole(third.agent, first.id, { role: 'caseworker' })]);
     assert.deepEqual([a.status, b.status].sort(), [302, 404]);
     assert.deepEqual([await roleOf(first.id), await roleOf(third.id)].sort(), ['admin', 'caseworker']);
+  });
+
+  it('refuses a change without its CSRF token, and shows a parent nothing', async () => {
+    const admin = await staffUser(t, { role: 'admin', fullName: 'Token Admin' });
+    const caseworker = await staffUser(t, { fullName: 'Token Caseworker' });
+    await admin.agent.post(`/staff/staff-accounts/${caseworker.id}/role`).type('form').send({ role: 'admin' }).expect(403);
+    assert.equal(await roleOf(caseworker.id), 'caseworker');
+
+    const parent = await createUser(t.pool, { fullName: 'Jo Rogers' });
+    const parentAgent = await agentSignedInAs(t, parent.id);
+    await parentAgent.get(`/staff/staff-accounts/${caseworker.id}/role`).expect(404);
+    await parentAgent.post(`/staff/staff-accounts/${caseworker.id}/role`).type('form').send({ _csrf: await csrfOf(parentAgent, '/cases'), role: 'admin' }).expect(404);
+    assert.equal(await roleOf(caseworker.id), 'caseworker');
   });
 });

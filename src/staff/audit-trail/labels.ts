@@ -14,10 +14,16 @@ const ACTION_LABELS: Record<string, string> = {
   'staff.case.review-meeting-recorded': 'Recorded the annual review meeting',
   'staff.case.review-decision-recorded': 'Recorded the decision after the annual review',
   'staff.case.exemption-recorded': 'Recorded an exemption',
+  'staff.case.exemption-removed': 'Removed the exemption',
   'staff.case.note-added': 'Added a note',
   'staff.case.key-date-added': 'Added a key date',
   'staff.case.audit-viewed': 'Viewed the audit trail',
   'case.viewed': 'Viewed the case',
+  'case.request.viewed': 'Read the request',
+  'case.request.amended': 'Amended the request',
+  'case.comment.added': 'Added a comment',
+  'case.document.uploaded': 'Uploaded documents',
+  'case.draft-plan.responded': 'Responded to the draft plan',
   'document.downloaded': 'Downloaded a document',
 };
 
