@@ -2,7 +2,8 @@ import type { Request, Response } from 'express';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
 import { findMemberCase, isFamily, seesFamilyViews, type MemberCase, type Queryable } from './case-access.js';
-import { participationPaths, isUuid } from './paths.js';
+import { isUuid } from '../web/ids.js';
+import { participationPaths } from './paths.js';
 
 /** A one-off success message for the next page (post-redirect-get). */
 export interface ParticipationNotice {

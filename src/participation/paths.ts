@@ -26,10 +26,3 @@ export const participationRoutePatterns = {
 
 /** The family's upload form: its handler checks `_csrf` while reading the upload. */
 export const participationUploadPaths: readonly RegExp[] = [/^\/cases\/[^/]+\/documents\/upload$/];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids in URLs are uuids; anything else is a page that does not exist (not a database error). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}

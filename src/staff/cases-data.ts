@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { CASE_FACT_COLUMNS, CASE_SUMMARY_COLUMNS, caseFactsFromRow, caseSummaryFromRow, latestDecisions, type CaseSummary } from '../cases/case-facts-from-db.js';
 import type { CaseFacts } from '../ehc/index.js';
-import { isUuid } from './paths.js';
+import { isUuid } from '../web/ids.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 

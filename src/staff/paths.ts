@@ -25,10 +25,3 @@ export const staffPaths = {
 
 /** The staff forms that send files: their handlers check `_csrf` while reading the upload. */
 export const staffUploadPaths: readonly RegExp[] = [/^\/staff\/cases\/new$/, /^\/staff\/cases\/[^/]+\/progress\/[^/]+$/];
-
-/** Ids in URLs are uuids; anything else is a page that does not exist (not a database error). */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID_PATTERN.test(value);
-}

@@ -6,7 +6,7 @@ import { downloadNameFor, sendAttachment } from '../../uploads/index.js';
 import { renderNotFound } from '../../web/errors.js';
 import { factsOf, findCouncilCase } from '../cases-data.js';
 import { listKeyDates, listNotes } from '../notes-and-dates/data.js';
-import { isUuid } from '../paths.js';
+import { isUuid } from '../../web/ids.js';
 import { ipOf, staffMemberOf } from '../staff-member.js';
 import { findCouncilDocument } from '../uploads/documents-data.js';
 import { listDecisions, listDocuments, listMembers } from './data.js';
