@@ -3,7 +3,7 @@ import type { FeatureDeps } from '../app.js';
 import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';
 import { signInSchema } from './schemas.js';
-import { clientIp, regenerate, saveSession, takeAccountNotice } from './session.js';
+import { clientIp, regenerate, takeAccountNotice } from './session.js';
 import { signInWithPassword } from './sign-in-service.js';
 
 const VIEW = 'accounts/sign-in';
@@ -48,7 +48,6 @@ export function signInRoutes(deps: FeatureDeps): Router {
     req.session.auth = { userId: result.userId, stage: 'password', signedInAt: now, lastSeenAt: now };
     if (returnTo) req.session.returnTo = returnTo;
     if (keptForm) req.session.keptForm = keptForm;
-    await saveSession(req);
     res.redirect(result.twoFactorMethod ? paths.logInCode : paths.twoFactor);
   });
 

@@ -85,7 +85,7 @@ export function commentsRoutes(deps: FeatureDeps): Router {
     const result = await sendDraft(deps, { caseId: memberCase.id, userId: req.user!.id, ip: clientIp(req) });
     if (!result.ok) return res.redirect(participationPaths.newComment(memberCase.id));
     deps.queue.nudge();
-    await redirectWithNotice(req, res, participationPaths.comments(memberCase.id), {
+    redirectWithNotice(req, res, participationPaths.comments(memberCase.id), {
       caseId: memberCase.id,
       heading: 'Your comments have been sent',
       lines: [`${deps.config.council.name} will read them and take them into account.`],

@@ -67,7 +67,7 @@ export function documentsRoutes(deps: FeatureDeps): Router {
       // The accepted files are kept; the page says which, and why each of the others was refused.
       return renderUpload(res, memberCase, 400, { ...uploadErrors(outcome.refused), description: form.description, storedNames });
     }
-    await redirectWithNotice(req, res, participationPaths.documents(memberCase.id), {
+    redirectWithNotice(req, res, participationPaths.documents(memberCase.id), {
       caseId: memberCase.id,
       heading: storedNames.length === 1 ? 'Your document has been uploaded' : `${storedNames.length} documents have been uploaded`,
       lines: storedNames,

@@ -70,7 +70,7 @@ export function draftPlanRoutes(deps: FeatureDeps): Router {
       return res.status(400).render(VIEW, { ...(await pageLocals(req, memberCase, {})), ...errors, unsent });
     }
     deps.queue.nudge();
-    await redirectWithNotice(req, res, participationPaths.draftPlan(memberCase.id), {
+    redirectWithNotice(req, res, participationPaths.draftPlan(memberCase.id), {
       caseId: memberCase.id,
       heading: 'Your response to the draft plan has been sent',
       lines: [`${deps.config.council.name} will consider it before the plan is finalised.`],

@@ -18,14 +18,9 @@ declare module 'express-session' {
   }
 }
 
-/**
- * Keeps the message in the session and redirects once the session is saved: express-session
- * otherwise sends the redirect's headers before saving, and a quick browser can ask for the next
- * page before the message is there.
- */
-export async function redirectWithNotice(req: Request, res: Response, to: string, notice: ParticipationNotice): Promise<void> {
+/** Keeps the message in the session for the next page (post-redirect-get). */
+export function redirectWithNotice(req: Request, res: Response, to: string, notice: ParticipationNotice): void {
   req.session.participationNotice = notice;
-  await new Promise<void>((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));
   res.redirect(to);
 }
 

@@ -83,7 +83,7 @@ export function requestRoutes(deps: FeatureDeps): Router {
       return renderWithErrors(res, 'participation/amend-request', errors, await amendLocals(req, memberCase, text));
     }
     deps.queue.nudge();
-    await redirectWithNotice(req, res, participationPaths.request(memberCase.id), {
+    redirectWithNotice(req, res, participationPaths.request(memberCase.id), {
       caseId: memberCase.id,
       heading: 'You have amended the request',
       lines: ['The earlier version is kept, and the council can see every version.'],

@@ -1,6 +1,6 @@
 import connectPgSimple from 'connect-pg-simple';
-import type { NextFunction, Request, Response } from 'express';
-import session, { type Session } from 'express-session';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import session, { type Store } from 'express-session';
 import type pg from 'pg';
 import { ABSOLUTE_TIMEOUT_MS } from '../auth/session-auth.js';
 
@@ -19,6 +19,11 @@ export function setUpSession(pool: pg.Pool, secret: string, production: boolean)
     pruneSessionInterval: 15 * 60,
     errorLog: () => undefined,
   });
+  return { middleware: sessionMiddleware(store, secret, production), store };
+}
+
+/** express-session on `store`, with redirects held back until the session is stored (see below). */
+export function sessionMiddleware(store: Store, secret: string, production: boolean): RequestHandler {
   const sessions = session({
     name: sessionCookieName(production),
     secret,
@@ -28,29 +33,43 @@ export function setUpSession(pool: pg.Pool, secret: string, production: boolean)
     rolling: false,
     cookie: { httpOnly: true, sameSite: 'lax', secure: production, path: '/' },
   });
-  const middleware = (req: Request, res: Response, next: NextFunction) =>
-    sessions(req, res, (error?: unknown) => {
-      if (error) return next(error);
-      saveBeforeRedirect(req, res);
-      next();
-    });
-  return { middleware, store };
+  return (req: Request, res: Response, next: NextFunction) => {
+    holdRedirectUntilEnd(res);
+    sessions(req, res, next);
+  };
 }
 
+const isRedirect = (status: number) => status >= 300 && status < 400;
+
 /**
- * express-session sends a response's headers before its save to the store has finished, so a
- * browser following a redirect can ask for the next page first and get the session as it was
- * (no notice, or not yet signed in). With a pool of connections to PostgreSQL that happens. A
- * session with something in it is therefore saved before any redirect is sent.
+ * express-session saves the session as the response ends, but sends the headers (and all but the
+ * last byte) first. A browser follows a redirect on its headers alone, so the next page could
+ * load the session as it was: no notice, not yet signed in, or, worse, it could store a change
+ * (a new CSRF token) that the late save then overwrites. After `regenerate`, express-session even
+ * saves a second time when the route has saved already (expressjs/session#935). So nothing of a
+ * redirect is written until the response has ended, which express-session does only once the
+ * session is stored. Installed before express-session, so its writes pass through here.
  */
-function saveBeforeRedirect(req: Request, res: Response) {
-  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
-  res.redirect = ((...args: unknown[]) => {
-    const current = req.session as (Session & Record<string, unknown>) | undefined;
-    const hasData = current && Object.keys(current).some((key) => key !== 'cookie');
-    if (!current || !hasData) return redirect(...args);
-    // If this save fails, express-session saves again as the response ends and reports that
-    // failure itself; the request has already been passed on, so it is not passed on again here.
-    current.save(() => redirect(...args));
-  }) as Response['redirect'];
+function holdRedirectUntilEnd(res: Response) {
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  const held: Buffer[] = [];
+  const toBuffer = (chunk: unknown, encoding: unknown) =>
+    Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (!isRedirect(res.statusCode)) return write(chunk, ...rest);
+    held.push(toBuffer(chunk, rest[0]));
+    const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    if (callback) process.nextTick(callback);
+    return true;
+  }) as Response['write'];
+
+  res.end = ((...args: unknown[]) => {
+    if (held.length === 0) return end(...args);
+    const [chunk, encoding] = args;
+    const callback = args.find((arg) => typeof arg === 'function');
+    if (chunk != null && typeof chunk !== 'function') held.push(toBuffer(chunk, encoding));
+    return callback ? end(Buffer.concat(held), callback) : end(Buffer.concat(held));
+  }) as Response['end'];
 }
