@@ -120,6 +120,19 @@ describe('invitation and "Complete your registration"', () => {
     assert.match(again.text, /href="\/sign-in"/);
   });
 
+  it('refuses the link of an invitation whose account staff have disabled, and registers nothing', async () => {
+    await invite(t, { email: 'stopped@example.com' });
+    const link = linkPath((await smtp.waitFor((m) => m.to.includes('stopped@example.com'))).text, '/register/');
+    await t.pool.query(`UPDATE users SET status = 'disabled' WHERE email = 'stopped@example.com'`);
+    const agent = t.agent();
+    const page = await agent.get(link).expect(404);
+    assert.match(page.text, /This link does not work/);
+    const csrf = csrfFrom((await agent.get('/sign-in')).text);
+    await agent.post(link).type('form').send({ _csrf: csrf, password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD }).expect(404);
+    const { rows } = await t.pool.query(`SELECT status, password_hash FROM users WHERE email = 'stopped@example.com'`);
+    assert.deepEqual(rows[0], { status: 'disabled', password_hash: null });
+  });
+
   it('refuses an expired link (after 14 days) and a tampered one, saying what to do', async () => {
     await invite(t, { email: 'late@example.com' });
     const link = linkPath((await smtp.waitFor((m) => m.to.includes('late@example.com'))).text, '/register/');

@@ -36,6 +36,16 @@ describe('staff: the account holder is emailed when staff disable their account 
     for (const secret of [c.reference, 'Barney', 'Rogers, Barney']) assert.ok(!email.text_body.includes(secret) && !email.html_body.includes(secret), secret);
   });
 
+  it('tells an invited person who never registered that their invitation link no longer works', async () => {
+    const invited = await createUser(t.pool, { fullName: 'Ivy Invited', status: 'invited' });
+    await createTestCase(t.pool, { members: [{ userId: invited.id, role: 'parent' }] });
+    const staff = await staffUser(t);
+    await act(staff.agent, invited.id, 'disable');
+    const email = await waitForEmail(t.pool, invited.email, /^Your EHC Hub account has been disabled$/);
+    assert.match(email.text_body, /The link in your invitation to register for EHC Hub no longer works\./);
+    assert.doesNotMatch(email.text_body, /signed in|signed out/);
+  });
+
   it('tells someone their second factor was reset, how to set it up again, and to speak up if they did not ask', async () => {
     const parent = await createUser(t.pool, { fullName: 'Sam Carer', twoFactorMethod: 'sms' });
     const c = await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }] });

@@ -10,6 +10,8 @@ export interface AccountChangedEmail {
   kind: 'family' | 'staff';
   at: Date;
   signInLink: string;
+  /** Invited but never registered: there is no sign-in to lose, only the invitation's link. */
+  registered: boolean;
 }
 
 function whoToContact(council: Council, kind: AccountChangedEmail['kind']): string {
@@ -24,7 +26,9 @@ export function accountDisabledEmail(council: Council, email: AccountChangedEmai
     blocks: [
       `Dear ${email.fullName},`,
       `On ${formatUkDateTime(email.at)} ${council.name} disabled your EHC Hub account.`,
-      'You can no longer sign in to EHC Hub. If you were signed in, you have been signed out.',
+      email.registered
+        ? 'You can no longer sign in to EHC Hub. If you were signed in, you have been signed out.'
+        : 'The link in your invitation to register for EHC Hub no longer works.',
       `If you think this is a mistake, or you need to use EHC Hub again, contact ${whoToContact(council, email.kind)}.`,
     ],
   });

@@ -43,7 +43,14 @@ export async function actOnPerson(
     if (!person || !allowedActions(staff, person).includes(action)) return undefined;
     const now = deps.clock.now();
     let sessionsEnded = 0;
-    const tell = { to: person.email, fullName: person.fullName, kind: person.kind, at: now, signInLink: `${deps.config.baseUrl}${paths.signIn}` };
+    const tell = {
+      to: person.email,
+      fullName: person.fullName,
+      kind: person.kind,
+      at: now,
+      signInLink: `${deps.config.baseUrl}${paths.signIn}`,
+      registered: person.status !== 'invited',
+    };
     if (action === 'disable') {
       await setStatus(client, person.id, 'disabled', now);
       sessionsEnded = await endSessions(client, person.id);
