@@ -5,7 +5,8 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { addKeyDate, addNote, countQueries, removeMember, textOf, withoutNonce } from './support.js';
+import { addKeyDate, addNote, countQueries, removeMember, withoutNonce } from './support.js';
+import { textOf } from '../support/html.js';
 
 describe('the case page', () => {
   let t: TestApp;

@@ -5,7 +5,8 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { countQueries, removeMember, textOf } from './support.js';
+import { countQueries, removeMember } from './support.js';
+import { textOf } from '../support/html.js';
 
 const GUIDE = {
   statusLine: 'We have received a request for an EHC needs assessment relating to Barney.',

@@ -1,22 +1,6 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 
-/** The page's text as a reader sees it: tags dropped, entities decoded, white space collapsed. */
-export function textOf(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    // A tag closed right before punctuation left a space there.
-    .replace(/ ([:.,;!?)])/g, '$1')
-    .trim();
-}
-
 /** A page with its per-response nonce and per-session CSRF token taken out, to compare two refusals. */
 export function withoutNonce(html: string): string {
   return html.replace(/nonce="[^"]+"/g, 'nonce=""').replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""');

@@ -5,7 +5,8 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { csrfOf, dateFields, PDF, postMultipart, staffUser, textOf } from './support.js';
+import { csrfOf, dateFields, PDF, postMultipart, staffUser } from './support.js';
+import { textOf } from '../support/html.js';
 
 // Wednesday 1 November 2023, 10am: "today" for every date below.
 const TODAY = '2023-11-01';

@@ -4,7 +4,8 @@ import { fixedClock } from '../../src/clock.js';
 import { createTestCase } from '../support/cases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, staffUser, textOf, waitForEmail } from './support.js';
+import { count, csrfOf, staffUser, waitForEmail } from './support.js';
+import { textOf } from '../support/html.js';
 
 describe('staff: people on a case', () => {
   let t: TestApp;

@@ -5,7 +5,8 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, dateFields, PDF, postMultipart, staffUser, textOf, waitForEmail } from './support.js';
+import { count, csrfOf, dateFields, PDF, postMultipart, staffUser, waitForEmail } from './support.js';
+import { textOf } from '../support/html.js';
 
 const REASON = 'Barney has a diagnosis of dyslexia and needs specialist help';
 

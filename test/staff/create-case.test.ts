@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { count, csrfOf, dateFields, PDF, PNG, postMultipart, staffUser, textOf } from './support.js';
+import { count, csrfOf, dateFields, PDF, PNG, postMultipart, staffUser } from './support.js';
+import { textOf } from '../support/html.js';
 
 const NEW_CASE = '/staff/cases/new';
 

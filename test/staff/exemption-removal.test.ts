@@ -5,7 +5,8 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, staffUser, textOf, waitForEmail } from './support.js';
+import { count, csrfOf, staffUser, waitForEmail } from './support.js';
+import { textOf } from '../support/html.js';
 
 describe('staff: removing an exemption to the time limits', () => {
   let t: TestApp;

@@ -4,7 +4,8 @@ import { fixedClock } from '../../src/clock.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, staffUser, textOf } from './support.js';
+import { count, csrfOf, staffUser } from './support.js';
+import { textOf } from '../support/html.js';
 
 describe('staff: an admin changes a member of staff between caseworker and admin', () => {
   let t: TestApp;

@@ -66,18 +66,6 @@ export async function waitForEmail(pool: pg.Pool, to: string, subject: RegExp, t
   }
 }
 
-/** The page's text without tags, for matching words. */
-export function textOf(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 export async function count(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await pool.query(sql, params);
   return Number(rows[0].count);
