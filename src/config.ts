@@ -31,7 +31,7 @@ const schema = z.object({
   COUNCIL_PHONE: z.string().min(1).default('01632 960 000'),
   COUNCIL_ADDRESS: z.string().min(1).default('Edgehill Council|County Hall|Edgehill|EH1 1AA'),
   COUNCIL_WEBSITE: z.url().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   TRUST_PROXY: z.string().optional(),
 });
 
@@ -57,7 +57,7 @@ export interface Config {
   mail: { smtpUrl?: string; from: string };
   sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string; notifySmsTemplateId?: string };
   council: Council;
-  logLevel: Environment['LOG_LEVEL'];
+  logLevel: NonNullable<Environment['LOG_LEVEL']>;
   trustProxy?: string;
   /** True when development stand-ins are in use (dev mailbox, fixed secrets). */
   usesDevelopmentDefaults: boolean;
@@ -121,7 +121,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       addressLines: env.COUNCIL_ADDRESS.split('|').map((line) => line.trim()).filter(Boolean),
       website: env.COUNCIL_WEBSITE,
     },
-    logLevel: env.LOG_LEVEL,
+    // A line per request buries the start-up instructions in development; set LOG_LEVEL=info to see them.
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'production' ? 'info' : 'warn'),
     trustProxy: env.TRUST_PROXY,
     usesDevelopmentDefaults:
       !env.SESSION_SECRET || !env.ENCRYPTION_KEY || !env.SMTP_URL || env.SMS_PROVIDER === 'dev-mailbox',

@@ -87,6 +87,7 @@ export function welcomeText(url: string, config: Config, demo: DemoSignIns | und
   } else if (!config.isProduction && (!config.mail.smtpUrl || config.sms.provider === 'dev-mailbox')) {
     lines.push(`Emails and text messages the app sends appear at ${mailbox}`);
   }
+  if (!config.isProduction && config.logLevel === 'warn') lines.push('', 'Only warnings and errors are logged: set LOG_LEVEL=info to see each request.');
   return lines.join('\n');
 }
 

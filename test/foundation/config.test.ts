@@ -10,6 +10,9 @@ describe('configuration', () => {
     assert.equal(config.database.pgliteDir, './data/pglite');
     assert.equal(config.council.name, 'Edgehill Council');
     assert.equal(config.encryptionKey.length, 32);
+    // Quiet in development, so the start-up instructions are not pushed off the screen.
+    assert.equal(config.logLevel, 'warn');
+    assert.equal(loadConfig({ LOG_LEVEL: 'info' }).logLevel, 'info');
   });
 
   it('names a bad variable in one clear line', () => {
@@ -45,5 +48,6 @@ describe('configuration', () => {
     });
     assert.equal(config.isProduction, true);
     assert.equal(config.usesDevelopmentDefaults, false);
+    assert.equal(config.logLevel, 'info');
   });
 });

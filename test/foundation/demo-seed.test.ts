@@ -75,6 +75,10 @@ describe('npm start in development: the demo data a newcomer signs in with', () 
     assert.match(text, /newest first/);
     // PORT=0 here, so the default BASE_URL (port 3000) does not match: the newcomer is told.
     assert.ok(text.includes(`set BASE_URL=${running.url}`), text);
+    // LOG_LEVEL=silent here; with nothing set, development logs only warnings and says how to see more.
+    assert.doesNotMatch(text, /LOG_LEVEL/);
+    const quiet = loadConfig({ NODE_ENV: 'development' });
+    assert.match(welcomeText(running.url, quiet, running.demo), /Only warnings and errors are logged: set LOG_LEVEL=info to see each request\.$/);
   });
 
   it('explains the demo second factor on the development mailbox page', async () => {
