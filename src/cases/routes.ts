@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { FeatureDeps } from '../app.js';
 import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
@@ -8,6 +7,7 @@ import { stageBySlug } from '../ehc/index.js';
 import { markCaseVisited, participationPaths, whatIsNewSince } from '../participation/index.js';
 import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
+import { isUuid } from '../web/ids.js';
 import { paths } from '../web/paths.js';
 import { loadCaseForMember, loadDocumentForMember } from './case-data.js';
 import { caseContext, casePageView } from './case-view.js';
@@ -15,10 +15,6 @@ import { safeContentType } from './content-type.js';
 import { loadMyCases } from './dashboard-data.js';
 import { dashboardCards } from './dashboard-view.js';
 import { stagePageView } from './stage-view.js';
-
-const caseParams = z.object({ caseId: z.guid() });
-const stageParams = caseParams.extend({ stage: z.string() });
-const documentParams = caseParams.extend({ documentId: z.guid() });
 
 /** My cases, one case, its stages and its documents: only ever for an active member of the case. */
 export function casesRoutes(deps: FeatureDeps): Router {
@@ -43,9 +39,9 @@ export function casesRoutes(deps: FeatureDeps): Router {
   // A path segment that is not an id is left to the routes after these (e.g. /documents/upload),
   // and otherwise ends at the same 404 page as a case that is not the user's.
   router.get(paths.case(':caseId'), requireSignedIn, async (req, res, next) => {
-    const params = caseParams.safeParse(req.params);
-    if (!params.success) return next();
-    const ctx = await memberCase(req, params.data.caseId);
+    const { caseId } = req.params;
+    if (!isUuid(caseId)) return next();
+    const ctx = await memberCase(req, caseId);
     if (!ctx) return renderNotFound(res);
     await viewed(req, ctx.row.id, 'case');
     const whatIsNew = await whatIsNewSince(pool, ctx.row.id, req.user!.id);
@@ -58,10 +54,10 @@ export function casesRoutes(deps: FeatureDeps): Router {
   });
 
   router.get(paths.caseStage(':caseId', ':stage'), requireSignedIn, async (req, res, next) => {
-    const params = stageParams.safeParse(req.params);
-    if (!params.success) return next();
-    const stage = stageBySlug(params.data.stage);
-    const ctx = stage ? await memberCase(req, params.data.caseId) : undefined;
+    const { caseId } = req.params;
+    if (!isUuid(caseId)) return next();
+    const stage = stageBySlug(String(req.params.stage));
+    const ctx = stage ? await memberCase(req, caseId) : undefined;
     const reached = ctx?.status.stages.find((s) => s.id === stage?.id)?.state !== 'not-reached';
     if (!ctx || !stage || !reached) return renderNotFound(res);
     await viewed(req, ctx.row.id, `stage:${stage.slug}`);
@@ -71,9 +67,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
   // The one download route for everyone on the case (staff have their own under /staff); the
   // documents list, the stage pages and the decision letters all link here.
   router.get(paths.caseDocument(':caseId', ':documentId'), requireSignedIn, async (req, res: Response, next) => {
-    const params = documentParams.safeParse(req.params);
-    if (!params.success) return next();
-    const { caseId, documentId } = params.data;
+    const { caseId, documentId } = req.params;
+    if (!isUuid(caseId) || !isUuid(documentId)) return next();
     const document = await loadDocumentForMember(pool, caseId, documentId, req.user!.id);
     if (!document) return renderNotFound(res);
     await audit(pool, { action: 'document.downloaded', actorUserId: req.user!.id, caseId, ip: req.ip, details: { documentId } }, clock.now());
