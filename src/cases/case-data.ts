@@ -3,6 +3,7 @@
  * a case that is not the user's reads exactly like one that does not exist.
  */
 import type pg from 'pg';
+import type { IsoDate } from '../ehc/index.js';
 import { CASE_FACT_COLUMNS, type DecisionRow } from './case-facts-from-db.js';
 import type { DecisionKind, MemberRole } from './labels.js';
 
@@ -42,6 +43,8 @@ export interface CaseDecision extends DecisionRow {
   kind: DecisionKind;
   reason: string;
   letter_document_id: string | null;
+  /** Review decisions only: the meeting the decision answers (null for some recorded before this was kept). */
+  review_meeting_on?: IsoDate | null;
 }
 
 export interface CaseRow {
@@ -100,7 +103,7 @@ export async function loadCaseForMember(db: Queryable, caseId: string, userId: s
                        FROM case_decisions WHERE case_id = c.id
                       ORDER BY kind, recorded_at DESC) latest) AS decisions,
             (SELECT coalesce(json_agg(review ORDER BY review.recorded_at DESC, review.id DESC), '[]')
-               FROM (SELECT id, kind, outcome, reason, decided_on, mediation_certificate_on, letter_document_id, recorded_at
+               FROM (SELECT id, kind, outcome, reason, decided_on, mediation_certificate_on, letter_document_id, review_meeting_on, recorded_at
                        FROM case_decisions WHERE case_id = c.id AND kind = 'review') review) AS review_decisions
        FROM cases c
        JOIN case_members m ON m.case_id = c.id AND m.user_id = $2 AND m.removed_at IS NULL

@@ -93,7 +93,7 @@ export function stagePageView(ctx: CaseContext, stage: Stage): StagePageView {
   const { row, status } = ctx;
   const links = new Map(row.documents.map((doc) => [doc.id, documentLink(row.id, doc)]));
   const review = ctx.facts.annualReview;
-  const earlier = stage.id === 'annual-review' ? earlierReviewDecisions(row.review_decisions, review?.meeting, review?.lastReviewMeeting) : [];
+  const earlier = stage.id === 'annual-review' ? earlierReviewDecisions(row.review_decisions, review?.meeting) : [];
   // A letter shown with its decision is not listed again under Documents.
   const letterIds = new Set([...row.decisions, ...earlier].map((d) => d.letter_document_id).filter(Boolean));
   const view: StagePageView = {

@@ -17,12 +17,16 @@ describe('the family’s Annual review stage, one review after another', () => {
   });
   after(() => t.close());
 
-  /** Records a review decision with its letter, as staff would; `recordedAt` orders corrections. */
-  async function reviewDecision(caseId: string, outcome: string, decidedOn: string, recordedAt: string, filename: string, reason: string) {
+  /**
+   * Records a review decision with its letter, as staff would, answering the meeting `meetingOn`
+   * (null: recorded before decisions kept their meeting); `recordedAt` orders corrections.
+   */
+  async function reviewDecision(caseId: string, meetingOn: string | null, outcome: string, decidedOn: string, recordedAt: string, filename: string, reason: string) {
     const letter = await addDocument(t.pool, caseId, { kind: 'review', filename });
     await t.pool.query(
-      `INSERT INTO case_decisions (case_id, kind, outcome, reason, decided_on, letter_document_id, recorded_at) VALUES ($1, 'review', $2, $3, $4, $5, $6)`,
-      [caseId, outcome, reason, decidedOn, letter, recordedAt],
+      `INSERT INTO case_decisions (case_id, kind, outcome, reason, decided_on, letter_document_id, review_meeting_on, recorded_at)
+       VALUES ($1, 'review', $2, $3, $4, $5, $6, $7)`,
+      [caseId, outcome, reason, decidedOn, letter, meetingOn, recordedAt],
     );
     return letter;
   }
@@ -60,8 +64,8 @@ describe('the family’s Annual review stage, one review after another', () => {
 
     // The first decision: it is this cycle's.
     clock.set('2024-12-10T10:00:00Z');
-    const corrected = await reviewDecision(c.id, 'amend', '2024-12-09', '2024-12-09T10:00:00Z', 'First review letter.pdf', 'Recorded by mistake.');
-    const first = await reviewDecision(c.id, 'keep', '2024-12-09', '2024-12-09T11:00:00Z', 'Review letter 2024.pdf', 'Barney is doing well with his plan.');
+    const corrected = await reviewDecision(c.id, '2024-12-01', 'amend', '2024-12-09', '2024-12-09T10:00:00Z', 'First review letter.pdf', 'Recorded by mistake.');
+    const first = await reviewDecision(c.id, '2024-12-01', 'keep', '2024-12-09', '2024-12-09T11:00:00Z', 'Review letter 2024.pdf', 'Barney is doing well with his plan.');
     await refreshCaseSummary(t.pool, c.id, '2024-12-10');
     page = await stagePage();
     assert.match(
@@ -94,7 +98,7 @@ describe('the family’s Annual review stage, one review after another', () => {
 
     // This cycle's decision: the current one, with last year's still an earlier review.
     clock.set('2025-12-03T10:00:00Z');
-    const second = await reviewDecision(c.id, 'amend', '2025-12-02', '2025-12-02T10:00:00Z', 'Review letter 2025.pdf', 'Barney needs more speech therapy.');
+    const second = await reviewDecision(c.id, '2025-11-25', 'amend', '2025-12-02', '2025-12-02T10:00:00Z', 'Review letter 2025.pdf', 'Barney needs more speech therapy.');
     await refreshCaseSummary(t.pool, c.id, '2025-12-03');
     page = await stagePage();
     assert.match(
@@ -108,7 +112,7 @@ describe('the family’s Annual review stage, one review after another', () => {
     await page.agent.get(`/cases/${c.id}/documents/${second}`).expect(200);
   });
 
-  it('keeps every earlier decision once the cycles before the last one are past', async () => {
+  it('shows each earlier review once, with the decision that stands, however many reviews ago', async () => {
     const parent = await createUser(t.pool);
     clock.set('2026-12-03T10:00:00Z');
     const c = await createTestCase(t.pool, {
@@ -117,11 +121,20 @@ describe('the family’s Annual review stage, one review after another', () => {
       decisions: [{ kind: 'assess', outcome: 'assess', decidedOn: '2023-09-12' }],
       today: '2026-12-03',
     });
-    await reviewDecision(c.id, 'keep', '2024-12-09', '2024-12-09T10:00:00Z', 'a.pdf', 'First year.');
-    await reviewDecision(c.id, 'amend', '2025-12-02', '2025-12-02T10:00:00Z', 'b.pdf', 'Second year.');
+    // Two reviews ago, a decision corrected the next day; last year's; this year's, with no decision yet.
+    await reviewDecision(c.id, '2024-12-01', 'amend', '2024-12-09', '2024-12-09T10:00:00Z', 'a.pdf', 'Recorded by mistake.');
+    await reviewDecision(c.id, '2024-12-01', 'keep', '2024-12-10', '2024-12-10T10:00:00Z', 'b.pdf', 'First year.');
+    await reviewDecision(c.id, '2025-11-25', 'amend', '2025-12-02', '2025-12-02T10:00:00Z', 'c.pdf', 'Second year.');
     await refreshCaseSummary(t.pool, c.id, '2026-12-03');
-    const text = textOf((await (await agentSignedInAs(t, parent.id)).get(`/cases/${c.id}/stages/annual-review`).expect(200)).text);
-    assert.match(text, /Earlier reviews Decision after the annual review, 2nd Dec 2025 .*Second year\..* Decision after the annual review, 9th Dec 2024 .*First year\./);
+    const page = async () => textOf((await (await agentSignedInAs(t, parent.id)).get(`/cases/${c.id}/stages/annual-review`).expect(200)).text);
+    let text = await page();
+    assert.match(text, /Earlier reviews Decision after the annual review, 2nd Dec 2025 .*Second year\..* Decision after the annual review, 10th Dec 2024 .*First year\./);
+    assert.doesNotMatch(text, /Recorded by mistake|9th Dec 2024/, 'a corrected decision is not an earlier review');
     assert.doesNotMatch(text, /Annual review The annual review of the EHC plan\. Decision after the annual review Decision/);
+
+    // A decision recorded before decisions kept their meeting, older than the last meeting: shown on its own.
+    await reviewDecision(c.id, null, 'keep', '2023-12-18', '2023-12-18T10:00:00Z', 'd.pdf', 'Before meetings were kept.');
+    text = await page();
+    assert.match(text, /Decision after the annual review, 10th Dec 2024 .*First year\..* Decision after the annual review, 18th Dec 2023 .*Before meetings were kept\./);
   });
 });

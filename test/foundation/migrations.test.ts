@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
-import { migrate, MigrationError, migrationFiles } from '../../src/db/migrate.js';
+import type pg from 'pg';
+import { migrate, MigrationError, migrationFiles, MIGRATIONS_DIR } from '../../src/db/migrate.js';
+import { createPool } from '../../src/db/pool.js';
+import { createTestCase } from '../support/cases.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 describe('migrations', () => {
@@ -12,7 +14,7 @@ describe('migrations', () => {
   let pool: pg.Pool;
   before(async () => {
     db = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: db.connectionString, max: 4 });
+    pool = createPool(db.connectionString, 4);
   });
   after(async () => {
     await pool.end();
@@ -50,5 +52,32 @@ describe('migrations', () => {
     const { rows } = await pool.query("SELECT to_regclass('mig_half') AS half, to_regclass('mig_ok') AS ok");
     assert.equal(rows[0].half, null);
     assert.equal(rows[0].ok, 'mig_ok');
+  });
+
+  it('031 gives the review decisions already recorded the meeting they answer, where the two meetings kept can tell', async () => {
+    const c = await createTestCase(pool, {
+      set: { final_plan_issued_on: '2023-12-20', last_review_meeting_on: '2025-11-25', review_meeting_on: '2026-11-24' },
+      decisions: [
+        { kind: 'assess', outcome: 'assess', decidedOn: '2023-09-12' },
+        { kind: 'review', outcome: 'keep', decidedOn: '2024-12-09' },
+        { kind: 'review', outcome: 'amend', decidedOn: '2025-12-02' },
+        { kind: 'review', outcome: 'keep', decidedOn: '2026-11-30' },
+      ],
+      today: '2026-12-03',
+    });
+    // The database as it was before 031.
+    await pool.query('ALTER TABLE case_decisions DROP CONSTRAINT case_decisions_review_meeting_check, DROP COLUMN review_meeting_on');
+    await pool.query(`DELETE FROM schema_migrations WHERE name = '031_review_decision_meeting.sql'`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-migrations-'));
+    fs.copyFileSync(path.join(MIGRATIONS_DIR, '031_review_decision_meeting.sql'), path.join(dir, '031_review_decision_meeting.sql'));
+    assert.deepEqual(await migrate(pool, dir), ['031_review_decision_meeting.sql']);
+    const { rows } = await pool.query('SELECT kind, decided_on, review_meeting_on FROM case_decisions WHERE case_id = $1 ORDER BY decided_on', [c.id]);
+    assert.deepEqual(rows, [
+      { kind: 'assess', decided_on: '2023-09-12', review_meeting_on: null },
+      { kind: 'review', decided_on: '2024-12-09', review_meeting_on: null },
+      { kind: 'review', decided_on: '2025-12-02', review_meeting_on: '2025-11-25' },
+      { kind: 'review', decided_on: '2026-11-30', review_meeting_on: '2026-11-24' },
+    ]);
+    await assert.rejects(pool.query(`UPDATE case_decisions SET review_meeting_on = '2026-11-24' WHERE case_id = $1 AND kind = 'assess'`, [c.id]), /case_decisions_review_meeting_check/);
   });
 });

@@ -96,6 +96,12 @@ describe('staff: one annual review after another', () => {
     assert.match(await statusLine(), /We propose to make changes to Barney's EHC plan\./);
     const after2 = await t.pool.query(`SELECT last_review_meeting_on, review_meeting_on, next_due_label FROM cases WHERE id = $1`, [c.id]);
     assert.deepEqual(after2.rows[0], { last_review_meeting_on: '2024-12-01', review_meeting_on: '2025-11-27', next_due_label: 'Amended plan due' });
+    // Each decision keeps the meeting it answers (the moved date, for the second), so earlier reviews stay apart.
+    const decisions = await t.pool.query(`SELECT decided_on, review_meeting_on FROM case_decisions WHERE case_id = $1 AND kind = 'review' ORDER BY recorded_at`, [c.id]);
+    assert.deepEqual(decisions.rows.map((row) => [row.decided_on, row.review_meeting_on]), [
+      ['2024-12-09', '2024-12-01'],
+      ['2025-12-02', '2025-11-27'],
+    ]);
 
     // Every change told the family: two meetings, a move of the second, two decisions.
     const deadline = Date.now() + 30_000;

@@ -9,14 +9,26 @@ export async function insertDecision(
     reason: string;
     decidedOn: string;
     letterDocumentId?: string;
+    /** For a decision after an annual review: the meeting it answers. */
+    reviewMeetingOn?: string;
     recordedBy: string;
     at: Date;
   },
 ): Promise<void> {
   await client.query(
-    `INSERT INTO case_decisions (case_id, kind, outcome, reason, decided_on, letter_document_id, recorded_by, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [decision.caseId, decision.kind, decision.outcome, decision.reason, decision.decidedOn, decision.letterDocumentId ?? null, decision.recordedBy, decision.at],
+    `INSERT INTO case_decisions (case_id, kind, outcome, reason, decided_on, letter_document_id, review_meeting_on, recorded_by, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      decision.caseId,
+      decision.kind,
+      decision.outcome,
+      decision.reason,
+      decision.decidedOn,
+      decision.letterDocumentId ?? null,
+      decision.reviewMeetingOn ?? null,
+      decision.recordedBy,
+      decision.at,
+    ],
   );
 }
 

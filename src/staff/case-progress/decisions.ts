@@ -57,6 +57,7 @@ function decisionStep<O extends string>(spec: DecisionSpec<O>): ProgressStep<Dec
         reason: data.reason,
         decidedOn: data.decidedOn,
         letterDocumentId: ctx.documentId,
+        reviewMeetingOn: spec.kind === 'review' ? ctx.facts.annualReview?.meeting : undefined,
         recordedBy: ctx.staff.id,
         at: ctx.now,
       });
