@@ -8,7 +8,8 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  // Unset in development: http://localhost:PORT, so that links in emails follow the port.
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION: flag.default(false),
@@ -33,6 +34,8 @@ const schema = z.object({
   COUNCIL_WEBSITE: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   TRUST_PROXY: z.string().optional(),
+  // Development only: the app's clock starts at this date (or date and time) and runs on from there.
+  FIXED_CLOCK: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be a date like 2023-08-20 or 2023-08-20T09:30:00Z' }).optional(),
 });
 
 export type Environment = z.infer<typeof schema>;
@@ -51,6 +54,8 @@ export interface Config {
   isProduction: boolean;
   port: number;
   baseUrl: string;
+  /** False when BASE_URL was not set and baseUrl was made from PORT (the server then uses the port it got). */
+  baseUrlIsSet: boolean;
   database: { url?: string; pgliteDir: string; poolMax: number };
   sessionSecret: string;
   encryptionKey: Buffer;
@@ -59,6 +64,8 @@ export interface Config {
   council: Council;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
   trustProxy?: string;
+  /** Development only: when the app's clock starts (it runs on in real time from there). */
+  fixedClock?: Date;
   /** True when development stand-ins are in use (dev mailbox, fixed secrets). */
   usesDevelopmentDefaults: boolean;
 }
@@ -75,10 +82,11 @@ function productionProblems(env: Environment): string[] {
     problems.push(
       'DATABASE_URL is required when NODE_ENV=production (or set ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION=true to run on the embedded database)',
     );
+  if (env.FIXED_CLOCK) problems.push('FIXED_CLOCK must not be set when NODE_ENV=production');
   if (!env.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
   if (env.SMS_PROVIDER !== 'notify')
     problems.push('SMS_PROVIDER must be "notify" when NODE_ENV=production');
-  if (!env.BASE_URL.startsWith('https://'))
+  if (!env.BASE_URL?.startsWith('https://'))
     problems.push('BASE_URL must start with https:// when NODE_ENV=production');
   return problems;
 }
@@ -102,7 +110,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
     port: env.PORT,
-    baseUrl: env.BASE_URL.replace(/\/$/, ''),
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    baseUrlIsSet: env.BASE_URL !== undefined,
     database: { url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX },
     sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY, 'hex'),
@@ -124,6 +133,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // A line per request buries the start-up instructions in development; set LOG_LEVEL=info to see them.
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'production' ? 'info' : 'warn'),
     trustProxy: env.TRUST_PROXY,
+    fixedClock: env.FIXED_CLOCK ? new Date(env.FIXED_CLOCK.length === 10 ? `${env.FIXED_CLOCK}T09:30:00Z` : env.FIXED_CLOCK) : undefined,
     usesDevelopmentDefaults:
       !env.SESSION_SECRET || !env.ENCRYPTION_KEY || !env.SMTP_URL || env.SMS_PROVIDER === 'dev-mailbox',
   };

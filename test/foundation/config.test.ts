@@ -15,6 +15,23 @@ describe('configuration', () => {
     assert.equal(loadConfig({ LOG_LEVEL: 'info' }).logLevel, 'info');
   });
 
+  it('makes links in emails follow PORT in development unless BASE_URL is set', () => {
+    assert.equal(loadConfig({}).baseUrl, 'http://localhost:3000');
+    assert.equal(loadConfig({ PORT: '3111' }).baseUrl, 'http://localhost:3111');
+    assert.equal(loadConfig({ PORT: '3111' }).baseUrlIsSet, false);
+    const set = loadConfig({ PORT: '3111', BASE_URL: 'http://ehc.localhost:8080/' });
+    assert.equal(set.baseUrl, 'http://ehc.localhost:8080');
+    assert.equal(set.baseUrlIsSet, true);
+  });
+
+  it('starts the clock on FIXED_CLOCK in development, never in production', () => {
+    assert.equal(loadConfig({}).fixedClock, undefined);
+    assert.equal(loadConfig({ FIXED_CLOCK: '2023-08-20' }).fixedClock?.toISOString(), '2023-08-20T09:30:00.000Z');
+    assert.equal(loadConfig({ FIXED_CLOCK: '2023-08-20T08:00:00+01:00' }).fixedClock?.toISOString(), '2023-08-20T07:00:00.000Z');
+    assert.throws(() => loadConfig({ FIXED_CLOCK: '20th August' }), /FIXED_CLOCK: must be a date like 2023-08-20/);
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', FIXED_CLOCK: '2023-08-20' }), /FIXED_CLOCK must not be set when NODE_ENV=production/);
+  });
+
   it('names a bad variable in one clear line', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: unknown) => {
       assert.ok(error instanceof ConfigError);
