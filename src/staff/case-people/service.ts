@@ -20,9 +20,12 @@ export type AddPersonOutcome =
  * Gives someone access to a case: a new address gets an invitation ("Complete your
  * registration"), a registered one the "you have been added to a case" email.
  */
+/** Who adds a person: a member of staff, or an operator through the CLI (no account of their own). */
+export type CaseActor = Pick<StaffMember, 'name' | 'councilId'> & { id?: string };
+
 export async function addPersonToCase(
-  deps: FeatureDeps,
-  input: { staff: StaffMember; ip?: string; caseId: string; person: AddPerson },
+  deps: Pick<FeatureDeps, 'pool' | 'config' | 'clock' | 'queue'>,
+  input: { staff: CaseActor; ip?: string; caseId: string; person: AddPerson },
 ): Promise<AddPersonOutcome> {
   const { staff, person } = input;
   const result = await inTransaction(deps.pool, async (client): Promise<AddPersonOutcome> => {
@@ -59,7 +62,7 @@ export async function addPersonToCase(
       userId = invited.userId;
       outcome = 'invited';
     }
-    await grantAccess(client, { caseId: found.id, userId: userId as string, role: person.role, addedBy: staff.id, at: now });
+    await grantAccess(client, { caseId: found.id, userId: userId as string, role: person.role, addedBy: staff.id ?? null, at: now });
     if (outcome === 'notified' && existing) {
       await deps.queue.queueEmail(
         client,
