@@ -19,6 +19,8 @@ const schema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (a 32-byte key)')
     .optional(),
+  // smtp: through SMTP_URL (the development mailbox when it is unset, outside production); notify: GOV.UK Notify.
+  EMAIL_PROVIDER: z.enum(['smtp', 'notify']).default('smtp'),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('EHC Hub <no-reply@ehc-hub.localhost>'),
   SMS_PROVIDER: z.enum(['dev-mailbox', 'notify']).default('dev-mailbox'),
@@ -26,6 +28,8 @@ const schema = z.object({
   NOTIFY_BASE_URL: z.url().default('https://api.notifications.service.gov.uk'),
   // The Notify text message template whose whole content is ((body)).
   NOTIFY_SMS_TEMPLATE_ID: z.uuid().optional(),
+  // The Notify email template whose subject is ((subject)) and whose content is ((body)).
+  NOTIFY_EMAIL_TEMPLATE_ID: z.uuid().optional(),
   COUNCIL_NAME: z.string().min(1).default('Edgehill Council'),
   COUNCIL_TEAM_NAME: z.string().min(1).default('Edgehill SEND Admin'),
   COUNCIL_EMAIL: z.email().default('send.admin@edgehill.example.gov.uk'),
@@ -59,7 +63,7 @@ export interface Config {
   database: { url?: string; pgliteDir: string; poolMax: number };
   sessionSecret: string;
   encryptionKey: Buffer;
-  mail: { smtpUrl?: string; from: string };
+  mail: { provider: 'smtp' | 'notify'; smtpUrl?: string; from: string; notifyEmailTemplateId?: string };
   sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string; notifySmsTemplateId?: string };
   council: Council;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
@@ -83,7 +87,8 @@ function productionProblems(env: Environment): string[] {
       'DATABASE_URL is required when NODE_ENV=production (or set ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION=true to run on the embedded database)',
     );
   if (env.FIXED_CLOCK) problems.push('FIXED_CLOCK must not be set when NODE_ENV=production');
-  if (!env.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
+  if (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL)
+    problems.push('SMTP_URL is required when NODE_ENV=production (or set EMAIL_PROVIDER=notify)');
   if (env.SMS_PROVIDER !== 'notify')
     problems.push('SMS_PROVIDER must be "notify" when NODE_ENV=production');
   if (!env.BASE_URL?.startsWith('https://'))
@@ -102,6 +107,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const problems = env.NODE_ENV === 'production' ? productionProblems(env) : [];
   if (env.SMS_PROVIDER === 'notify' && !env.NOTIFY_API_KEY)
     problems.push('NOTIFY_API_KEY is required when SMS_PROVIDER=notify');
+  if (env.EMAIL_PROVIDER === 'notify' && !env.NOTIFY_API_KEY && env.SMS_PROVIDER !== 'notify')
+    problems.push('NOTIFY_API_KEY is required when EMAIL_PROVIDER=notify');
+  if (env.EMAIL_PROVIDER === 'notify' && !env.NOTIFY_EMAIL_TEMPLATE_ID)
+    problems.push('NOTIFY_EMAIL_TEMPLATE_ID is required when EMAIL_PROVIDER=notify');
   if (env.SMS_PROVIDER === 'notify' && !env.NOTIFY_SMS_TEMPLATE_ID)
     problems.push('NOTIFY_SMS_TEMPLATE_ID is required when SMS_PROVIDER=notify');
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
@@ -115,7 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database: { url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX },
     sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY, 'hex'),
-    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    mail: { provider: env.EMAIL_PROVIDER, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, notifyEmailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID },
     sms: {
       provider: env.SMS_PROVIDER,
       notifyApiKey: env.NOTIFY_API_KEY,
@@ -135,6 +144,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY,
     fixedClock: env.FIXED_CLOCK ? new Date(env.FIXED_CLOCK.length === 10 ? `${env.FIXED_CLOCK}T09:30:00Z` : env.FIXED_CLOCK) : undefined,
     usesDevelopmentDefaults:
-      !env.SESSION_SECRET || !env.ENCRYPTION_KEY || !env.SMTP_URL || env.SMS_PROVIDER === 'dev-mailbox',
+      !env.SESSION_SECRET || !env.ENCRYPTION_KEY || (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL) || env.SMS_PROVIDER === 'dev-mailbox',
   };
+}
+
+/** Outside production, with no mail server set, emails land in the development mailbox. */
+export function emailsToDevMailbox(config: Config): boolean {
+  return config.mail.provider === 'smtp' && !config.mail.smtpUrl;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { clockStartingAt, systemClock, type Clock } from './clock.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, emailsToDevMailbox, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { FolderInUseError } from './db/folder-lock.js';
 import { migrate, MigrationError } from './db/migrate.js';
@@ -88,10 +88,10 @@ export function welcomeText(url: string, config: Config, demo: DemoSignIns | und
       'Signing in takes the password and then a 6-digit log in code (the second factor).',
       `The demo accounts get their code by text message, to made-up numbers ending ${demo.accounts.map((a) => a.phone.slice(-3)).join(' and ')}.`,
       `No text message is really sent: each one appears in the development mailbox, ${mailbox}`,
-      `(newest first${config.mail.smtpUrl ? '' : ', with every email'}). Open it in another tab after "Sign in",`,
+      `(newest first${emailsToDevMailbox(config) ? ', with every email' : ''}). Open it in another tab after "Sign in",`,
       'copy the code and enter it on the "Enter your log in code" page.',
     );
-  } else if (!config.isProduction && (!config.mail.smtpUrl || config.sms.provider === 'dev-mailbox')) {
+  } else if (!config.isProduction && (emailsToDevMailbox(config) || config.sms.provider === 'dev-mailbox')) {
     lines.push(`Emails and text messages the app sends appear at ${mailbox}`);
   }
   if (!config.isProduction && config.logLevel === 'warn') lines.push('', 'Only warnings and errors are logged: set LOG_LEVEL=info to see each request.');

@@ -67,4 +67,23 @@ describe('configuration', () => {
     assert.equal(config.usesDevelopmentDefaults, false);
     assert.equal(config.logLevel, 'info');
   });
+
+  it('sends emails through GOV.UK Notify instead of SMTP when EMAIL_PROVIDER=notify', () => {
+    const production = {
+      NODE_ENV: 'production',
+      BASE_URL: 'https://ehc.example.gov.uk',
+      DATABASE_URL: 'postgres://app@db.internal/ehc',
+      SESSION_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEY: 'ab'.repeat(32),
+      SMS_PROVIDER: 'notify',
+      NOTIFY_API_KEY: 'key',
+      NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
+    };
+    assert.throws(() => loadConfig({ ...production, EMAIL_PROVIDER: 'notify' }), /NOTIFY_EMAIL_TEMPLATE_ID is required when EMAIL_PROVIDER=notify/);
+    const config = loadConfig({ ...production, EMAIL_PROVIDER: 'notify', NOTIFY_EMAIL_TEMPLATE_ID: '4f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f' });
+    assert.equal(config.mail.provider, 'notify');
+    assert.equal(config.usesDevelopmentDefaults, false);
+    assert.throws(() => loadConfig(production), /SMTP_URL is required when NODE_ENV=production \(or set EMAIL_PROVIDER=notify\)/);
+    assert.throws(() => loadConfig({ EMAIL_PROVIDER: 'notify', NOTIFY_EMAIL_TEMPLATE_ID: '4f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f' }), /NOTIFY_API_KEY is required when EMAIL_PROVIDER=notify/);
+  });
 });
