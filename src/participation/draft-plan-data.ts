@@ -34,15 +34,16 @@ export interface SentResponse extends DraftPlanResponse {
 export type CommentWindow =
   | { state: 'no-draft' }
   | { state: 'open'; issuedOn: string; dueOn: string }
-  | { state: 'closed'; issuedOn: string; dueOn: string };
+  | { state: 'closed'; issuedOn: string; dueOn: string; finalPlanIssuedOn?: string };
 
 /** Whether the family can still comment on the draft: from its issue to issued + 15 days, inclusive. */
 export function commentWindow(memberCase: Pick<MemberCase, 'draftPlanIssuedOn' | 'finalPlanIssuedOn'>, today: string): CommentWindow {
   const issuedOn = memberCase.draftPlanIssuedOn;
   if (!issuedOn) return { state: 'no-draft' };
   const dueOn = commentsDue(issuedOn);
-  const open = !memberCase.finalPlanIssuedOn && compareDates(today, dueOn) <= 0;
-  return { state: open ? 'open' : 'closed', issuedOn, dueOn };
+  const finalPlanIssuedOn = memberCase.finalPlanIssuedOn ?? undefined;
+  if (finalPlanIssuedOn) return { state: 'closed', issuedOn, dueOn, finalPlanIssuedOn };
+  return { state: compareDates(today, dueOn) <= 0 ? 'open' : 'closed', issuedOn, dueOn };
 }
 
 const toSent = (row: Record<string, any>): SentResponse => ({

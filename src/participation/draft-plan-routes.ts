@@ -3,6 +3,7 @@ import type { FeatureDeps } from '../app.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { takeKeptForm } from '../auth/session-auth.js';
 import { ukToday } from '../clock.js';
+import { isBefore } from '../ehc/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { formErrors, type FormErrors } from '../web/form-errors.js';
 import { seesFamilyViews, type MemberCase } from './case-access.js';
@@ -15,6 +16,9 @@ import { participationPaths, participationRoutePatterns as routes } from './path
 import { guideDate, timelineEntry } from './view-format.js';
 
 const VIEW = 'participation/draft-plan';
+
+const endOfComments = (window: { dueOn: string; finalPlanIssuedOn?: string }) =>
+  window.finalPlanIssuedOn && isBefore(window.finalPlanIssuedOn, window.dueOn) ? window.finalPlanIssuedOn : window.dueOn;
 
 /** The draft plan: comment section by section, name a school or college, ask for a meeting, or agree. */
 export function draftPlanRoutes(deps: FeatureDeps): Router {
@@ -36,6 +40,9 @@ export function draftPlanRoutes(deps: FeatureDeps): Router {
       closed: window.state === 'closed',
       issuedOn: window.state !== 'no-draft' ? guideDate(window.issuedOn) : undefined,
       dueOn: window.state !== 'no-draft' ? guideDate(window.dueOn) : undefined,
+      // A final plan issued before the due date ended the time to comment that day, not on the due date.
+      endedOn: window.state === 'closed' ? guideDate(endOfComments(window)) : undefined,
+      endedByFinalPlan: window.state === 'closed' && endOfComments(window) !== window.dueOn,
       sections: PLAN_SECTIONS,
       documents: documentRows(memberCase.id, documents, deps.config.council.name),
       sent: sent.map((response) => ({ ...timelineEntry(response.authorName, response.createdAt), rows: sentRows(response, memberCase.childFirstName) })),
@@ -63,7 +70,7 @@ export function draftPlanRoutes(deps: FeatureDeps): Router {
     if (!result.ok) {
       if (result.reason === 'not-found') return renderNotFound(res);
       const window = commentWindow(memberCase, ukToday(deps.clock));
-      const due = window.state === 'no-draft' ? '' : ` on ${guideDate(window.dueOn)}`;
+      const due = window.state === 'closed' ? ` on ${guideDate(endOfComments(window))}` : '';
       const errors = formErrors([['deadline', `The time to comment on the draft plan ended${due}. Your response has not been sent`]]);
       // Shown back, so that what was written is not lost even though it cannot be sent.
       const unsent = sentRows({ ...response, id: '', authorName: '', draftPlanIssuedOn: '', createdAt: deps.clock.now() }, memberCase.childFirstName);
