@@ -4,7 +4,8 @@ import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';
 import { stageBySlug } from '../ehc/index.js';
-import { markCaseVisited, participationPaths, whatIsNewSince } from '../participation/index.js';
+import type { Proposal } from '../participation/index.js';
+import { markCaseVisited, participationPaths, proposalOf, whatIsNewSince } from '../participation/index.js';
 import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { isUuid } from '../web/ids.js';
@@ -49,7 +50,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
     res.render('cases/case', {
       view: casePageView(ctx, deps.config.council.name),
       whatIsNew,
-      links: familyLinks(ctx.row.id, ctx.row.my_role, Boolean(ctx.row.draft_plan_issued_on)),
+      links: familyLinks(ctx.row.id, ctx.row.my_role, proposalOf('draft-plan', ctx.facts, ukToday(clock))),
     });
   });
 
@@ -80,14 +81,17 @@ export function casesRoutes(deps: FeatureDeps): Router {
 }
 
 /** Where the family goes from the case page to take part (the guide: read, comment, upload). */
-function familyLinks(caseId: string, role: string, draftPlanIssued: boolean) {
+function familyLinks(caseId: string, role: string, draftPlan: Proposal | undefined) {
   const family = role === 'parent' || role === 'young-person';
+  const draftPlanPage = family && draftPlan ? participationPaths.draftPlan(caseId) : undefined;
   return {
     request: participationPaths.request(caseId),
     documents: participationPaths.documents(caseId),
     comments: participationPaths.comments(caseId),
     newComment: family ? participationPaths.newComment(caseId) : undefined,
     upload: family ? participationPaths.uploadDocuments(caseId) : undefined,
-    draftPlan: family && draftPlanIssued ? participationPaths.draftPlan(caseId) : undefined,
+    // The button only while the family can still comment; afterwards the page shows what was sent.
+    commentOnDraftPlan: draftPlan?.open ? draftPlanPage : undefined,
+    draftPlan: draftPlanPage,
   };
 }

@@ -13,3 +13,4 @@ export { whatIsNewSince, markCaseVisited, type WhatIsNew, type NewItem } from '.
 export { requestVersions, type RequestVersion } from './request-data.js';
 export { familyComments, type CaseComment } from './comments-data.js';
 export { draftPlanResponses, commentWindow, PLAN_SECTIONS, type SentResponse } from './draft-plan-data.js';
+export { proposalOf, type Proposal, type ProposalKind } from './proposals.js';
