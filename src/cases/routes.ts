@@ -50,7 +50,10 @@ export function casesRoutes(deps: FeatureDeps): Router {
     res.render('cases/case', {
       view: casePageView(ctx, deps.config.council.name),
       whatIsNew,
-      links: familyLinks(ctx.row.id, ctx.row.my_role, proposalOf('draft-plan', ctx.facts, ukToday(clock))),
+      links: familyLinks(ctx.row.id, ctx.row.my_role, {
+        draftPlan: proposalOf('draft-plan', ctx.facts, ukToday(clock)),
+        amendments: proposalOf('amendments', ctx.facts, ukToday(clock)),
+      }),
     });
   });
 
@@ -81,9 +84,11 @@ export function casesRoutes(deps: FeatureDeps): Router {
 }
 
 /** Where the family goes from the case page to take part (the guide: read, comment, upload). */
-function familyLinks(caseId: string, role: string, draftPlan: Proposal | undefined) {
+function familyLinks(caseId: string, role: string, proposals: { draftPlan?: Proposal; amendments?: Proposal }) {
   const family = role === 'parent' || role === 'young-person';
+  const { draftPlan, amendments } = proposals;
   const draftPlanPage = family && draftPlan ? participationPaths.draftPlan(caseId) : undefined;
+  const amendmentsPage = family && amendments ? participationPaths.proposedChanges(caseId) : undefined;
   return {
     request: participationPaths.request(caseId),
     documents: participationPaths.documents(caseId),
@@ -93,5 +98,7 @@ function familyLinks(caseId: string, role: string, draftPlan: Proposal | undefin
     // The button only while the family can still comment; afterwards the page shows what was sent.
     commentOnDraftPlan: draftPlan?.open ? draftPlanPage : undefined,
     draftPlan: draftPlanPage,
+    commentOnAmendments: amendments?.open ? amendmentsPage : undefined,
+    amendments: amendmentsPage,
   };
 }

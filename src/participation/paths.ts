@@ -10,6 +10,7 @@ export const participationPaths = {
   documents: (caseId: string) => `${caseRoot(caseId)}/documents`,
   uploadDocuments: (caseId: string) => `${caseRoot(caseId)}/documents/upload`,
   draftPlan: (caseId: string) => `${caseRoot(caseId)}/draft-plan`,
+  proposedChanges: (caseId: string) => `${caseRoot(caseId)}/proposed-changes`,
 } as const;
 
 /** The same paths as Express route patterns. */
@@ -22,6 +23,7 @@ export const participationRoutePatterns = {
   documents: participationPaths.documents(':caseId'),
   uploadDocuments: participationPaths.uploadDocuments(':caseId'),
   draftPlan: participationPaths.draftPlan(':caseId'),
+  proposedChanges: participationPaths.proposedChanges(':caseId'),
 } as const;
 
 /** The family's upload form: its handler checks `_csrf` while reading the upload. */

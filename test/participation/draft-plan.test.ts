@@ -79,7 +79,7 @@ describe('the draft plan: comments before the 15-day deadline', () => {
     const responses = await draftPlanResponses(t.pool, family.caseId);
     assert.equal(responses.length, 2);
     assert.deepEqual(
-      responses.map((r) => [r.agrees, r.wantsMeeting, r.preferredSetting, r.draftPlanIssuedOn]),
+      responses.map((r) => [r.agrees, r.wantsMeeting, r.preferredSetting, r.sentOn]),
       [
         [true, false, '', '2023-12-01'],
         [false, true, 'Edgehill Academy', '2023-12-01'],
