@@ -73,6 +73,15 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     assert.equal(notify.requests.length, 0);
   });
 
+  it('accepts a real UK mobile such as "07911 555321" and texts it through Notify as +447911555321', async () => {
+    const user = await createUser(t.pool);
+    const agent = await agentSignedInAs(t, user.id, 'password');
+    const phonePage = await agent.get('/two-factor/sms').expect(200);
+    await post(agent, '/two-factor/sms', csrfFrom(phonePage.text), { phone: '07911 555321' }).expect(302).expect('Location', '/two-factor/sms/code');
+    const code = await nthCode('+447911555321', 1);
+    assert.match(code, /^\d{6}$/);
+  });
+
   it('sends a code, refuses a wrong one, resends (the old one is then refused), and takes the right one', async () => {
     const user = await createUser(t.pool);
     const agent = await agentSignedInAs(t, user.id, 'password');
