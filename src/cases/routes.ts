@@ -5,7 +5,7 @@ import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';
 import { stageBySlug } from '../ehc/index.js';
 import type { Proposal } from '../participation/index.js';
-import { markCaseVisited, participationPaths, proposalOf, whatIsNewSince } from '../participation/index.js';
+import { markCaseVisited, markOpenedByCouncil, participationPaths, proposalOf, whatIsNewSince } from '../participation/index.js';
 import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { isUuid } from '../web/ids.js';
@@ -75,6 +75,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
     if (!isUuid(caseId) || !isUuid(documentId)) return next();
     const document = await loadDocumentForMember(pool, caseId, documentId, req.user!.id);
     if (!document) return renderNotFound(res);
+    // A co-ordinator opening it through the family's pages has opened it for the council too.
+    if (req.user!.kind === 'staff') await markOpenedByCouncil(pool, documentId, clock.now());
     await audit(pool, { action: 'document.downloaded', actorUserId: req.user!.id, caseId, ip: req.ip, details: { documentId } }, clock.now());
     const contentType = safeContentType(document.contentType);
     sendAttachment(res, { content: document.content, contentType, downloadName: downloadNameFor(document.filename, contentType) });

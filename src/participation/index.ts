@@ -15,3 +15,4 @@ export { familyComments, type CaseComment } from './comments-data.js';
 export { draftPlanResponses, PLAN_SECTIONS, type SentResponse } from './draft-plan-data.js';
 export { PROPOSAL_WORDS } from './proposal-words.js';
 export { proposalOf, type Proposal, type ProposalKind } from './proposals.js';
+export { markOpenedByCouncil } from './document-removal-data.js';

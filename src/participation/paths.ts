@@ -9,6 +9,8 @@ export const participationPaths = {
   checkComment: (caseId: string) => `${caseRoot(caseId)}/comments/check`,
   documents: (caseId: string) => `${caseRoot(caseId)}/documents`,
   uploadDocuments: (caseId: string) => `${caseRoot(caseId)}/documents/upload`,
+  removeDocument: (caseId: string, documentId: string) => `${caseRoot(caseId)}/documents/${documentId}/remove`,
+  describeDocuments: (caseId: string) => `${caseRoot(caseId)}/documents/describe`,
   draftPlan: (caseId: string) => `${caseRoot(caseId)}/draft-plan`,
   proposedChanges: (caseId: string) => `${caseRoot(caseId)}/proposed-changes`,
 } as const;
@@ -22,6 +24,8 @@ export const participationRoutePatterns = {
   checkComment: participationPaths.checkComment(':caseId'),
   documents: participationPaths.documents(':caseId'),
   uploadDocuments: participationPaths.uploadDocuments(':caseId'),
+  removeDocument: participationPaths.removeDocument(':caseId', ':documentId'),
+  describeDocuments: participationPaths.describeDocuments(':caseId'),
   draftPlan: participationPaths.draftPlan(':caseId'),
   proposedChanges: participationPaths.proposedChanges(':caseId'),
 } as const;

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { FeatureDeps } from '../app.js';
 import { commentsRoutes } from './comments-routes.js';
+import { describeDocumentsRoutes } from './describe-documents.js';
+import { documentRemovalRoutes } from './document-removal-routes.js';
 import { documentsRoutes } from './documents-routes.js';
 import { proposalRoutes } from './draft-plan-routes.js';
 import { requestRoutes } from './request-routes.js';
@@ -17,6 +19,8 @@ export function participationRoutes(deps: FeatureDeps): Router {
   router.use(requestRoutes(deps));
   router.use(commentsRoutes(deps));
   router.use(documentsRoutes(deps));
+  router.use(documentRemovalRoutes(deps));
+  router.use(describeDocumentsRoutes(deps));
   router.use(proposalRoutes(deps, 'draft-plan'));
   router.use(proposalRoutes(deps, 'amendments'));
   return router;

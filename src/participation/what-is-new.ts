@@ -34,7 +34,7 @@ WITH me AS (
    WHERE m.case_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL AND v.visited_at IS NOT NULL
 )
 SELECT 'document' AS kind, d.uploaded_at AS happened_at, u.full_name, me.first_name, false AS on_behalf
-  FROM me JOIN documents d ON d.case_id = $1 AND d.uploaded_at > me.visited_at LEFT JOIN users u ON u.id = d.uploaded_by
+  FROM me JOIN documents d ON d.case_id = $1 AND d.uploaded_at > me.visited_at AND d.removed_at IS NULL LEFT JOIN users u ON u.id = d.uploaded_by
  WHERE d.uploaded_by IS DISTINCT FROM $2 AND (me.role <> 'adviser' OR d.shared_with_advisers)
 UNION ALL
 SELECT 'comment', k.created_at, u.full_name, me.first_name, k.on_behalf_of_child

@@ -23,6 +23,9 @@ const ACTION_LABELS: Record<string, string> = {
   'case.request.amended': 'Amended the request',
   'case.comment.added': 'Added a comment',
   'case.document.uploaded': 'Uploaded documents',
+  'case.document.removed': 'Removed a document they had uploaded',
+  'staff.document.removed': 'Removed a document the family had uploaded',
+  'case.amendments.responded': 'Responded to the proposed changes',
   'case.draft-plan.responded': 'Responded to the draft plan',
   'document.downloaded': 'Downloaded a document',
 };

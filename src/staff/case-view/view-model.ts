@@ -58,6 +58,7 @@ export function casePageModel(input: {
       kindLabel: DOCUMENT_KIND_LABELS[document.kind] ?? document.kind,
       size: formatSize(document.sizeBytes),
       href: staffPaths.caseDocument(found.id, document.id),
+      removeHref: document.kind === 'family-upload' ? staffPaths.removeDocument(found.id, document.id) : undefined,
     })),
     notes: input.notes,
     keyDates: input.keyDates,
