@@ -23,6 +23,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
   const router = Router();
 
   router.get(paths.cases, requireSignedIn, async (req, res) => {
+    // My cases is worded for families; council staff have the work tray.
+    if (req.user!.kind === 'staff') return res.redirect(paths.staff);
     const data = await loadMyCases(pool, req.user!.id);
     res.render('cases/dashboard', { cards: dashboardCards(data, ukToday(clock)) });
   });
@@ -50,7 +52,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
     res.render('cases/case', {
       view: casePageView(ctx, deps.config.council.name),
       whatIsNew,
-      links: familyLinks(ctx.row.id, ctx.row.my_role, {
+      requestStageOver: ctx.status.currentStage.id !== 'request',
+      links: familyLinks(ctx.row.id, ctx.row.my_role, ctx.status.currentStage.id === 'request', {
         draftPlan: proposalOf('draft-plan', ctx.facts, ukToday(clock)),
         amendments: proposalOf('amendments', ctx.facts, ukToday(clock)),
       }),
@@ -86,7 +89,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
 }
 
 /** Where the family goes from the case page to take part (the guide: read, comment, upload). */
-function familyLinks(caseId: string, role: string, proposals: { draftPlan?: Proposal; amendments?: Proposal }) {
+function familyLinks(caseId: string, role: string, atRequestStage: boolean, proposals: { draftPlan?: Proposal; amendments?: Proposal }) {
   const family = role === 'parent' || role === 'young-person';
   const { draftPlan, amendments } = proposals;
   const draftPlanPage = family && draftPlan ? participationPaths.draftPlan(caseId) : undefined;
@@ -95,6 +98,7 @@ function familyLinks(caseId: string, role: string, proposals: { draftPlan?: Prop
     request: participationPaths.request(caseId),
     documents: participationPaths.documents(caseId),
     comments: participationPaths.comments(caseId),
+    amendRequest: family && atRequestStage ? participationPaths.amendRequest(caseId) : undefined,
     newComment: family ? participationPaths.newComment(caseId) : undefined,
     upload: family ? participationPaths.uploadDocuments(caseId) : undefined,
     // The button only while the family can still comment; afterwards the page shows what was sent.

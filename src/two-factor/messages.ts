@@ -9,7 +9,7 @@ export const CODE_MESSAGES = {
   wrongApp: 'The code is not correct. Enter the code your authentication app shows now',
   usedApp: 'That code has already been used. Wait for your authentication app to show a new code, then enter it',
   wrongSms: 'The log in code is not correct. Check the text message and try again',
-  alreadySetUp: 'Your account already has a way to get your code. Enter a code from it to log in',
+  alreadySetUp: 'Your account already has a way to get your code. Enter a code from it to sign in',
   expiredSms: "The log in code has expired. Select 'Resend log in code' to get a new one",
 } as const;
 

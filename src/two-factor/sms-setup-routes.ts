@@ -35,6 +35,8 @@ export function smsSetupRoutes(deps: FeatureDeps): Router {
     backLink: paths.twoFactorSms,
     startAgain: true,
     showSignOut: req.twoFactor!.mode === 'first',
+    // Changing the method from the account page is not a sign-in.
+    buttonText: req.twoFactor!.mode === 'first' ? undefined : 'Continue',
   });
 
   /** The page needs the code it is about; without one, back to the number. */

@@ -110,11 +110,13 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
       '<h1 class="govuk-heading-l">Enter your log in code</h1>',
       "We've sent a log in code to mobile phone number ending <strong>984</strong>.",
       'Log in code',
-      'Log in',
       'Resend log in code',
       'If you\'d rather use an authentication app, <a class="govuk-link" href="/two-factor">start again</a>.',
     ])
       assert.ok(codePage.text.includes(words), words);
+    // The guide's heading, and the service's own verb on the button: Sign in, as on the sign-in page.
+    assert.match(codePage.text, /<button[^>]*class="govuk-button"[^>]*>\s*Sign in\s*<\/button>/);
+    assert.doesNotMatch(codePage.text, />\s*Log in\s*<\/button>/);
     const csrf = csrfFrom(codePage.text);
 
     const wrong = await post(agent, '/two-factor/sms/code', csrf, { code: otherCode(first) }).expect(400);
