@@ -35,6 +35,10 @@ describe('the changes proposed after an annual review: the family answers them l
     const path = `/cases/${family.caseId}/proposed-changes`;
     assert.match(casePage.text, new RegExp(`<a href="${path}" role="button"[^>]*>\\s*Comment on the proposed changes`));
     assert.doesNotMatch(casePage.text, /Comment on the draft plan/);
+    // The card on My cases, which says until when to tell us, has the button too.
+    const dashboard = await family.agent.get('/cases').expect(200);
+    assert.match(words(dashboard.text), /You have until 16th Dec 2026 to tell us what you think/);
+    assert.match(dashboard.text, new RegExp(`<a href="${path}" role="button"[^>]*>\\s*Comment on the proposed changes`));
 
     const page = await family.agent.get(path).expect(200);
     const text = words(page.text);
@@ -71,6 +75,7 @@ describe('the changes proposed after an annual review: the family answers them l
     assert.match(words(refused.text), /The time to comment on the proposed changes ended on 16th Dec 2026\. Your response has not been sent/);
     const casePageLate = await late.get(`/cases/${family.caseId}`).expect(200);
     assert.doesNotMatch(casePageLate.text, /Comment on the proposed changes/);
+    assert.doesNotMatch((await late.get('/cases').expect(200)).text, /Comment on the proposed changes/);
     assert.match(words(casePageLate.text), /The proposed changes and the responses sent/);
     assert.equal(await count(t, `SELECT count(*) FROM draft_plan_responses WHERE case_id = $1`, [family.caseId]), 2);
   });
