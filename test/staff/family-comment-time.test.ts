@@ -119,4 +119,19 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const dashboard = textOf((await family.get('/cases').expect(200)).text);
     assert.doesNotMatch(dashboard, /Comments on draft plan due/);
   });
+
+  it('does not let a draft plan be re-dated so that a final plan already recorded came before the family’s 15 days were up', async () => {
+    clock.set('2026-12-20T10:00:00Z');
+    const c = await draftCase('2026-12-01');
+    const recorded = (await recordFinalPlan(c.id, '2026-12-17')).res;
+    assert.equal(recorded.status, 302, textOf(recorded.text).slice(0, 600));
+    const staff = await staffUser(t);
+    const path = `/staff/cases/${c.id}/progress/draft-plan`;
+    const csrf = await csrfOf(staff.agent, path);
+    const res = await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2026-12-05') }, { plan: { content: PDF, filename: 'draft.pdf' } }).expect(400);
+    assert.match(res.text, /<a href="#issuedOn-day">The final plan was issued on 17 December 2026\. The draft plan must have been issued at least 15 days before it<\/a>/);
+    const { rows } = await t.pool.query(`SELECT draft_plan_issued_on FROM cases WHERE id = $1`, [c.id]);
+    assert.equal(rows[0].draft_plan_issued_on, '2026-12-01');
+    await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2026-11-30') }, { plan: { content: PDF, filename: 'draft.pdf' } }).expect(302);
+  });
 });

@@ -20,6 +20,15 @@ const issuedSchema = (ctx: StepContext, which: 'draft' | 'final') =>
     }),
   });
 
+/** Moving the draft's date later must not leave the family less than 15 days before a final plan already recorded. */
+function draftRedatedTooLate(ctx: StepContext, data: IssuedData): [string, string][] {
+  const final = ctx.facts.finalPlanIssued;
+  const before = ctx.facts.draftPlanIssued;
+  if (!final || !cutsCommentTimeShort(data.issuedOn, final)) return [];
+  if (before && cutsCommentTimeShort(before, final)) return []; // Already recorded early, with its reason.
+  return [['issuedOn', `The final plan was issued on ${formatDate(final)}. The draft plan must have been issued at least 15 days before it`]];
+}
+
 export const draftPlan: ProgressStep<IssuedData> = {
   slug: 'draft-plan',
   title: 'Record the draft plan issued',
@@ -31,6 +40,7 @@ export const draftPlan: ProgressStep<IssuedData> = {
   initialValues: (ctx) => dateValues('issuedOn', ctx.facts.draftPlanIssued),
   proposed: (ctx, data) => ({ ...ctx.facts, draftPlanIssued: data.issuedOn }),
   factFields: { draftPlanIssued: 'issuedOn' },
+  ruleErrors: draftRedatedTooLate,
   async apply(client, ctx, data) {
     await updateCaseColumns(client, ctx.found.id, { draft_plan_issued_on: data.issuedOn }, ctx.now);
     const due = commentsDue(data.issuedOn);
