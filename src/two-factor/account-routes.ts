@@ -36,6 +36,8 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
     intro: 'Before you change how you get your code, enter a code the way you get it now.',
     backLink: paths.accountTwoFactor,
     buttonText: 'Continue',
+    // A new phone is the usual reason to change, and the usual reason no code arrives: say who can help.
+    cannotGetCode: true,
   });
 
   function renderAccountPage(res: Response, user: TwoFactorUser, extra: Record<string, unknown> = {}) {
