@@ -32,6 +32,7 @@ describe('documents: a wrong upload removed, and a description for each file', (
     const list = await family.agent.get(`/cases/${family.caseId}/documents`).expect(200);
     assert.match(list.text, new RegExp(`href="${removePath(family, id)}">Remove<span class="govuk-visually-hidden"> Wrong file.pdf</span>`));
 
+    await family.agent.post(removePath(family, id)).type('form').send({}).expect(403);
     const confirm = await family.agent.get(removePath(family, id)).expect(200);
     assert.match(words(confirm.text), /Are you sure you want to remove this document\? Wrong file\.pdf will be removed from the case/);
     const done = await family.agent.post(removePath(family, id)).type('form').send({ _csrf: csrfFrom(confirm.text) }).expect(302);
