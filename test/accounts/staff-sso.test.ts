@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import supertest from 'supertest';
 import { auditActions } from '../two-factor/support.js';
 import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { freePort } from '../support/real-process.js';
 import { createUser } from '../support/users.js';
 import { startOidcProvider, type NextSignIn } from '../support/oidc-provider.js';
 
@@ -158,5 +159,20 @@ describe('staff sign in with the council\'s OpenID Connect provider', () => {
     const page = await agent.get('/sign-in').expect(200);
     assert.match(text(page.text), /Staff cannot sign in with a password/);
     await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email: family.email, password: family.password }).expect(302).expect('Location', '/log-in-code');
+  });
+
+  it('says so when the provider cannot be reached', async () => {
+    await t.close();
+    const closedPort = await freePort();
+    t = await startTestApp({
+      env: {
+        STAFF_OIDC_ISSUER: `http://127.0.0.1:${closedPort}`,
+        STAFF_OIDC_CLIENT_ID: 'ehc-hub',
+        STAFF_OIDC_CLIENT_SECRET: 'a-client-secret-for-the-tests',
+        STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk',
+      },
+    });
+    const page = await t.agent().get('/sign-in/council').expect(503);
+    assert.match(text(page.text), /Sorry, you cannot sign in with Edgehill Council at the moment/);
   });
 });
