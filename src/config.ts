@@ -36,6 +36,13 @@ const schema = z.object({
   COUNCIL_PHONE: z.string().min(1).default('01632 960 000'),
   COUNCIL_ADDRESS: z.string().min(1).default('Edgehill Council|County Hall|Edgehill|EH1 1AA'),
   COUNCIL_WEBSITE: z.url().optional(),
+  // Staff sign-in with the council's OpenID Connect provider (Entra ID, Google Workspace, …).
+  STAFF_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  STAFF_OIDC_ALLOWED_DOMAINS: z.string().min(1).optional(),
+  STAFF_OIDC_NAME: z.string().min(1).optional(),
+  STAFF_OIDC_ONLY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   TRUST_PROXY: z.string().optional(),
   // Development only: the app's clock starts at this date (or date and time) and runs on from there.
@@ -66,6 +73,8 @@ export interface Config {
   mail: { provider: 'smtp' | 'notify'; smtpUrl?: string; from: string; notifyEmailTemplateId?: string };
   sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string; notifySmsTemplateId?: string };
   council: Council;
+  /** Staff single sign-on, when STAFF_OIDC_ISSUER is set. */
+  staffSso?: StaffSsoSettings;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
   trustProxy?: string;
   /** Development only: when the app's clock starts (it runs on in real time from there). */
@@ -74,7 +83,40 @@ export interface Config {
   usesDevelopmentDefaults: boolean;
 }
 
+export interface StaffSsoSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Lower-case email domains whose people may sign in through the provider. */
+  allowedDomains: string[];
+  /** The button says "Sign in with <name>". */
+  name: string;
+  /** Password sign-in refused for staff: the provider is the only way in. */
+  only: boolean;
+}
+
 export class ConfigError extends Error {}
+
+function staffSsoProblems(env: Environment): string[] {
+  if (!env.STAFF_OIDC_ISSUER) return env.STAFF_OIDC_ONLY ? ['STAFF_OIDC_ONLY needs STAFF_OIDC_ISSUER'] : [];
+  const missing = (['STAFF_OIDC_CLIENT_ID', 'STAFF_OIDC_CLIENT_SECRET', 'STAFF_OIDC_ALLOWED_DOMAINS'] as const).filter((name) => !env[name]);
+  const problems = missing.map((name) => `${name} is required when STAFF_OIDC_ISSUER is set`);
+  if (env.NODE_ENV === 'production' && !env.STAFF_OIDC_ISSUER.startsWith('https://'))
+    problems.push('STAFF_OIDC_ISSUER must start with https:// when NODE_ENV=production');
+  return problems;
+}
+
+function staffSsoSettings(env: Environment): StaffSsoSettings | undefined {
+  if (!env.STAFF_OIDC_ISSUER) return undefined;
+  return {
+    issuer: env.STAFF_OIDC_ISSUER,
+    clientId: env.STAFF_OIDC_CLIENT_ID!,
+    clientSecret: env.STAFF_OIDC_CLIENT_SECRET!,
+    allowedDomains: env.STAFF_OIDC_ALLOWED_DOMAINS!.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean),
+    name: env.STAFF_OIDC_NAME ?? env.COUNCIL_NAME,
+    only: env.STAFF_OIDC_ONLY,
+  };
+}
 
 function productionProblems(env: Environment): string[] {
   const problems: string[] = [];
@@ -113,6 +155,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     problems.push('NOTIFY_EMAIL_TEMPLATE_ID is required when EMAIL_PROVIDER=notify');
   if (env.SMS_PROVIDER === 'notify' && !env.NOTIFY_SMS_TEMPLATE_ID)
     problems.push('NOTIFY_SMS_TEMPLATE_ID is required when SMS_PROVIDER=notify');
+  problems.push(...staffSsoProblems(env));
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 
   return {
@@ -139,6 +182,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       addressLines: env.COUNCIL_ADDRESS.split('|').map((line) => line.trim()).filter(Boolean),
       website: env.COUNCIL_WEBSITE,
     },
+    staffSso: staffSsoSettings(env),
     // A line per request buries the start-up instructions in development; set LOG_LEVEL=info to see them.
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'production' ? 'info' : 'warn'),
     trustProxy: env.TRUST_PROXY,

@@ -19,6 +19,8 @@ export interface TestAppOptions {
   /** Leave out the queue's workers, for tests that look at queued jobs themselves. */
   deliver?: boolean;
   retry?: RetryPolicy;
+  /** Listen on this loopback port (for a BASE_URL that names it); any free port by default. */
+  port?: number;
 }
 
 export interface TestApp {
@@ -56,7 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const senders = () => (options.senders ?? sendersFromConfig)(config, pool);
   if (options.deliver !== false) await queue.deliverWith(senders());
   let app = createApp({ config, pool, logger, clock, queue });
-  let server = await listen(app);
+  let server = await listen(app, options.port);
 
   const testApp: TestApp = {
     config,
