@@ -34,6 +34,8 @@ export interface TestApp {
   agent(): supertest.Agent;
   /** Builds a second app process over the same database (restarts, several processes). */
   restart(): Promise<void>;
+  /** Starts another app process over the same database, served on a port of its own. */
+  twin(): Promise<{ baseUrl: string; agent(): supertest.Agent; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (options.deliver !== false) await queue.deliverWith(senders());
       app = createApp({ config, pool, logger, clock, queue });
       server = await listen(app, port);
+    },
+    async twin() {
+      const twinPool = createPool(database.connectionString, 8, logger);
+      const twinApp = createApp({ config, pool: twinPool, logger, clock, queue });
+      const twinServer = await listen(twinApp);
+      const baseUrl = `http://127.0.0.1:${(twinServer.address() as AddressInfo).port}`;
+      return {
+        baseUrl,
+        agent: () => supertest.agent(baseUrl),
+        async close() {
+          twinServer.closeAllConnections();
+          await new Promise((resolve) => twinServer.close(resolve));
+          await twinApp.close();
+          await twinPool.end();
+        },
+      };
     },
     async close() {
       await stopServing();
