@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): App {
   const { config, pool, logger, clock } = deps;
   const app = express();
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  app.set('trust proxy', config.trustProxy);
   const views = setUpNunjucks(app, config.council, { watch: config.env === 'development' });
   // The header's menu shows staff their sections on every page, not only under /staff.
   views.addGlobal('staffPaths', staffPaths);

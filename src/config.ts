@@ -1,9 +1,48 @@
+import net from 'node:net';
 import { z } from 'zod';
 
 const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production';
 const DEVELOPMENT_ENCRYPTION_KEY = '0'.repeat(64);
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** What Express's `trust proxy` setting takes: trust all, none, so many hops, or these addresses. */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (net.isIPv4(prefix)) return family === 4;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY as Express needs it: Express reads a string such as "1" as an IP address, not a
+ * hop count (so the README's example trusted no one), and "true" as an address it cannot parse.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): TrustProxy => {
+    if (value === 'true') return true;
+    if (value === 'false' || value === '') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isAddressOrSubnet(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a number of proxies, true, false, or addresses and subnets separated by commas (not ${bad.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,7 +71,7 @@ const schema = z.object({
   COUNCIL_ADDRESS: z.string().min(1).default('Edgehill Council|County Hall|Edgehill|EH1 1AA'),
   COUNCIL_WEBSITE: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  TRUST_PROXY: z.string().optional(),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 export type Environment = z.infer<typeof schema>;
@@ -58,7 +97,7 @@ export interface Config {
   sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string; notifySmsTemplateId?: string };
   council: Council;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
-  trustProxy?: string;
+  trustProxy: TrustProxy;
   /** True when development stand-ins are in use (dev mailbox, fixed secrets). */
   usesDevelopmentDefaults: boolean;
 }
@@ -68,6 +107,8 @@ export class ConfigError extends Error {}
 function productionProblems(env: Environment): string[] {
   const problems: string[] = [];
   if (!env.SESSION_SECRET) problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  if (env.SESSION_SECRET === DEVELOPMENT_SESSION_SECRET)
+    problems.push('SESSION_SECRET must not be the development secret when NODE_ENV=production');
   if (!env.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required when NODE_ENV=production');
   if (env.ENCRYPTION_KEY === DEVELOPMENT_ENCRYPTION_KEY)
     problems.push('ENCRYPTION_KEY must not be the development key when NODE_ENV=production');
@@ -123,7 +164,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     // A line per request buries the start-up instructions in development; set LOG_LEVEL=info to see them.
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'production' ? 'info' : 'warn'),
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: env.TRUST_PROXY ?? false,
     usesDevelopmentDefaults:
       !env.SESSION_SECRET || !env.ENCRYPTION_KEY || !env.SMTP_URL || env.SMS_PROVIDER === 'dev-mailbox',
   };
