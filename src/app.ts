@@ -18,6 +18,7 @@ import { staffRoutes } from './staff/routes.js';
 import { twoFactorRoutes } from './two-factor/routes.js';
 import type { MessageQueue } from './notify/queue.js';
 import { setUpCsrf } from './web/csrf.js';
+import { refuseNulBytes } from './web/bad-input.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
 import { GOVUK_FRONTEND_DIR, PROJECT_ROOT, setUpNunjucks } from './web/nunjucks.js';
 import { requestLogging } from './web/request-logging.js';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use(noStore);
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
+  app.use(refuseNulBytes);
   const session = setUpSession(pool, config.sessionSecret, config.isProduction);
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));

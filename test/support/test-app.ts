@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import supertest from 'supertest';
 import { createApp, type App } from '../../src/app.js';
 import { systemClock, type Clock } from '../../src/clock.js';
@@ -19,6 +20,8 @@ export interface TestAppOptions {
   /** Leave out the queue's workers, for tests that look at queued jobs themselves. */
   deliver?: boolean;
   retry?: RetryPolicy;
+  /** Where the app logs (silent unless LOG_LEVEL is set). */
+  logger?: Logger;
 }
 
 export interface TestApp {
@@ -51,7 +54,7 @@ export const TEST_ENV = {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const config = loadConfig({ ...TEST_ENV, ...(options.env ?? {}) });
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'silent');
+  const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent');
   const clock = options.clock ?? systemClock;
   let pool = createPool(database.connectionString, 8, logger);
   let queue = await startMessageQueue(database.connectionString, logger, options.retry, process.env.DATABASE_URL ? 3 : 1);
