@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps): App {
   const session = setUpSession(pool, config.sessionSecret, config.isProduction);
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));
-  const csrf = setUpCsrf([...staffUploadPaths, ...participationUploadPaths]);
+  const csrf = setUpCsrf([...staffUploadPaths, ...participationUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));
