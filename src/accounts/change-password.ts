@@ -3,7 +3,7 @@ import { inTransaction } from '../db/pool.js';
 import { replacePassword, type PasswordResetDeps } from './password-reset.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { claimTries, failTries, succeedTries, type LimitedKey } from './limited-tries.js';
-import { limitKey, SIGN_IN_ACCOUNT_LIMIT } from './rate-limits.js';
+import { limitKey, SIGN_IN_ACCOUNT_ADDRESS_LIMIT, SIGN_IN_ACCOUNT_LIMIT } from './rate-limits.js';
 import { findAccountById } from './users-data.js';
 
 export type ChangePasswordResult = { ok: true } | { ok: false; reason: 'wrong-password' } | { ok: false; reason: 'locked'; until: Date };
@@ -19,7 +19,10 @@ export async function changePassword(
   const now = deps.clock.now();
   const account = await findAccountById(deps.pool, input.userId);
   if (!account || account.status !== 'active') return { ok: false, reason: 'wrong-password' };
-  const limits: LimitedKey[] = [{ key: limitKey('sign-in-account', account.email), limit: SIGN_IN_ACCOUNT_LIMIT, forgive: true }];
+  const limits: LimitedKey[] = [
+    { key: limitKey('sign-in-account-address', account.email, input.ip), limit: SIGN_IN_ACCOUNT_ADDRESS_LIMIT, forgive: true },
+    { key: limitKey('sign-in-account', account.email), limit: SIGN_IN_ACCOUNT_LIMIT, forgive: true },
+  ];
   const claimed = await claimTries(deps.pool, limits, now);
   if (!claimed.ok) return { ok: false, reason: 'locked', until: claimed.until };
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {

@@ -3,7 +3,7 @@ import { audit } from '../audit/audit.js';
 import type { Clock } from '../clock.js';
 import { claimTries, failTries, succeedTries, type LimitedKey } from './limited-tries.js';
 import { verifyPassword } from './passwords.js';
-import { limitKey, pruneRateLimits, SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_ADDRESS_LIMIT } from './rate-limits.js';
+import { limitKey, pruneRateLimits, SIGN_IN_ACCOUNT_ADDRESS_LIMIT, SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_ADDRESS_LIMIT } from './rate-limits.js';
 import { findAccountByEmail, normaliseEmail, type TwoFactorMethod } from './users-data.js';
 
 export interface SignInDeps {
@@ -19,8 +19,9 @@ export type SignInResult =
 /**
  * Checks an email address and password. Every kind of failure (no such account, wrong password,
  * not registered yet, disabled) gives the same answer after the same work, so the answer never
- * tells whether an address has an account. Each try is claimed against the per-account and
- * per-address limits before the password is checked, so tries sent together never check more
+ * tells whether an address has an account. Each try is claimed against the limits (for the
+ * account from this address, for the account from anywhere, and for this address) before the
+ * password is checked, so tries sent together never check more
  * passwords than the limits allow, and a right password is refused if a lock started meanwhile.
  */
 export async function signInWithPassword(
@@ -31,6 +32,7 @@ export async function signInWithPassword(
   const now = clock.now();
   const email = normaliseEmail(input.email);
   const limits: LimitedKey[] = [
+    { key: limitKey('sign-in-account-address', email, input.ip), limit: SIGN_IN_ACCOUNT_ADDRESS_LIMIT, forgive: true },
     { key: limitKey('sign-in-account', email), limit: SIGN_IN_ACCOUNT_LIMIT, forgive: true },
     // A success only gives its own place back: many people share an address.
     { key: limitKey('sign-in-address', input.ip), limit: SIGN_IN_ADDRESS_LIMIT, forgive: false },
@@ -64,7 +66,7 @@ export async function signInWithPassword(
       action: 'sign-in.locked-out',
       subjectUserId: account?.id,
       ip: input.ip,
-      details: { scope: lock.index === 0 ? 'account' : 'address', until: lock.until.toISOString() },
+      details: { scope: ['account-address', 'account', 'address'][lock.index], until: lock.until.toISOString() },
     }, now);
     return { ok: false, reason: 'locked', until: lock.until };
   }
