@@ -39,8 +39,13 @@ export function forgottenPasswordRoutes(deps: FeatureDeps): Router {
       const errors = formErrors([['email', TOO_MANY_REQUESTS]]);
       return res.status(429).render(VIEW, { ...errors, email: form.data.email });
     }
-    await requestPasswordReset(deps, { email: form.data.email, ip });
-    req.session.resetEmailRequestedFor = form.data.email;
+    // The answer goes before anything depends on whether the address has an account: looking it
+    // up and queuing the email would make known addresses measurably slower to answer.
+    const email = form.data.email;
+    res.once('finish', () => {
+      requestPasswordReset(deps, { email, ip }).catch((error: unknown) => req.log?.error({ err: error }, 'forgotten password: could not send the email'));
+    });
+    req.session.resetEmailRequestedFor = email;
     res.redirect(paths.forgottenPassword);
   });
 
