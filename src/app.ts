@@ -19,6 +19,7 @@ import { twoFactorRoutes } from './two-factor/routes.js';
 import type { MessageQueue } from './notify/queue.js';
 import { setUpCsrf } from './web/csrf.js';
 import { refuseNulBytes } from './web/bad-input.js';
+import { auditRefusedCaseAccess } from './audit/case-access.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
 import { GOVUK_FRONTEND_DIR, PROJECT_ROOT, setUpNunjucks } from './web/nunjucks.js';
 import { requestLogging } from './web/request-logging.js';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): App {
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));
+  app.use(['/cases/:caseId', '/staff/cases/:caseId'], auditRefusedCaseAccess(pool, clock));
 
   const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid };
   app.use(homeRoutes(features));

@@ -23,6 +23,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
 
   router.get(paths.cases, requireSignedIn, async (req, res) => {
     const data = await loadMyCases(pool, req.user!.id);
+    await audit(pool, { action: 'cases.listed', actorUserId: req.user!.id, ip: req.ip, details: { caseIds: data.cases.map((c) => c.id) } }, clock.now());
     res.render('cases/dashboard', { cards: dashboardCards(data, ukToday(clock)) });
   });
 

@@ -10,7 +10,7 @@ import { documentsForMember } from './documents-data.js';
 import { documentRows } from './documents-view.js';
 import { commentWindow, PLAN_SECTIONS, respondToDraftPlan, responsesForMember, type DraftPlanResponse } from './draft-plan-data.js';
 import { checkResponse, formValues, responseFromForm, sentRows } from './draft-plan-form.js';
-import { caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
+import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
 import { participationPaths, participationRoutePatterns as routes } from './paths.js';
 import { guideDate, timelineEntry } from './view-format.js';
 
@@ -48,6 +48,7 @@ export function draftPlanRoutes(deps: FeatureDeps): Router {
   router.get(routes.draftPlan, requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, hasDraft);
     if (!memberCase) return;
+    await auditCaseViewed(deps, req, memberCase.id, 'draft-plan');
     const kept = takeKeptForm(req, req.originalUrl);
     const values = kept ? formValues(responseFromForm(kept)) : {};
     res.render(VIEW, { ...(await pageLocals(req, memberCase, values)), notice: takeNotice(req, memberCase.id) });

@@ -25,6 +25,7 @@ const ACTION_LABELS: Record<string, string> = {
   'case.document.uploaded': 'Uploaded documents',
   'case.draft-plan.responded': 'Responded to the draft plan',
   'document.downloaded': 'Downloaded a document',
+  'case.access-refused': 'Was refused: not their case',
 };
 
 export function auditActionLabel(action: string): string {
@@ -39,6 +40,7 @@ export function auditDetailsText(details: Record<string, unknown>): string {
   };
   add('File', details.filename);
   add('Page', details.page);
+  add('Address', details.path);
   add('Outcome', details.outcome);
   add('Role', details.role);
   add('Date', details.decidedOn ?? details.issuedOn ?? details.meetingOn ?? details.onDate);
