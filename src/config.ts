@@ -47,6 +47,11 @@ const trustProxy = z
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.:-]+$/, 'must be an IP address or host name to listen on, e.g. 0.0.0.0')
+    .optional(),
   BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
@@ -89,6 +94,8 @@ export interface Config {
   env: Environment['NODE_ENV'];
   isProduction: boolean;
   port: number;
+  /** Where the server listens: every interface in production, only this machine otherwise (see HOST). */
+  host?: string;
   baseUrl: string;
   database: { url?: string; pgliteDir: string; poolMax: number };
   sessionSecret: string;
@@ -143,6 +150,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
     port: env.PORT,
+    // In development /dev/mailbox shows every code and email to anyone who can reach the port.
+    host: env.HOST ?? (env.NODE_ENV === 'production' ? undefined : '127.0.0.1'),
     baseUrl: env.BASE_URL.replace(/\/$/, ''),
     database: { url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX },
     sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,

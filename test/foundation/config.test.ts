@@ -85,4 +85,22 @@ describe('configuration', () => {
       /SESSION_SECRET must not be the development secret when NODE_ENV=production/,
     );
   });
+
+  it('listens on this machine only unless in production or HOST says otherwise', () => {
+    assert.equal(loadConfig({}).host, '127.0.0.1');
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0');
+    assert.throws(() => loadConfig({ HOST: 'http://x/' }), /HOST: must be an IP address or host name/);
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      BASE_URL: 'https://ehc.example.gov.uk',
+      DATABASE_URL: 'postgres://app@db.internal/ehc',
+      SESSION_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEY: 'ab'.repeat(32),
+      SMTP_URL: 'smtp://mail.internal:25',
+      SMS_PROVIDER: 'notify',
+      NOTIFY_API_KEY: 'key',
+      NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
+    });
+    assert.equal(production.host, undefined);
+  });
 });
