@@ -18,6 +18,8 @@ import { staffRoutes } from './staff/routes.js';
 import { twoFactorRoutes } from './two-factor/routes.js';
 import type { MessageQueue } from './notify/queue.js';
 import { setUpCsrf } from './web/csrf.js';
+import { refuseNulBytes } from './web/bad-input.js';
+import { auditRefusedCaseAccess } from './audit/case-access.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
 import { GOVUK_FRONTEND_DIR, PROJECT_ROOT, setUpNunjucks } from './web/nunjucks.js';
 import { requestLogging } from './web/request-logging.js';
@@ -53,7 +55,7 @@ export function createApp(deps: AppDeps): App {
   const { config, pool, logger, clock } = deps;
   const app = express();
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  app.set('trust proxy', config.trustProxy);
   const views = setUpNunjucks(app, config.council, { watch: config.env === 'development' });
   // The header's menu shows staff their sections on every page, not only under /staff.
   views.addGlobal('staffPaths', staffPaths);
@@ -71,13 +73,15 @@ export function createApp(deps: AppDeps): App {
 
   app.use(noStore);
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
+  app.use(refuseNulBytes);
   const session = setUpSession(pool, config.sessionSecret, config.isProduction);
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));
-  const csrf = setUpCsrf([...staffUploadPaths, ...participationUploadPaths]);
+  const csrf = setUpCsrf([...staffUploadPaths, ...participationUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));
+  app.use(['/cases/:caseId', '/staff/cases/:caseId'], auditRefusedCaseAccess(pool, clock));
 
   const staffSso = config.staffSso && staffSsoProvider(config.staffSso, !config.isProduction);
   const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid, staffSso };

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { z } from 'zod';
 
 const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production';
@@ -5,11 +6,54 @@ const DEVELOPMENT_ENCRYPTION_KEY = '0'.repeat(64);
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+/** What Express's `trust proxy` setting takes: trust all, none, so many hops, or these addresses. */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (net.isIPv4(prefix)) return family === 4;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY as Express needs it: Express reads a string such as "1" as an IP address, not a
+ * hop count (so the README's example trusted no one), and "true" as an address it cannot parse.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): TrustProxy => {
+    if (value === 'true') return true;
+    if (value === 'false' || value === '') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isAddressOrSubnet(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a number of proxies, true, false, or addresses and subnets separated by commas (not ${bad.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   // Unset in development: http://localhost:PORT, so that links in emails follow the port.
   BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.:-]+$/, 'must be an IP address or host name to listen on, e.g. 0.0.0.0')
+    .optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION: flag.default(false),
@@ -44,9 +88,9 @@ const schema = z.object({
   STAFF_OIDC_NAME: z.string().min(1).optional(),
   STAFF_OIDC_ONLY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  TRUST_PROXY: z.string().optional(),
   // Development only: the app's clock starts at this date (or date and time) and runs on from there.
   FIXED_CLOCK: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be a date like 2023-08-20 or 2023-08-20T09:30:00Z' }).optional(),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 export type Environment = z.infer<typeof schema>;
@@ -64,6 +108,8 @@ export interface Config {
   env: Environment['NODE_ENV'];
   isProduction: boolean;
   port: number;
+  /** Where the server listens: every interface in production, only this machine otherwise (see HOST). */
+  host?: string;
   baseUrl: string;
   /** False when BASE_URL was not set and baseUrl was made from PORT (the server then uses the port it got). */
   baseUrlIsSet: boolean;
@@ -76,9 +122,9 @@ export interface Config {
   /** Staff single sign-on, when STAFF_OIDC_ISSUER is set. */
   staffSso?: StaffSsoSettings;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
-  trustProxy?: string;
   /** Development only: when the app's clock starts (it runs on in real time from there). */
   fixedClock?: Date;
+  trustProxy: TrustProxy;
   /** True when development stand-ins are in use (dev mailbox, fixed secrets). */
   usesDevelopmentDefaults: boolean;
 }
@@ -121,6 +167,8 @@ function staffSsoSettings(env: Environment): StaffSsoSettings | undefined {
 function productionProblems(env: Environment): string[] {
   const problems: string[] = [];
   if (!env.SESSION_SECRET) problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  if (env.SESSION_SECRET === DEVELOPMENT_SESSION_SECRET)
+    problems.push('SESSION_SECRET must not be the development secret when NODE_ENV=production');
   if (!env.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required when NODE_ENV=production');
   if (env.ENCRYPTION_KEY === DEVELOPMENT_ENCRYPTION_KEY)
     problems.push('ENCRYPTION_KEY must not be the development key when NODE_ENV=production');
@@ -164,6 +212,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT,
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     baseUrlIsSet: env.BASE_URL !== undefined,
+    // In development /dev/mailbox shows every code and email to anyone who can reach the port.
+    host: env.HOST ?? (env.NODE_ENV === 'production' ? undefined : '127.0.0.1'),
     database: { url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX },
     sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY, 'hex'),
@@ -185,8 +235,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     staffSso: staffSsoSettings(env),
     // A line per request buries the start-up instructions in development; set LOG_LEVEL=info to see them.
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'production' ? 'info' : 'warn'),
-    trustProxy: env.TRUST_PROXY,
     fixedClock: env.FIXED_CLOCK ? new Date(env.FIXED_CLOCK.length === 10 ? `${env.FIXED_CLOCK}T09:30:00Z` : env.FIXED_CLOCK) : undefined,
+    trustProxy: env.TRUST_PROXY ?? false,
     usesDevelopmentDefaults:
       !env.SESSION_SECRET || !env.ENCRYPTION_KEY || (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL) || env.SMS_PROVIDER === 'dev-mailbox',
   };

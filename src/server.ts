@@ -33,7 +33,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(config.port, resolve);
+      server.listen(config.port, config.host, resolve);
     });
     const { port } = server.address() as AddressInfo;
     const url = addressOf(config.baseUrl, port);
@@ -93,6 +93,15 @@ export function welcomeText(url: string, config: Config, demo: DemoSignIns | und
     );
   } else if (!config.isProduction && (emailsToDevMailbox(config) || config.sms.provider === 'dev-mailbox')) {
     lines.push(`Emails and text messages the app sends appear at ${mailbox}`);
+  }
+  if (!config.isProduction && config.sms.provider === 'dev-mailbox') {
+    lines.push(
+      '',
+      `Warning: ${mailbox} shows every log in code and email to anyone who can reach this port.`,
+      config.host === '127.0.0.1' || config.host === 'localhost' || config.host === '::1'
+        ? 'EHC Hub listens on this machine only (127.0.0.1); set HOST to change that.'
+        : `EHC Hub listens on ${config.host ?? 'every network interface'}: anyone on the network can sign in as anyone.`,
+    );
   }
   if (!config.isProduction && config.logLevel === 'warn') lines.push('', 'Only warnings and errors are logged: set LOG_LEVEL=info to see each request.');
   return lines.join('\n');

@@ -26,6 +26,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
     // My cases is worded for families; council staff have the work tray.
     if (req.user!.kind === 'staff') return res.redirect(paths.staff);
     const data = await loadMyCases(pool, req.user!.id);
+    await audit(pool, { action: 'cases.listed', actorUserId: req.user!.id, ip: req.ip, details: { caseIds: data.cases.map((c) => c.id) } }, clock.now());
     res.render('cases/dashboard', { cards: dashboardCards(data, ukToday(clock)) });
   });
 

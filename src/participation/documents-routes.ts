@@ -5,7 +5,7 @@ import { closeConnectionIfCutOff, readMultipartUpload } from '../uploads/index.j
 import { renderNotFound } from '../web/errors.js';
 import { isFamily, type MemberCase } from './case-access.js';
 import { documentsForMember, storeFamilyUploads } from './documents-data.js';
-import { caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
+import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
 import { participationPaths, participationRoutePatterns as routes } from './paths.js';
 import { checkUploadForm, FAMILY_UPLOAD_RULES, UPLOAD_HINT, uploadErrors, type UploadFormErrors } from './upload-form.js';
 import { documentRows } from './documents-view.js';
@@ -20,6 +20,7 @@ export function documentsRoutes(deps: FeatureDeps): Router {
   router.get(routes.documents, requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res);
     if (!memberCase) return;
+    await auditCaseViewed(deps, req, memberCase.id, 'documents');
     const documents = await documentsForMember(deps.pool, memberCase.id, req.user!.id);
     res.render('participation/documents', {
       ...caseLocals(memberCase),

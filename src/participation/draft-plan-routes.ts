@@ -10,7 +10,7 @@ import { documentsForMember } from './documents-data.js';
 import { documentRows } from './documents-view.js';
 import { PLAN_SECTIONS, respondToProposal, responsesForMember, type DraftPlanResponse } from './draft-plan-data.js';
 import { checkResponse, formValues, responseFromForm, sentRows } from './draft-plan-form.js';
-import { caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
+import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
 import { participationPaths, participationRoutePatterns as routes } from './paths.js';
 import { PROPOSAL_WORDS } from './proposal-words.js';
 import { proposalOf, type Proposal, type ProposalKind } from './proposals.js';
@@ -73,6 +73,7 @@ export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
   router.get(pattern, requireSignedIn, async (req, res) => {
     const found = await loadOr404(req, res, false);
     if (!found) return;
+    await auditCaseViewed(deps, req, found.memberCase.id, found.proposal.kind);
     const kept = takeKeptForm(req, req.originalUrl);
     const values = kept ? formValues(responseFromForm(kept)) : {};
     res.render(VIEW, { ...(await pageLocals(req, found.memberCase, found.proposal, values)), notice: takeNotice(req, found.memberCase.id) });

@@ -68,6 +68,59 @@ describe('configuration', () => {
     assert.equal(config.logLevel, 'info');
   });
 
+  it('reads TRUST_PROXY as Express needs it: a hop count, true, false, or addresses and subnets', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,loopback, fd00::/8' }).trustProxy, [
+      '10.0.0.1',
+      '10.1.0.0/16',
+      'loopback',
+      'fd00::/8',
+    ]);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '192.168.0.0/255.255.0.0' }).trustProxy, ['192.168.0.0/255.255.0.0']);
+    for (const bad of ['yes', '10.0.0.1/33', '10.0.0.300', 'loopback,proxy.internal', '-1'])
+      assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /TRUST_PROXY: must be a number of proxies, true, false, or addresses/, bad);
+  });
+
+  it('refuses the development SESSION_SECRET in production', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          NODE_ENV: 'production',
+          BASE_URL: 'https://ehc.example.gov.uk',
+          DATABASE_URL: 'postgres://app@db.internal/ehc',
+          SESSION_SECRET: 'development-only-session-secret-do-not-use-in-production',
+          ENCRYPTION_KEY: 'ab'.repeat(32),
+          SMTP_URL: 'smtp://mail.internal:25',
+          SMS_PROVIDER: 'notify',
+          NOTIFY_API_KEY: 'key',
+          NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
+        }),
+      /SESSION_SECRET must not be the development secret when NODE_ENV=production/,
+    );
+  });
+
+  it('listens on this machine only unless in production or HOST says otherwise', () => {
+    assert.equal(loadConfig({}).host, '127.0.0.1');
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0');
+    assert.throws(() => loadConfig({ HOST: 'http://x/' }), /HOST: must be an IP address or host name/);
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      BASE_URL: 'https://ehc.example.gov.uk',
+      DATABASE_URL: 'postgres://app@db.internal/ehc',
+      SESSION_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEY: 'ab'.repeat(32),
+      SMTP_URL: 'smtp://mail.internal:25',
+      SMS_PROVIDER: 'notify',
+      NOTIFY_API_KEY: 'key',
+      NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
+    });
+    assert.equal(production.host, undefined);
+  });
+
   it('sends emails through GOV.UK Notify instead of SMTP when EMAIL_PROVIDER=notify', () => {
     const production = {
       NODE_ENV: 'production',

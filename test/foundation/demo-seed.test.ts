@@ -73,6 +73,11 @@ describe('npm start in development: the demo data a newcomer signs in with', () 
     assert.match(text, /get their code by text message, to made-up numbers ending 123 and 984/);
     assert.ok(text.includes(`development mailbox, ${running.url}/dev/mailbox`), text);
     assert.match(text, /newest first/);
+    // The mailbox gives every code away, so development listens on this machine only, and says so.
+    assert.ok(text.includes(`Warning: ${running.url}/dev/mailbox shows every log in code and email to anyone who can reach this port.`), text);
+    assert.match(text, /EHC Hub listens on this machine only \(127\.0\.0\.1\); set HOST to change that\./);
+    const open = loadConfig({ NODE_ENV: 'development', HOST: '0.0.0.0' });
+    assert.match(welcomeText(running.url, open, running.demo), /EHC Hub listens on 0\.0\.0\.0: anyone on the network can sign in as anyone\./);
     // BASE_URL is not set, so links in emails follow the port the server got: nothing to warn about.
     assert.doesNotMatch(text, /BASE_URL/);
     // LOG_LEVEL=silent here; with nothing set, development logs only warnings and says how to see more.

@@ -75,7 +75,7 @@ export async function staffCreatesCaseAndInvites(
   await person.choose(label(person, 'Parent or carer'));
   await person.activate(button(person, 'Add to the case'));
   await person.check('Rogers, Barney');
-  assert.match(await person.mainText(), new RegExp(`${parent.fullName} has been added to the case and sent an invitation to register \\(${parent.email.replace(/\./g, '\\.')}\\)`));
+  assert.match(await person.mainText(), new RegExp(`${parent.fullName} has been added to the case and sent an email to tell them \\(${parent.email.replace(/\./g, '\\.')}\\)`));
   return caseId;
 }
 

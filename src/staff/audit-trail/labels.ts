@@ -28,6 +28,7 @@ const ACTION_LABELS: Record<string, string> = {
   'case.amendments.responded': 'Responded to the proposed changes',
   'case.draft-plan.responded': 'Responded to the draft plan',
   'document.downloaded': 'Downloaded a document',
+  'case.access-refused': 'Was refused: not their case',
 };
 
 export function auditActionLabel(action: string): string {
@@ -42,6 +43,7 @@ export function auditDetailsText(details: Record<string, unknown>): string {
   };
   add('File', details.filename);
   add('Page', details.page);
+  add('Address', details.path);
   add('Outcome', details.outcome);
   add('Role', details.role);
   add('Date', details.decidedOn ?? details.issuedOn ?? details.meetingOn ?? details.onDate);
