@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { acquireFolderLock, type FolderLock } from './folder-lock.js';
+import { servePglite } from './pglite-server.js';
 
 export interface EmbeddedDatabase {
   connectionString: string;
@@ -11,15 +11,15 @@ export interface EmbeddedDatabase {
 
 export interface EmbeddedOptions {
   dataDir: string;
-  /** The most connections the app's pool will open; pglite-socket refuses any beyond this. */
-  maxConnections: number;
+  /** Client connections beyond this many are refused (none by default). */
+  maxConnections?: number;
   /** A dump made by `dumpDataDir`, to start from instead of an empty folder (tests use a migrated template). */
   loadFrom?: Blob;
 }
 
 /**
  * PGlite (PostgreSQL compiled to WebAssembly) in this process, served on a loopback port so that
- * the app talks to it through the same pg.Pool it uses for a real server.
+ * the app talks to it through the same pg.Pool it uses for a real server (see pglite-server.ts).
  */
 export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
@@ -28,15 +28,9 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   let db: PGlite | undefined;
   try {
     db = await PGlite.create(dataDir, options.loadFrom ? { loadDataDir: options.loadFrom } : {});
-    const server = new PGLiteSocketServer({
-      db,
-      host: '127.0.0.1',
-      port: 0,
-      maxConnections: options.maxConnections,
-    });
-    await server.start();
-    const [host, port] = server.getServerConn().split(':');
     const database = db;
+    const server = await servePglite(database, { maxConnections: options.maxConnections });
+    const { host, port } = server;
     return {
       connectionString: `postgres://postgres@${host}:${port}/postgres?sslmode=disable`,
       async stop() {
