@@ -37,6 +37,19 @@ interface Ready {
 
 /** The child: the app on one database, seeded, served on a free port; reports memory when asked. */
 async function serve() {
+  // Where the time goes: how long PGlite itself spends running protocol messages.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const exec = PGlite.prototype.execProtocolRaw;
+  const inPglite = { ms: 0, calls: 0 };
+  PGlite.prototype.execProtocolRaw = async function (this: InstanceType<typeof PGlite>, ...args: Parameters<typeof exec>) {
+    const started = performance.now();
+    try {
+      return await exec.apply(this, args);
+    } finally {
+      inPglite.ms += performance.now() - started;
+      inPglite.calls += 1;
+    }
+  };
   const config = loadConfig({ ...TEST_ENV, PGLITE_DIR: process.env.BENCH_PGLITE_DIR, DATABASE_URL: process.env.BENCH_CHILD_DATABASE_URL, LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
   const database = await openDatabase(config, logger);
@@ -59,6 +72,11 @@ async function serve() {
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200).unref();
   process.on('message', (message) => {
     if (message === 'memory') process.send!({ rss: process.memoryUsage().rss, peak: Math.max(peak, process.memoryUsage().rss) });
+    if (message === 'pglite-time') {
+      process.send!({ ...inPglite });
+      inPglite.ms = 0;
+      inPglite.calls = 0;
+    }
   });
   const address = server.address() as { port: number };
   process.send!({ port: address.port, users } satisfies Ready);
@@ -105,8 +123,16 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const backend of backends) {
         const base = `http://127.0.0.1:${backend.ready.port}`;
+        await ask(backend.child, 'pglite-time');
         const reads = await runMixedLoad(base, { ...backend.ready.users, caseworkers: [] }, { seconds: SECONDS, readersPerParent });
         backend.reads.push(reads);
+        const spent = await ask<{ ms: number; calls: number }>(backend.child, 'pglite-time');
+        if (spent.calls > 0) {
+          console.log(
+            `round ${round} ${backend.name.padEnd(10)} PGlite ran ${spent.calls} protocol batches (${(spent.calls / reads.reads).toFixed(1)} a page), ` +
+              `${spent.ms.toFixed(0)} ms of the ${SECONDS * 1000} ms (${((spent.ms / reads.reads)).toFixed(2)} ms a page)`,
+          );
+        }
         const mixed = await runMixedLoad(base, backend.ready.users, { seconds: SECONDS, readersPerParent });
         backend.mixed.push(mixed);
         console.log(
