@@ -30,6 +30,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PARENTS = 5;
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+interface CpuReport {
+  pgliteThreadMs: number;
+  cpuMs: number;
+}
+
 interface Ready {
   port: number;
   users: MixedLoadUsers;
@@ -37,19 +42,6 @@ interface Ready {
 
 /** The child: the app on one database, seeded, served on a free port; reports memory when asked. */
 async function serve() {
-  // Where the time goes: how long PGlite itself spends running protocol messages.
-  const { PGlite } = await import('@electric-sql/pglite');
-  const exec = PGlite.prototype.execProtocolRaw;
-  const inPglite = { ms: 0, calls: 0 };
-  PGlite.prototype.execProtocolRaw = async function (this: InstanceType<typeof PGlite>, ...args: Parameters<typeof exec>) {
-    const started = performance.now();
-    try {
-      return await exec.apply(this, args);
-    } finally {
-      inPglite.ms += performance.now() - started;
-      inPglite.calls += 1;
-    }
-  };
   const config = loadConfig({ ...TEST_ENV, PGLITE_DIR: process.env.BENCH_PGLITE_DIR, DATABASE_URL: process.env.BENCH_CHILD_DATABASE_URL, LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
   const database = await openDatabase(config, logger);
@@ -68,14 +60,18 @@ async function serve() {
     },
     { parents: PARENTS, caseworkerSessions: 2 },
   );
+  let mark = { elu: database.embeddedBusy?.(), cpu: process.cpuUsage() };
   let peak = 0;
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200).unref();
   process.on('message', (message) => {
     if (message === 'memory') process.send!({ rss: process.memoryUsage().rss, peak: Math.max(peak, process.memoryUsage().rss) });
-    if (message === 'pglite-time') {
-      process.send!({ ...inPglite });
-      inPglite.ms = 0;
-      inPglite.calls = 0;
+    if (message === 'cpu') {
+      // Where the time goes: how busy the app's own thread was, and the CPU of all the process's
+      // threads (PGlite's among them, when embedded) since the last time asked.
+      const busy = database.embeddedBusy?.(mark.elu);
+      const cpu = process.cpuUsage(mark.cpu);
+      mark = { elu: database.embeddedBusy?.(), cpu: process.cpuUsage() };
+      process.send!({ pgliteThreadMs: busy?.active ?? 0, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies CpuReport);
     }
   });
   const address = server.address() as { port: number };
@@ -123,16 +119,17 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const backend of backends) {
         const base = `http://127.0.0.1:${backend.ready.port}`;
-        await ask(backend.child, 'pglite-time');
+        await ask(backend.child, 'cpu');
         const reads = await runMixedLoad(base, { ...backend.ready.users, caseworkers: [] }, { seconds: SECONDS, readersPerParent });
         backend.reads.push(reads);
-        const spent = await ask<{ ms: number; calls: number }>(backend.child, 'pglite-time');
-        if (spent.calls > 0) {
-          console.log(
-            `round ${round} ${backend.name.padEnd(10)} PGlite ran ${spent.calls} protocol batches (${(spent.calls / reads.reads).toFixed(1)} a page), ` +
-              `${spent.ms.toFixed(0)} ms of the ${SECONDS * 1000} ms (${((spent.ms / reads.reads)).toFixed(2)} ms a page)`,
-          );
-        }
+        const cpu = await ask<CpuReport>(backend.child, 'cpu');
+        const perPage = (ms: number) => `${(ms / reads.reads).toFixed(1)} ms`;
+        console.log(
+          `round ${round} ${backend.name.padEnd(10)} a page costs the app process ${perPage(cpu.cpuMs)} of CPU` +
+            (backend.name === 'PGlite'
+              ? `; PGlite's thread was busy ${perPage(cpu.pgliteThreadMs)} a page (${((cpu.pgliteThreadMs / (SECONDS * 1000)) * 100).toFixed(0)} % of the time)`
+              : ' (PostgreSQL runs in its own processes)'),
+        );
         const mixed = await runMixedLoad(base, backend.ready.users, { seconds: SECONDS, readersPerParent });
         backend.mixed.push(mixed);
         console.log(

@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { startEmbeddedDatabase } from './embedded.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.js';
 import { createPool, type Pool } from './pool.js';
 
 export interface Database {
   pool: Pool;
   connectionString: string;
   embedded: boolean;
+  /** How busy the embedded database's thread has been (for benchmarks). */
+  embeddedBusy?: EmbeddedDatabase['busy'];
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     pool,
     connectionString: embedded.connectionString,
     embedded: true,
+    embeddedBusy: embedded.busy,
     async close() {
       await pool.end();
       await embedded.stop();
