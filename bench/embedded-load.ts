@@ -42,7 +42,7 @@ interface Ready {
 
 /** The child: the app on one database, seeded, served on a free port; reports memory when asked. */
 async function serve() {
-  const config = loadConfig({ ...TEST_ENV, PGLITE_DIR: process.env.BENCH_PGLITE_DIR, DATABASE_URL: process.env.BENCH_CHILD_DATABASE_URL, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ...TEST_ENV, PGLITE_DIR: process.env.BENCH_PGLITE_DIR, DATABASE_URL: process.env.BENCH_CHILD_DATABASE_URL, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX, LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
   const database = await openDatabase(config, logger);
   await migrate(database.pool);
