@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { acquireFolderLock, type FolderLock } from './folder-lock.js';
 import type { WorkerOptions, WorkerReport } from './pglite-worker.js';
+import { announceServer } from './running-server.js';
 
 export interface EmbeddedDatabase {
   connectionString: string;
@@ -43,12 +44,15 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     const first = await nextReport(worker);
     if (!('ready' in first)) throw new Error(`The embedded database could not start: ${'failed' in first ? first.failed : 'no reason given'}`);
     const { host, port } = first.ready;
+    const connectionString = `postgres://postgres@${host}:${port}/postgres?sslmode=disable`;
+    const withdraw = announceServer(dataDir, connectionString);
     let stopping: Promise<void> | undefined;
     return {
-      connectionString: `postgres://postgres@${host}:${port}/postgres?sslmode=disable`,
+      connectionString,
       busy: (since) => worker.performance.eventLoopUtilization(since),
       stop: () =>
         (stopping ??= (async () => {
+          withdraw();
           const stopped = nextReport(worker).catch(() => undefined);
           worker.postMessage('stop');
           await stopped;
