@@ -26,7 +26,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
     const applied = await migrate(database.pool);
     if (applied.length > 0) logger.info({ applied }, 'applied database migrations');
     const demo = config.env === 'development' ? await seedDemoData(database.pool, config, clock) : undefined;
-    const queue = await startMessageQueue(database.connectionString, logger, undefined, database.embedded ? 1 : 3);
+    const queue = await startMessageQueue(database.connectionString, logger);
     await queue.deliverWith(sendersFromConfig(config, database.pool));
     const app = createApp({ config, pool: database.pool, logger, clock, queue });
     const server = http.createServer(app.express);

@@ -58,8 +58,6 @@ export async function startMessageQueue(
   connectionString: string,
   logger: Logger,
   retry: RetryPolicy = DEFAULT_RETRY,
-  // On PGlite one connection: pglite-socket can mix up the replies of concurrent connections
-  // (electric-sql/pglite#1046), which swapped email and SMS jobs between workers.
   connections = 3,
 ): Promise<MessageQueue> {
   const boss = new PgBoss({ connectionString, max: connections, application_name: 'ehc-hub-queue' });
