@@ -54,6 +54,7 @@ class ClientConnection {
   #statements = new Set<string>();
   #work: Promise<void> | undefined;
   #closed = false;
+  readonly #socketClosed: Promise<void>;
 
   constructor(
     readonly socket: net.Socket,
@@ -65,6 +66,7 @@ class ClientConnection {
     socket.setNoDelay(true);
     socket.on('data', (chunk) => this.#receive(chunk));
     socket.on('error', () => socket.destroy());
+    this.#socketClosed = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.on('close', () => {
       this.#closed = true;
       this.#pending = [];
@@ -72,8 +74,10 @@ class ClientConnection {
     });
   }
 
-  finished(): Promise<void> {
-    return this.#work ?? Promise.resolve();
+  /** Resolves once the socket has closed and the session is left as it was found. */
+  async finished(): Promise<void> {
+    await this.#socketClosed;
+    while (this.#work) await this.#work;
   }
 
   #receive(chunk: Buffer) {
@@ -97,7 +101,7 @@ class ClientConnection {
   #start() {
     this.#work ??= this.#run().finally(() => {
       this.#work = undefined;
-      if (this.#pending.length > 0 || (this.#closed && this.gate.holds(this))) this.#start();
+      if (this.#pending.length > 0 || (this.#closed && (this.gate.holds(this) || this.#statements.size > 0))) this.#start();
     });
   }
 
