@@ -117,10 +117,11 @@ async function main() {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   let database;
   try {
-    database = await openDatabase(config, logger);
+    // While `npm start` runs on the embedded database, reach it through the server.
+    database = await openDatabase(config, logger, { shareRunningServer: true });
   } catch (error) {
     if (error instanceof FolderInUseError) {
-      console.error(`${error.message}\n(The embedded database can be used by one process at a time: stop the server, run this command, then start the server again.)`);
+      console.error(error.message);
       return 1;
     }
     throw error;
@@ -131,7 +132,8 @@ async function main() {
     try {
       const clock = config.fixedClock ? clockStartingAt(config.fixedClock) : systemClock;
       await runCommand(command, { config, pool: database.pool, clock, queue, print: (line) => console.log(line) });
-      if (database.embedded) console.log('The email is sent by the EHC Hub server: start it with `npm start`.');
+      if (database.servedByPid) console.log(`The EHC Hub server that is running (pid ${database.servedByPid}) sends the email.`);
+      else if (database.embedded) console.log('The email is sent by the EHC Hub server: start it with `npm start`.');
     } finally {
       await queue.stop();
     }

@@ -39,7 +39,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
     const url = addressOf(config.baseUrl, port);
     // With BASE_URL unset, links in emails follow the port the server really listens on.
     const served = config.baseUrlIsSet ? config : { ...config, baseUrl: url };
-    const queue = await startMessageQueue(database.connectionString, logger, undefined, database.embedded ? 1 : 3);
+    const queue = await startMessageQueue(database.connectionString, logger);
     await queue.deliverWith(sendersFromConfig(served, database.pool));
     const app = createApp({ config: served, pool: database.pool, logger, clock, queue });
     server.on('request', app.express);

@@ -59,7 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent');
   const clock = options.clock ?? systemClock;
   let pool = createPool(database.connectionString, 8, logger);
-  let queue = await startMessageQueue(database.connectionString, logger, options.retry, process.env.DATABASE_URL ? 3 : 1);
+  let queue = await startMessageQueue(database.connectionString, logger, options.retry);
   const senders = () => (options.senders ?? sendersFromConfig)(config, pool);
   if (options.deliver !== false) await queue.deliverWith(senders());
   let app = createApp({ config, pool, logger, clock, queue });
@@ -86,7 +86,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const port = (server.address() as AddressInfo).port;
       await stopServing();
       pool = createPool(database.connectionString, 8, logger);
-      queue = await startMessageQueue(database.connectionString, logger, options.retry, process.env.DATABASE_URL ? 3 : 1);
+      queue = await startMessageQueue(database.connectionString, logger, options.retry);
       if (options.deliver !== false) await queue.deliverWith(senders());
       app = createApp({ config, pool, logger, clock, queue });
       server = await listen(app, port);
