@@ -52,7 +52,8 @@ const schema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9.:-]+$/, 'must be an IP address or host name to listen on, e.g. 0.0.0.0')
     .optional(),
-  BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  // Unset in development: http://localhost:PORT, so that links in emails follow the port.
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION: flag.default(false),
@@ -62,6 +63,8 @@ const schema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (a 32-byte key)')
     .optional(),
+  // smtp: through SMTP_URL (the development mailbox when it is unset, outside production); notify: GOV.UK Notify.
+  EMAIL_PROVIDER: z.enum(['smtp', 'notify']).default('smtp'),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('EHC Hub <no-reply@ehc-hub.localhost>'),
   SMS_PROVIDER: z.enum(['dev-mailbox', 'notify']).default('dev-mailbox'),
@@ -69,6 +72,8 @@ const schema = z.object({
   NOTIFY_BASE_URL: z.url().default('https://api.notifications.service.gov.uk'),
   // The Notify text message template whose whole content is ((body)).
   NOTIFY_SMS_TEMPLATE_ID: z.uuid().optional(),
+  // The Notify email template whose subject is ((subject)) and whose content is ((body)).
+  NOTIFY_EMAIL_TEMPLATE_ID: z.uuid().optional(),
   COUNCIL_NAME: z.string().min(1).default('Edgehill Council'),
   COUNCIL_TEAM_NAME: z.string().min(1).default('Edgehill SEND Admin'),
   COUNCIL_EMAIL: z.email().default('send.admin@edgehill.example.gov.uk'),
@@ -77,6 +82,8 @@ const schema = z.object({
   COUNCIL_WEBSITE: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   TRUST_PROXY: trustProxy.optional(),
+  // Development only: the app's clock starts at this date (or date and time) and runs on from there.
+  FIXED_CLOCK: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be a date like 2023-08-20 or 2023-08-20T09:30:00Z' }).optional(),
 });
 
 export type Environment = z.infer<typeof schema>;
@@ -97,14 +104,18 @@ export interface Config {
   /** Where the server listens: every interface in production, only this machine otherwise (see HOST). */
   host?: string;
   baseUrl: string;
+  /** False when BASE_URL was not set and baseUrl was made from PORT (the server then uses the port it got). */
+  baseUrlIsSet: boolean;
   database: { url?: string; pgliteDir: string; poolMax: number };
   sessionSecret: string;
   encryptionKey: Buffer;
-  mail: { smtpUrl?: string; from: string };
+  mail: { provider: 'smtp' | 'notify'; smtpUrl?: string; from: string; notifyEmailTemplateId?: string };
   sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string; notifySmsTemplateId?: string };
   council: Council;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
   trustProxy: TrustProxy;
+  /** Development only: when the app's clock starts (it runs on in real time from there). */
+  fixedClock?: Date;
   /** True when development stand-ins are in use (dev mailbox, fixed secrets). */
   usesDevelopmentDefaults: boolean;
 }
@@ -123,10 +134,12 @@ function productionProblems(env: Environment): string[] {
     problems.push(
       'DATABASE_URL is required when NODE_ENV=production (or set ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION=true to run on the embedded database)',
     );
-  if (!env.SMTP_URL) problems.push('SMTP_URL is required when NODE_ENV=production');
+  if (env.FIXED_CLOCK) problems.push('FIXED_CLOCK must not be set when NODE_ENV=production');
+  if (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL)
+    problems.push('SMTP_URL is required when NODE_ENV=production (or set EMAIL_PROVIDER=notify)');
   if (env.SMS_PROVIDER !== 'notify')
     problems.push('SMS_PROVIDER must be "notify" when NODE_ENV=production');
-  if (!env.BASE_URL.startsWith('https://'))
+  if (!env.BASE_URL?.startsWith('https://'))
     problems.push('BASE_URL must start with https:// when NODE_ENV=production');
   return problems;
 }
@@ -142,6 +155,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const problems = env.NODE_ENV === 'production' ? productionProblems(env) : [];
   if (env.SMS_PROVIDER === 'notify' && !env.NOTIFY_API_KEY)
     problems.push('NOTIFY_API_KEY is required when SMS_PROVIDER=notify');
+  if (env.EMAIL_PROVIDER === 'notify' && !env.NOTIFY_API_KEY && env.SMS_PROVIDER !== 'notify')
+    problems.push('NOTIFY_API_KEY is required when EMAIL_PROVIDER=notify');
+  if (env.EMAIL_PROVIDER === 'notify' && !env.NOTIFY_EMAIL_TEMPLATE_ID)
+    problems.push('NOTIFY_EMAIL_TEMPLATE_ID is required when EMAIL_PROVIDER=notify');
   if (env.SMS_PROVIDER === 'notify' && !env.NOTIFY_SMS_TEMPLATE_ID)
     problems.push('NOTIFY_SMS_TEMPLATE_ID is required when SMS_PROVIDER=notify');
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
@@ -152,11 +169,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT,
     // In development /dev/mailbox shows every code and email to anyone who can reach the port.
     host: env.HOST ?? (env.NODE_ENV === 'production' ? undefined : '127.0.0.1'),
-    baseUrl: env.BASE_URL.replace(/\/$/, ''),
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    baseUrlIsSet: env.BASE_URL !== undefined,
     database: { url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX },
     sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY, 'hex'),
-    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    mail: { provider: env.EMAIL_PROVIDER, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, notifyEmailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID },
     sms: {
       provider: env.SMS_PROVIDER,
       notifyApiKey: env.NOTIFY_API_KEY,
@@ -174,7 +192,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // A line per request buries the start-up instructions in development; set LOG_LEVEL=info to see them.
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'production' ? 'info' : 'warn'),
     trustProxy: env.TRUST_PROXY ?? false,
+    fixedClock: env.FIXED_CLOCK ? new Date(env.FIXED_CLOCK.length === 10 ? `${env.FIXED_CLOCK}T09:30:00Z` : env.FIXED_CLOCK) : undefined,
     usesDevelopmentDefaults:
-      !env.SESSION_SECRET || !env.ENCRYPTION_KEY || !env.SMTP_URL || env.SMS_PROVIDER === 'dev-mailbox',
+      !env.SESSION_SECRET || !env.ENCRYPTION_KEY || (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL) || env.SMS_PROVIDER === 'dev-mailbox',
   };
+}
+
+/** Outside production, with no mail server set, emails land in the development mailbox. */
+export function emailsToDevMailbox(config: Config): boolean {
+  return config.mail.provider === 'smtp' && !config.mail.smtpUrl;
 }

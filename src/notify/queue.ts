@@ -54,6 +54,24 @@ const asPgBossDb = (db: Queryable) => ({
   executeSql: (text: string, values: unknown[]) => db.query(text, values),
 });
 
+/**
+ * pg-boss's createQueue does nothing for a queue that exists, but two processes creating the same
+ * new queue at once can deadlock or collide (a council starting several processes on a new
+ * database): the loser tries again and finds the queue there.
+ */
+async function createQueueOnce(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, options);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 export async function startMessageQueue(
   connectionString: string,
   logger: Logger,
@@ -66,7 +84,7 @@ export async function startMessageQueue(
   boss.on('error', (error) => logger.warn({ err: error }, 'message queue error'));
   await boss.start();
   for (const name of [EMAIL_QUEUE, SMS_QUEUE]) {
-    await boss.createQueue(name, { name, ...retry, retentionMinutes: 60 * 24 * 7 });
+    await createQueueOnce(boss, name, { name, ...retry, retentionMinutes: 60 * 24 * 7 });
   }
   const workerIds = new Set<string>();
   return {

@@ -25,7 +25,7 @@ export function documentsRoutes(deps: FeatureDeps): Router {
     res.render('participation/documents', {
       ...caseLocals(memberCase),
       notice: takeNotice(req, memberCase.id),
-      documents: documentRows(memberCase.id, documents, deps.config.council.name),
+      documents: documentRows(memberCase.id, documents, deps.config.council.name, isFamily(memberCase.role) ? req.user!.id : undefined),
     });
   });
 
@@ -67,6 +67,11 @@ export function documentsRoutes(deps: FeatureDeps): Router {
     if (outcome.refused.length > 0) {
       // The accepted files are kept; the page says which, and why each of the others was refused.
       return renderUpload(res, memberCase, 400, { ...uploadErrors(outcome.refused), description: form.description, storedNames });
+    }
+    if (result.stored.length > 1) {
+      // One description typed for the batch: each file now gets its own, starting from it.
+      req.session.uploadedBatch = { caseId: memberCase.id, documentIds: result.stored.map((file) => file.id) };
+      return res.redirect(participationPaths.describeDocuments(memberCase.id));
     }
     redirectWithNotice(req, res, participationPaths.documents(memberCase.id), {
       caseId: memberCase.id,

@@ -73,6 +73,7 @@ export function caseLocals(memberCase: MemberCase) {
       documents: participationPaths.documents(id),
       uploadDocuments: participationPaths.uploadDocuments(id),
       draftPlan: participationPaths.draftPlan(id),
+      proposedChanges: participationPaths.proposedChanges(id),
     },
   };
 }

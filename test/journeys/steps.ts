@@ -37,7 +37,7 @@ export async function signInWithPassword(person: Person, email: string, password
 export async function enterAppCode(person: Person, world: World, secret: string, next: string | RegExp) {
   assert.match(await person.mainText(), /Open the authentication app on your smartphone or tablet/);
   await person.type(label(person, 'Log in code'), await appCode(world, secret));
-  await person.activate(button(person, 'Log in'));
+  await person.activate(button(person, 'Sign in'));
   await person.check(next);
 }
 

@@ -46,6 +46,19 @@ async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
   }
 }
 
+/** PostgreSQL only: a database with nothing in it, not even the migrations (as a council's new one). */
+export async function createEmptyPostgresDatabase(): Promise<TestDatabase> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const prefix = process.env[TEMPLATE_ENV.pgPrefix];
+  if (!databaseUrl || !prefix) throw new Error('Run the tests with DATABASE_URL set, through `npm test`.');
+  const name = `${prefix}${crypto.randomBytes(4).toString('hex')}`;
+  await adminQuery(databaseUrl, `CREATE DATABASE "${name}"`);
+  return {
+    connectionString: serverUrlFor(databaseUrl, name),
+    drop: () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
 export async function createTestDatabase(maxConnections = 20): Promise<TestDatabase> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {

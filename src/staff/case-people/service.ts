@@ -13,9 +13,11 @@ import { invitationReason } from './invitation-reason.js';
 import type { AddPerson } from './schema.js';
 
 export type AddPersonOutcome =
-  | { outcome: 'invited' | 'notified'; fullName: string; email: string }
-  /** An address this council did not know: what is said must not tell whether it already had an account. */
-  | { outcome: 'added'; fullName: string; email: string }
+  /**
+   * `newToCouncil`: the address was not known to this council (no account, or another council's),
+   * so what staff are told must not say which, and `fullName` is the name they typed.
+   */
+  | { outcome: 'invited' | 'notified'; fullName: string; email: string; newToCouncil: boolean }
   | { outcome: 'refused'; field: 'email' | 'role'; message: string }
   | { outcome: 'not-found' };
 
@@ -23,9 +25,12 @@ export type AddPersonOutcome =
  * Gives someone access to a case: a new address gets an invitation ("Complete your
  * registration"), a registered one the "you have been added to a case" email.
  */
+/** Who adds a person: a member of staff, or an operator through the CLI (no account of their own). */
+export type CaseActor = Pick<StaffMember, 'name' | 'councilId'> & { id?: string };
+
 export async function addPersonToCase(
-  deps: FeatureDeps,
-  input: { staff: StaffMember; ip?: string; caseId: string; person: AddPerson },
+  deps: Pick<FeatureDeps, 'pool' | 'config' | 'clock' | 'queue'>,
+  input: { staff: CaseActor; ip?: string; caseId: string; person: AddPerson },
 ): Promise<AddPersonOutcome> {
   const { staff, person } = input;
   const result = await inTransaction(deps.pool, async (client): Promise<AddPersonOutcome> => {
@@ -64,7 +69,7 @@ export async function addPersonToCase(
       userId = invited.userId;
       outcome = 'invited';
     }
-    await grantAccess(client, { caseId: found.id, userId: userId as string, role: person.role, addedBy: staff.id, at: now });
+    await grantAccess(client, { caseId: found.id, userId: userId as string, role: person.role, addedBy: staff.id ?? null, at: now });
     // A disabled account (disabled by the other council) is added without an email: it cannot sign in.
     if (outcome === 'notified' && existing && existing.status !== 'disabled') {
       await deps.queue.queueEmail(
@@ -83,10 +88,10 @@ export async function addPersonToCase(
       { action: 'staff.case.member-added', actorUserId: staff.id, subjectUserId: userId, caseId: found.id, ip: input.ip, details: { role: person.role, invited: outcome === 'invited' } },
       now,
     );
-    if (!existing || unknownAccount) return { outcome: 'added', fullName: person.fullName, email: person.email };
-    return { outcome, fullName: existing.fullName, email: person.email };
+    const newToCouncil = !existing || unknownAccount;
+    return { outcome, fullName: newToCouncil ? person.fullName : existing.fullName, email: person.email, newToCouncil };
   });
-  if (result.outcome !== 'refused' && result.outcome !== 'not-found') deps.queue.nudge();
+  if (result.outcome === 'invited' || result.outcome === 'notified') deps.queue.nudge();
   return result;
 }
 

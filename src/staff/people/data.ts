@@ -104,3 +104,18 @@ export async function endSessions(db: Queryable, userId: string): Promise<number
   const { rowCount } = await db.query(`DELETE FROM session WHERE sess->'auth'->>'userId' = $1`, [userId]);
   return rowCount ?? 0;
 }
+
+export interface EmailFailure {
+  subject: string;
+  reason: string;
+  failedAt: Date;
+}
+
+/** The newest emails to this address that the provider refused for good. */
+export async function emailFailuresFor(db: Queryable, email: string): Promise<EmailFailure[]> {
+  const { rows } = await db.query(
+    `SELECT subject, reason, failed_at FROM email_delivery_failures WHERE lower(recipient) = lower($1) ORDER BY failed_at DESC, id DESC LIMIT 5`,
+    [email],
+  );
+  return rows.map((row) => ({ subject: row.subject, reason: row.reason, failedAt: row.failed_at }));
+}
