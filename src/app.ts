@@ -25,6 +25,8 @@ import { GOVUK_FRONTEND_DIR, PROJECT_ROOT, setUpNunjucks } from './web/nunjucks.
 import { requestLogging } from './web/request-logging.js';
 import { cspNonce, noStore, securityHeaders } from './web/security.js';
 import { setUpSession } from './web/session.js';
+import { staffSsoProvider, type StaffSsoProvider } from './staff-sso/provider.js';
+import { staffSsoRoutes } from './staff-sso/routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -37,6 +39,8 @@ export interface AppDeps {
 /** What every feature's routes receive: the app's dependencies and the shared web helpers. */
 export interface FeatureDeps extends AppDeps {
   isCsrfTokenValid: (req: express.Request, token: string | undefined) => boolean;
+  /** The council's identity provider for staff, when STAFF_OIDC_ISSUER is set. */
+  staffSso?: StaffSsoProvider;
 }
 
 export interface App {
@@ -79,7 +83,9 @@ export function createApp(deps: AppDeps): App {
   app.use(loadCurrentUser(pool));
   app.use(['/cases/:caseId', '/staff/cases/:caseId'], auditRefusedCaseAccess(pool, clock));
 
-  const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid };
+  const staffSso = config.staffSso && staffSsoProvider(config.staffSso, !config.isProduction);
+  const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid, staffSso };
+  if (staffSso) app.use(staffSsoRoutes(features, staffSso));
   app.use(homeRoutes(features));
   app.use(participationRoutes(features));
   app.use(casesRoutes(features));

@@ -47,13 +47,13 @@ const trustProxy = z
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Unset in development: http://localhost:PORT, so that links in emails follow the port.
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   HOST: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9.:-]+$/, 'must be an IP address or host name to listen on, e.g. 0.0.0.0')
     .optional(),
-  // Unset in development: http://localhost:PORT, so that links in emails follow the port.
-  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION: flag.default(false),
@@ -80,10 +80,17 @@ const schema = z.object({
   COUNCIL_PHONE: z.string().min(1).default('01632 960 000'),
   COUNCIL_ADDRESS: z.string().min(1).default('Edgehill Council|County Hall|Edgehill|EH1 1AA'),
   COUNCIL_WEBSITE: z.url().optional(),
+  // Staff sign-in with the council's OpenID Connect provider (Entra ID, Google Workspace, …).
+  STAFF_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  STAFF_OIDC_ALLOWED_DOMAINS: z.string().min(1).optional(),
+  STAFF_OIDC_NAME: z.string().min(1).optional(),
+  STAFF_OIDC_ONLY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  TRUST_PROXY: trustProxy.optional(),
   // Development only: the app's clock starts at this date (or date and time) and runs on from there.
   FIXED_CLOCK: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be a date like 2023-08-20 or 2023-08-20T09:30:00Z' }).optional(),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 export type Environment = z.infer<typeof schema>;
@@ -112,15 +119,50 @@ export interface Config {
   mail: { provider: 'smtp' | 'notify'; smtpUrl?: string; from: string; notifyEmailTemplateId?: string };
   sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string; notifySmsTemplateId?: string };
   council: Council;
+  /** Staff single sign-on, when STAFF_OIDC_ISSUER is set. */
+  staffSso?: StaffSsoSettings;
   logLevel: NonNullable<Environment['LOG_LEVEL']>;
-  trustProxy: TrustProxy;
   /** Development only: when the app's clock starts (it runs on in real time from there). */
   fixedClock?: Date;
+  trustProxy: TrustProxy;
   /** True when development stand-ins are in use (dev mailbox, fixed secrets). */
   usesDevelopmentDefaults: boolean;
 }
 
+export interface StaffSsoSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Lower-case email domains whose people may sign in through the provider. */
+  allowedDomains: string[];
+  /** The button says "Sign in with <name>". */
+  name: string;
+  /** Password sign-in refused for staff: the provider is the only way in. */
+  only: boolean;
+}
+
 export class ConfigError extends Error {}
+
+function staffSsoProblems(env: Environment): string[] {
+  if (!env.STAFF_OIDC_ISSUER) return env.STAFF_OIDC_ONLY ? ['STAFF_OIDC_ONLY needs STAFF_OIDC_ISSUER'] : [];
+  const missing = (['STAFF_OIDC_CLIENT_ID', 'STAFF_OIDC_CLIENT_SECRET', 'STAFF_OIDC_ALLOWED_DOMAINS'] as const).filter((name) => !env[name]);
+  const problems = missing.map((name) => `${name} is required when STAFF_OIDC_ISSUER is set`);
+  if (env.NODE_ENV === 'production' && !env.STAFF_OIDC_ISSUER.startsWith('https://'))
+    problems.push('STAFF_OIDC_ISSUER must start with https:// when NODE_ENV=production');
+  return problems;
+}
+
+function staffSsoSettings(env: Environment): StaffSsoSettings | undefined {
+  if (!env.STAFF_OIDC_ISSUER) return undefined;
+  return {
+    issuer: env.STAFF_OIDC_ISSUER,
+    clientId: env.STAFF_OIDC_CLIENT_ID!,
+    clientSecret: env.STAFF_OIDC_CLIENT_SECRET!,
+    allowedDomains: env.STAFF_OIDC_ALLOWED_DOMAINS!.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean),
+    name: env.STAFF_OIDC_NAME ?? env.COUNCIL_NAME,
+    only: env.STAFF_OIDC_ONLY,
+  };
+}
 
 function productionProblems(env: Environment): string[] {
   const problems: string[] = [];
@@ -161,16 +203,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     problems.push('NOTIFY_EMAIL_TEMPLATE_ID is required when EMAIL_PROVIDER=notify');
   if (env.SMS_PROVIDER === 'notify' && !env.NOTIFY_SMS_TEMPLATE_ID)
     problems.push('NOTIFY_SMS_TEMPLATE_ID is required when SMS_PROVIDER=notify');
+  problems.push(...staffSsoProblems(env));
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 
   return {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
     port: env.PORT,
-    // In development /dev/mailbox shows every code and email to anyone who can reach the port.
-    host: env.HOST ?? (env.NODE_ENV === 'production' ? undefined : '127.0.0.1'),
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     baseUrlIsSet: env.BASE_URL !== undefined,
+    // In development /dev/mailbox shows every code and email to anyone who can reach the port.
+    host: env.HOST ?? (env.NODE_ENV === 'production' ? undefined : '127.0.0.1'),
     database: { url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX },
     sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY, 'hex'),
@@ -189,10 +232,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       addressLines: env.COUNCIL_ADDRESS.split('|').map((line) => line.trim()).filter(Boolean),
       website: env.COUNCIL_WEBSITE,
     },
+    staffSso: staffSsoSettings(env),
     // A line per request buries the start-up instructions in development; set LOG_LEVEL=info to see them.
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'production' ? 'info' : 'warn'),
-    trustProxy: env.TRUST_PROXY ?? false,
     fixedClock: env.FIXED_CLOCK ? new Date(env.FIXED_CLOCK.length === 10 ? `${env.FIXED_CLOCK}T09:30:00Z` : env.FIXED_CLOCK) : undefined,
+    trustProxy: env.TRUST_PROXY ?? false,
     usesDevelopmentDefaults:
       !env.SESSION_SECRET || !env.ENCRYPTION_KEY || (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL) || env.SMS_PROVIDER === 'dev-mailbox',
   };

@@ -73,7 +73,7 @@ export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
   router.get(pattern, requireSignedIn, async (req, res) => {
     const found = await loadOr404(req, res, false);
     if (!found) return;
-    await auditCaseViewed(deps, req, found.memberCase.id, kind);
+    await auditCaseViewed(deps, req, found.memberCase.id, found.proposal.kind);
     const kept = takeKeptForm(req, req.originalUrl);
     const values = kept ? formValues(responseFromForm(kept)) : {};
     res.render(VIEW, { ...(await pageLocals(req, found.memberCase, found.proposal, values)), notice: takeNotice(req, found.memberCase.id) });

@@ -20,6 +20,8 @@ export interface TestAppOptions {
   /** Leave out the queue's workers, for tests that look at queued jobs themselves. */
   deliver?: boolean;
   retry?: RetryPolicy;
+  /** Listen on this loopback port (for a BASE_URL that names it); any free port by default. */
+  port?: number;
   /** Where the app logs (silent unless LOG_LEVEL is set). */
   logger?: Logger;
 }
@@ -61,7 +63,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const senders = () => (options.senders ?? sendersFromConfig)(config, pool);
   if (options.deliver !== false) await queue.deliverWith(senders());
   let app = createApp({ config, pool, logger, clock, queue });
-  let server = await listen(app);
+  let server = await listen(app, options.port);
 
   const testApp: TestApp = {
     config,

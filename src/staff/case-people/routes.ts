@@ -47,7 +47,7 @@ export function casePeopleRoutes(deps: FeatureDeps): Router {
     }
     setNotice(
       req,
-      result.newToCouncil
+      result.outcome === 'added'
         ? `${result.fullName} has been added to the case and sent an email to tell them (${result.email}).`
         : result.outcome === 'invited'
           ? `${result.fullName} has been added to the case and sent an invitation to register (${result.email}).`

@@ -13,11 +13,9 @@ import { invitationReason } from './invitation-reason.js';
 import type { AddPerson } from './schema.js';
 
 export type AddPersonOutcome =
-  /**
-   * `newToCouncil`: the address was not known to this council (no account, or another council's),
-   * so what staff are told must not say which, and `fullName` is the name they typed.
-   */
-  | { outcome: 'invited' | 'notified'; fullName: string; email: string; newToCouncil: boolean }
+  | { outcome: 'invited' | 'notified'; fullName: string; email: string }
+  /** An address this council did not know: what is said must not tell whether it already had an account. */
+  | { outcome: 'added'; fullName: string; email: string }
   | { outcome: 'refused'; field: 'email' | 'role'; message: string }
   | { outcome: 'not-found' };
 
@@ -88,10 +86,10 @@ export async function addPersonToCase(
       { action: 'staff.case.member-added', actorUserId: staff.id, subjectUserId: userId, caseId: found.id, ip: input.ip, details: { role: person.role, invited: outcome === 'invited' } },
       now,
     );
-    const newToCouncil = !existing || unknownAccount;
-    return { outcome, fullName: newToCouncil ? person.fullName : existing.fullName, email: person.email, newToCouncil };
+    if (!existing || unknownAccount) return { outcome: 'added', fullName: person.fullName, email: person.email };
+    return { outcome, fullName: existing.fullName, email: person.email };
   });
-  if (result.outcome === 'invited' || result.outcome === 'notified') deps.queue.nudge();
+  if (result.outcome !== 'refused' && result.outcome !== 'not-found') deps.queue.nudge();
   return result;
 }
 
