@@ -26,9 +26,6 @@ export const TEMPLATE_ENV = {
  * extended-protocol messages of concurrent connections into PGlite's one session
  * (electric-sql/pglite#1046), so such bursts fail there whatever the app does.
  */
-export const PGLITE_CONCURRENCY_SKIP = process.env.DATABASE_URL
-  ? false
-  : 'PGlite: pglite-socket interleaves concurrent connections (electric-sql/pglite#1046); run with DATABASE_URL';
 
 export function serverUrlFor(databaseUrl: string, database: string): string {
   const url = new URL(databaseUrl);

@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import type supertest from 'supertest';
 import { fixedClock } from '../../src/clock.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { PGLITE_CONCURRENCY_SKIP } from '../support/databases.js';
 import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import { auditActions, giveAppMethod, post, totpAt } from './support.js';
@@ -12,7 +11,7 @@ const LOCKED = /You have entered the wrong code too many times/;
 const LIMIT = 5;
 
 // Two app processes over one database, as behind a load balancer: the limit must hold across them.
-describe('two-factor: codes sent together to two app processes never check more than 5', { skip: PGLITE_CONCURRENCY_SKIP }, () => {
+describe('two-factor: codes sent together to two app processes never check more than 5', () => {
   const clock = fixedClock('2025-09-01T09:00:00Z');
   let t: TestApp;
   let twin: Awaited<ReturnType<TestApp['twin']>>;
