@@ -84,6 +84,9 @@ const schema = z.object({
   STAFF_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
   STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  // Instead of a secret: an RSA private key (PKCS #8 PEM) for private_key_jwt, and the key ID the provider knows it by.
+  STAFF_OIDC_PRIVATE_KEY: z.string().includes('-----BEGIN PRIVATE KEY-----', { error: 'must be an RSA private key in PKCS #8 PEM form (-----BEGIN PRIVATE KEY-----)' }).optional(),
+  STAFF_OIDC_PRIVATE_KEY_ID: z.string().min(1).optional(),
   STAFF_OIDC_ALLOWED_DOMAINS: z.string().min(1).optional(),
   STAFF_OIDC_NAME: z.string().min(1).optional(),
   STAFF_OIDC_ONLY: flag.default(false),
@@ -132,7 +135,10 @@ export interface Config {
 export interface StaffSsoSettings {
   issuer: string;
   clientId: string;
-  clientSecret: string;
+  /** The client authenticates with this secret (client_secret_post)… */
+  clientSecret?: string;
+  /** …or with a JWT signed by this key (private_key_jwt). */
+  privateKey?: { pem: string; keyId?: string };
   /** Lower-case email domains whose people may sign in through the provider. */
   allowedDomains: string[];
   /** The button says "Sign in with <name>". */
@@ -145,8 +151,10 @@ export class ConfigError extends Error {}
 
 function staffSsoProblems(env: Environment): string[] {
   if (!env.STAFF_OIDC_ISSUER) return env.STAFF_OIDC_ONLY ? ['STAFF_OIDC_ONLY needs STAFF_OIDC_ISSUER'] : [];
-  const missing = (['STAFF_OIDC_CLIENT_ID', 'STAFF_OIDC_CLIENT_SECRET', 'STAFF_OIDC_ALLOWED_DOMAINS'] as const).filter((name) => !env[name]);
+  const missing = (['STAFF_OIDC_CLIENT_ID', 'STAFF_OIDC_ALLOWED_DOMAINS'] as const).filter((name) => !env[name]);
   const problems = missing.map((name) => `${name} is required when STAFF_OIDC_ISSUER is set`);
+  if (!env.STAFF_OIDC_CLIENT_SECRET === !env.STAFF_OIDC_PRIVATE_KEY)
+    problems.push('Set one of STAFF_OIDC_CLIENT_SECRET or STAFF_OIDC_PRIVATE_KEY when STAFF_OIDC_ISSUER is set');
   if (env.NODE_ENV === 'production' && !env.STAFF_OIDC_ISSUER.startsWith('https://'))
     problems.push('STAFF_OIDC_ISSUER must start with https:// when NODE_ENV=production');
   return problems;
@@ -157,7 +165,8 @@ function staffSsoSettings(env: Environment): StaffSsoSettings | undefined {
   return {
     issuer: env.STAFF_OIDC_ISSUER,
     clientId: env.STAFF_OIDC_CLIENT_ID!,
-    clientSecret: env.STAFF_OIDC_CLIENT_SECRET!,
+    clientSecret: env.STAFF_OIDC_CLIENT_SECRET,
+    privateKey: env.STAFF_OIDC_PRIVATE_KEY ? { pem: env.STAFF_OIDC_PRIVATE_KEY.replace(/\\n/g, '\n'), keyId: env.STAFF_OIDC_PRIVATE_KEY_ID } : undefined,
     allowedDomains: env.STAFF_OIDC_ALLOWED_DOMAINS!.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean),
     name: env.STAFF_OIDC_NAME ?? env.COUNCIL_NAME,
     only: env.STAFF_OIDC_ONLY,

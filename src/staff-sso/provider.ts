@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { StaffSsoSettings } from '../config.js';
 
@@ -12,9 +13,16 @@ export function staffSsoProvider(settings: StaffSsoSettings, allowHttp: boolean)
     settings,
     configuration(): Promise<oidc.Configuration> {
       discovered ??= oidc
-        .discovery(new URL(settings.issuer), settings.clientId, undefined, oidc.ClientSecretPost(settings.clientSecret), {
+        .discovery(new URL(settings.issuer), settings.clientId, undefined, undefined, {
           execute: allowHttp ? [oidc.allowInsecureRequests] : [],
           timeout: 10,
+        })
+        .then(async (configuration) => {
+          const auth = settings.privateKey ? oidc.PrivateKeyJwt(await signingKey(settings.privateKey)) : oidc.ClientSecretPost(settings.clientSecret);
+          const withAuth = new oidc.Configuration(configuration.serverMetadata(), settings.clientId, configuration.clientMetadata(), auth);
+          if (allowHttp) oidc.allowInsecureRequests(withAuth);
+          withAuth.timeout = 10;
+          return withAuth;
         })
         .catch((error) => {
           discovered = undefined;
@@ -23,6 +31,13 @@ export function staffSsoProvider(settings: StaffSsoSettings, allowHttp: boolean)
       return discovered;
     },
   };
+}
+
+/** The PEM key as Web Crypto needs it, for signing client assertions with RS256. */
+async function signingKey(privateKey: { pem: string; keyId?: string }): Promise<oidc.PrivateKey> {
+  const der = crypto.createPrivateKey(privateKey.pem).export({ type: 'pkcs8', format: 'der' });
+  const key = await crypto.webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+  return { key, kid: privateKey.keyId };
 }
 
 export type StaffSsoProvider = ReturnType<typeof staffSsoProvider>;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import supertest from 'supertest';
 import { auditActions } from '../two-factor/support.js';
@@ -174,5 +175,40 @@ describe('staff sign in with the council\'s OpenID Connect provider', () => {
     });
     const page = await t.agent().get('/sign-in/council').expect(503);
     assert.match(text(page.text), /Sorry, you cannot sign in with Edgehill Council at the moment/);
+  });
+
+  it('authenticates to the provider with a private key instead of a secret (private_key_jwt)', async () => {
+    const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keyProvider = await startOidcProvider({
+      clientId: 'ehc-hub-keyed',
+      publicKey: { ...(publicKey.export({ format: 'jwk' }) as JsonWebKey), kid: 'ehc-hub-1', alg: 'RS256', use: 'sig' },
+      redirectUri: CALLBACK,
+    });
+    try {
+      await t.close();
+      t = await startTestApp({
+        env: {
+          STAFF_OIDC_ISSUER: keyProvider.issuer,
+          STAFF_OIDC_CLIENT_ID: 'ehc-hub-keyed',
+          STAFF_OIDC_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+          STAFF_OIDC_PRIVATE_KEY_ID: 'ehc-hub-1',
+          STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk',
+        },
+      });
+      await createUser(t.pool, { kind: 'staff', email: 'jo.key@edgehill.gov.uk', twoFactorMethod: 'app' });
+      keyProvider.signInNext({ account: { sub: 'keyed-1', email: 'jo.key@edgehill.gov.uk' }, amr: ['pwd', 'mfa'] });
+      const app = t.agent();
+      const start = await app.get('/sign-in/council').expect(302);
+      const browser = supertest.agent(keyProvider.issuer);
+      let location = start.headers.location;
+      while (!location.startsWith(CALLBACK)) {
+        const response = await browser.get(location.replace(keyProvider.issuer, ''));
+        location = new URL(response.headers.location, keyProvider.issuer).href;
+      }
+      const landing = await app.get(location.slice('http://localhost:3000'.length));
+      assert.equal(landing.headers.location, '/staff', landing.text);
+    } finally {
+      await keyProvider.close();
+    }
   });
 });

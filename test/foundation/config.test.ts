@@ -139,4 +139,15 @@ describe('configuration', () => {
     assert.throws(() => loadConfig(production), /SMTP_URL is required when NODE_ENV=production \(or set EMAIL_PROVIDER=notify\)/);
     assert.throws(() => loadConfig({ EMAIL_PROVIDER: 'notify', NOTIFY_EMAIL_TEMPLATE_ID: '4f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f' }), /NOTIFY_API_KEY is required when EMAIL_PROVIDER=notify/);
   });
+
+  it('needs a client secret or a private key, not both, for staff single sign-on', () => {
+    const sso = { STAFF_OIDC_ISSUER: 'https://login.example.com/tenant/v2.0', STAFF_OIDC_CLIENT_ID: 'ehc-hub', STAFF_OIDC_ALLOWED_DOMAINS: 'Edgehill.gov.uk, staff.edgehill.gov.uk' };
+    assert.throws(() => loadConfig(sso), /Set one of STAFF_OIDC_CLIENT_SECRET or STAFF_OIDC_PRIVATE_KEY/);
+    assert.throws(() => loadConfig({ ...sso, STAFF_OIDC_CLIENT_SECRET: 's', STAFF_OIDC_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nx' }), /Set one of/);
+    assert.throws(() => loadConfig({ ...sso, STAFF_OIDC_PRIVATE_KEY: 'not a key' }), /STAFF_OIDC_PRIVATE_KEY: must be an RSA private key in PKCS #8 PEM form/);
+    assert.throws(() => loadConfig({ STAFF_OIDC_ONLY: 'true' }), /STAFF_OIDC_ONLY needs STAFF_OIDC_ISSUER/);
+    const config = loadConfig({ ...sso, STAFF_OIDC_CLIENT_SECRET: 's' });
+    assert.deepEqual(config.staffSso?.allowedDomains, ['edgehill.gov.uk', 'staff.edgehill.gov.uk']);
+    assert.equal(config.staffSso?.name, 'Edgehill Council');
+  });
 });

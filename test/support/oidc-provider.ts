@@ -16,7 +16,8 @@ export interface NextSignIn {
   amr: string[];
 }
 
-export async function startOidcProvider(client: { clientId: string; clientSecret: string; redirectUri: string }) {
+/** The client authenticates with a secret, or (with `publicKey`) with a JWT signed by its private key. */
+export async function startOidcProvider(client: { clientId: string; clientSecret?: string; publicKey?: JsonWebKey & { kid: string }; redirectUri: string }) {
   const accounts = new Map<string, ProviderAccount>();
   let next: NextSignIn | 'deny' | undefined;
   const server = http.createServer();
@@ -24,7 +25,16 @@ export async function startOidcProvider(client: { clientId: string; clientSecret
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
-    clients: [{ client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [client.redirectUri], post_logout_redirect_uris: [client.redirectUri.replace(/\/sign-in\/council\/callback$/, '/signed-out')], token_endpoint_auth_method: 'client_secret_post' }],
+    clients: [
+      {
+        client_id: client.clientId,
+        redirect_uris: [client.redirectUri],
+        post_logout_redirect_uris: [client.redirectUri.replace(/\/sign-in\/council\/callback$/, '/signed-out')],
+        ...(client.publicKey
+          ? { token_endpoint_auth_method: 'private_key_jwt', token_endpoint_auth_signing_alg: 'RS256', jwks: { keys: [client.publicKey as never] } }
+          : { token_endpoint_auth_method: 'client_secret_post', client_secret: client.clientSecret }),
+      },
+    ],
     claims: { openid: ['sub', 'amr'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
