@@ -177,6 +177,21 @@ describe('staff sign in with the council\'s OpenID Connect provider', () => {
     assert.match(text(page.text), /Sorry, you cannot sign in with Edgehill Council at the moment/);
   });
 
+  it('will not trust a provider that answers with another issuer', async () => {
+    await t.close();
+    t = await startTestApp({
+      env: {
+        // The same provider by another name: its metadata names 127.0.0.1, not localhost.
+        STAFF_OIDC_ISSUER: provider.issuer.replace('127.0.0.1', 'localhost'),
+        STAFF_OIDC_CLIENT_ID: 'ehc-hub',
+        STAFF_OIDC_CLIENT_SECRET: 'a-client-secret-for-the-tests',
+        STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk',
+      },
+    });
+    const page = await t.agent().get('/sign-in/council').expect(503);
+    assert.match(text(page.text), /Sorry, you cannot sign in with Edgehill Council at the moment/);
+  });
+
   it('authenticates to the provider with a private key instead of a secret (private_key_jwt)', async () => {
     const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
     const keyProvider = await startOidcProvider({
