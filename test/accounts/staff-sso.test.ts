@@ -15,16 +15,22 @@ describe('staff sign in with the council\'s OpenID Connect provider', () => {
   let provider: Awaited<ReturnType<typeof startOidcProvider>>;
   const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;/g, "'").replace(/\s+/g, ' ');
 
+  /** The app's SSO settings for this test's provider, with any changed. */
+  const ssoEnv = (changes: Record<string, string> = {}) => ({
+    STAFF_OIDC_ISSUER: provider.issuer,
+    STAFF_OIDC_CLIENT_ID: 'ehc-hub',
+    STAFF_OIDC_CLIENT_SECRET: 'a-client-secret-for-the-tests',
+    STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk, staff.edgehill.gov.uk',
+    ...changes,
+  });
+  async function restartWith(env: Record<string, string>) {
+    await t.close();
+    t = await startTestApp({ env });
+  }
+
   before(async () => {
     provider = await startOidcProvider({ clientId: 'ehc-hub', clientSecret: 'a-client-secret-for-the-tests', redirectUri: CALLBACK });
-    t = await startTestApp({
-      env: {
-        STAFF_OIDC_ISSUER: provider.issuer,
-        STAFF_OIDC_CLIENT_ID: 'ehc-hub',
-        STAFF_OIDC_CLIENT_SECRET: 'a-client-secret-for-the-tests',
-        STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk, staff.edgehill.gov.uk',
-      },
-    });
+    t = await startTestApp({ env: ssoEnv() });
   });
   after(async () => {
     await t.close();
@@ -138,16 +144,7 @@ describe('staff sign in with the council\'s OpenID Connect provider', () => {
   });
 
   it('with STAFF_OIDC_ONLY, refuses password sign-in to staff and lets families in', async () => {
-    await t.close();
-    t = await startTestApp({
-      env: {
-        STAFF_OIDC_ISSUER: provider.issuer,
-        STAFF_OIDC_CLIENT_ID: 'ehc-hub',
-        STAFF_OIDC_CLIENT_SECRET: 'a-client-secret-for-the-tests',
-        STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk',
-        STAFF_OIDC_ONLY: 'true',
-      },
-    });
+    await restartWith(ssoEnv({ STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk', STAFF_OIDC_ONLY: 'true' }));
     const staff = await createUser(t.pool, { kind: 'staff', email: 'pat.jones@elsewhere.example.com', twoFactorMethod: 'app' });
     const family = await createUser(t.pool, { kind: 'family', twoFactorMethod: 'app' });
     for (const [email, password] of [['anyone@edgehill.gov.uk', 'not-checked'], [staff.email, staff.password]]) {
@@ -163,31 +160,14 @@ describe('staff sign in with the council\'s OpenID Connect provider', () => {
   });
 
   it('says so when the provider cannot be reached', async () => {
-    await t.close();
-    const closedPort = await freePort();
-    t = await startTestApp({
-      env: {
-        STAFF_OIDC_ISSUER: `http://127.0.0.1:${closedPort}`,
-        STAFF_OIDC_CLIENT_ID: 'ehc-hub',
-        STAFF_OIDC_CLIENT_SECRET: 'a-client-secret-for-the-tests',
-        STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk',
-      },
-    });
+    await restartWith(ssoEnv({ STAFF_OIDC_ISSUER: `http://127.0.0.1:${await freePort()}` }));
     const page = await t.agent().get('/sign-in/council').expect(503);
     assert.match(text(page.text), /Sorry, you cannot sign in with Edgehill Council at the moment/);
   });
 
   it('will not trust a provider that answers with another issuer', async () => {
-    await t.close();
-    t = await startTestApp({
-      env: {
-        // The same provider by another name: its metadata names 127.0.0.1, not localhost.
-        STAFF_OIDC_ISSUER: provider.issuer.replace('127.0.0.1', 'localhost'),
-        STAFF_OIDC_CLIENT_ID: 'ehc-hub',
-        STAFF_OIDC_CLIENT_SECRET: 'a-client-secret-for-the-tests',
-        STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk',
-      },
-    });
+    // The same provider by another name: its metadata names 127.0.0.1, not localhost.
+    await restartWith(ssoEnv({ STAFF_OIDC_ISSUER: provider.issuer.replace('127.0.0.1', 'localhost') }));
     const page = await t.agent().get('/sign-in/council').expect(503);
     assert.match(text(page.text), /Sorry, you cannot sign in with Edgehill Council at the moment/);
   });
@@ -200,16 +180,13 @@ describe('staff sign in with the council\'s OpenID Connect provider', () => {
       redirectUri: CALLBACK,
     });
     try {
-      await t.close();
-      t = await startTestApp({
-        env: {
-          STAFF_OIDC_ISSUER: keyProvider.issuer,
-          STAFF_OIDC_CLIENT_ID: 'ehc-hub-keyed',
-          STAFF_OIDC_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-          STAFF_OIDC_PRIVATE_KEY_ID: 'ehc-hub-1',
-          STAFF_OIDC_ALLOWED_DOMAINS: 'edgehill.gov.uk',
-        },
+      const { STAFF_OIDC_CLIENT_SECRET: _secret, ...withoutSecret } = ssoEnv({
+        STAFF_OIDC_ISSUER: keyProvider.issuer,
+        STAFF_OIDC_CLIENT_ID: 'ehc-hub-keyed',
+        STAFF_OIDC_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+        STAFF_OIDC_PRIVATE_KEY_ID: 'ehc-hub-1',
       });
+      await restartWith(withoutSecret);
       await createUser(t.pool, { kind: 'staff', email: 'jo.key@edgehill.gov.uk', twoFactorMethod: 'app' });
       keyProvider.signInNext({ account: { sub: 'keyed-1', email: 'jo.key@edgehill.gov.uk' }, amr: ['pwd', 'mfa'] });
       const app = t.agent();

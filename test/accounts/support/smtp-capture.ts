@@ -124,13 +124,7 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
 }
 
 /** A loopback port with nothing listening on it (for a mail server that is down). */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from '../../support/real-process.js';
 
 /** The path of the first link to this app in an email's text, e.g. /register/abc… */
 export function linkPath(text: string, prefix: string): string {
