@@ -115,7 +115,7 @@ describe('staff sign in with the council\'s OpenID Connect provider', () => {
     assert.equal(family.landing.status, 403);
   });
 
-  it('refuses a tampered state, a sign-in never started, a refusal at the provider, and an unreachable provider, never with a 500', async () => {
+  it('refuses a tampered state, a replayed answer, a forged or ill-timed ID token and a refusal at the provider, never with a 500', async () => {
     await createUser(t.pool, { kind: 'staff', email: 'ali.khan@edgehill.gov.uk', twoFactorMethod: 'app' });
     const app = t.agent();
     const callback = await throughProvider(app, { account: { sub: 'entra-sub-6', email: 'ali.khan@edgehill.gov.uk' }, amr: ['pwd', 'mfa'] });
@@ -126,6 +126,25 @@ describe('staff sign in with the council\'s OpenID Connect provider', () => {
     // The checks are used once: the untampered answer cannot be replayed afterwards.
     assert.equal((await app.get(callback)).status, 400);
     assert.equal((await t.agent().get(callback)).status, 400);
+
+    // An ID token whose signature does not verify, and one that has expired by this server's clock
+    // (the provider's clock two hours behind).
+    const forgeries: [string, (idToken: string) => string][] = [
+      ['a bad signature', (idToken) => `${idToken.slice(0, -4)}${idToken.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`],
+      ['a skewed clock', (idToken) => provider.resign(idToken, (claims) => Object.assign(claims, { iat: Number(claims.iat) - 7200, exp: Number(claims.iat) - 3600 }))],
+    ];
+    for (const [what, tamper] of forgeries) {
+      provider.tamperIdTokens(tamper);
+      try {
+        const agent = t.agent();
+        const answer = await agent.get(await throughProvider(agent, { account: { sub: 'entra-sub-6', email: 'ali.khan@edgehill.gov.uk' }, amr: ['pwd', 'mfa'] }));
+        assert.equal(answer.status, 400, what);
+        assert.match(text(answer.text), /We could not confirm who you are/, what);
+        await agent.get('/staff').expect(302);
+      } finally {
+        provider.tamperIdTokens(undefined);
+      }
+    }
 
     const denier = t.agent();
     const denied = await denier.get(await throughProvider(denier, 'deny'));
