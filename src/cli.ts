@@ -46,7 +46,12 @@ async function inviteToCase(args: Extract<CliCommand, { email: string }>, deps: 
   });
   if (added.outcome === 'refused') throw new CommandRefused(added.message);
   if (added.outcome === 'not-found') throw new CommandRefused(`There is no case ${args.case} at ${council.name}.`);
-  const what = added.outcome === 'invited' ? 'Invitation email queued for' : 'An email saying they have been added was queued for';
+  const what = {
+    invited: 'Invitation email queued for',
+    notified: 'An email saying they have been added was queued for',
+    // A new address, or one with an account elsewhere: which it was is not for this council to know.
+    added: 'An invitation (or, if they already have an account, an email saying they have been added) was queued for',
+  }[added.outcome];
   deps.print(`${what} ${args.email}: they are ${CASE_ROLE_LABELS[role].toLowerCase()} on case ${args.case}.`);
 }
 

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Logger } from 'pino';
 
 export const EMAIL_QUEUE = 'send-email';
@@ -54,21 +54,23 @@ const asPgBossDb = (db: Queryable) => ({
   executeSql: (text: string, values: unknown[]) => db.query(text, values),
 });
 
+// Any fixed number will do; it only has to be the same in every process of this app.
+const QUEUE_SETUP_LOCK_ID = 7_310_442_017;
+
 /**
- * pg-boss's createQueue does nothing for a queue that exists, but two processes creating the same
- * new queue at once can deadlock or collide (a council starting several processes on a new
- * database): the loser tries again and finds the queue there.
+ * Creates the queues that do not exist yet. Two processes starting together on a new database
+ * would deadlock in pg-boss's create_queue, so they take turns under an advisory lock.
  */
-async function createQueueOnce(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await boss.createQueue(name, options);
-      return;
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+async function ensureQueues(connectionString: string, boss: PgBoss, queues: PgBoss.Queue[]) {
+  const lock = new pg.Client({ connectionString, application_name: 'ehc-hub-queue' });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK_ID]);
+    for (const queue of queues) {
+      if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, queue);
     }
+  } finally {
+    await lock.end();
   }
 }
 
@@ -81,9 +83,11 @@ export async function startMessageQueue(
   const boss = new PgBoss({ connectionString, max: connections, application_name: 'ehc-hub-queue' });
   boss.on('error', (error) => logger.warn({ err: error }, 'message queue error'));
   await boss.start();
-  for (const name of [EMAIL_QUEUE, SMS_QUEUE]) {
-    await createQueueOnce(boss, name, { name, ...retry, retentionMinutes: 60 * 24 * 7 });
-  }
+  await ensureQueues(
+    connectionString,
+    boss,
+    [EMAIL_QUEUE, SMS_QUEUE].map((name) => ({ name, ...retry, retentionMinutes: 60 * 24 * 7 })),
+  );
   const workerIds = new Set<string>();
   return {
     boss,

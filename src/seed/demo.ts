@@ -24,6 +24,9 @@ export interface DemoSignIns {
 
 const DEMO_SIGN_INS: DemoSignIns = { accounts: [DEMO.staff, DEMO.parent] };
 
+// Any fixed number will do; it only has to be the same in every process of this app.
+const DEMO_SEED_LOCK_ID = 7_310_442_016;
+
 async function insertUser(
   client: pg.PoolClient,
   config: Config,
@@ -106,8 +109,9 @@ export async function seedDemoData(pool: pg.Pool, config: Config, clock: Clock):
   const today = ukToday(clock);
   const now = clock.now();
   await inTransaction(pool, async (client) => {
-    // Several processes may start together on a new database: one seeds, the others wait and find it done.
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('ehc-hub demo data'))");
+    // Several processes starting at once on a new database: one seeds, the others wait for it
+    // here and then find the demo data there.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_ID]);
     const seeded = await client.query('SELECT 1 FROM users WHERE email = $1', [DEMO.staff.email]);
     if (seeded.rowCount) return;
     const council = await client.query(

@@ -58,7 +58,7 @@ describe('npm run cli: the operator commands', () => {
     assert.deepEqual(created.rows[0], { request_received: '2026-11-19', next_due_on: '2026-12-30' });
 
     await run('invite', '--email', 'Jo.Rogers@example.com', '--name', 'Jo Rogers', '--case', reference.toLowerCase(), '--role', 'parent');
-    assert.match(printed.at(-1)!, new RegExp(`Invitation email queued for jo.rogers@example.com: they are parent or carer on case ${reference}\\.`));
+    assert.match(printed.at(-1)!, new RegExp(`queued for jo.rogers@example.com: they are parent or carer on case ${reference}\\.`));
     const member = await t.pool.query(
       `SELECT m.role, u.status FROM case_members m JOIN users u ON u.id = m.user_id JOIN cases c ON c.id = m.case_id
         WHERE c.reference = $1 AND u.email = 'jo.rogers@example.com' AND m.removed_at IS NULL`,
