@@ -66,7 +66,7 @@ async function main() {
     });
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-template-'));
-    const embedded = await startEmbeddedDatabase({ dataDir: path.join(dir, 'pglite'), maxConnections: 4 });
+    const embedded = await startEmbeddedDatabase({ dataDir: path.join(dir, 'pglite') });
     await prepareSchema(embedded.connectionString);
     await embedded.stop();
     const { PGlite } = await import('@electric-sql/pglite');

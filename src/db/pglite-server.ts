@@ -20,12 +20,40 @@ export interface PgliteServer {
  * 'I'): a transaction, or an extended query sent in several writes, is never interleaved with
  * another client's messages. (pglite-socket interleaves them, and replies get mixed up.)
  */
-export async function servePglite(backend: ProtocolBackend, options: { host?: string; port?: number; maxConnections?: number } = {}): Promise<PgliteServer> {
+export interface ServeOptions {
+  host?: string;
+  port?: number;
+  maxConnections?: number;
+  /** Told (once) when a client has waited long for the session: a likely sign of a client waiting for itself. */
+  warn?: (message: string) => void;
+  slowWaitMs?: number;
+}
+
+export const slowWaitWarning = (ms: number) =>
+  `A client of the embedded database has waited ${ms / 1000} seconds for its one session while another holds it. ` +
+  "Transactions take turns on PGlite: code that queries the pool while it holds a transaction's client waits for itself " +
+  "(on PostgreSQL it would not). Use the transaction's client.";
+
+export async function servePglite(backend: ProtocolBackend, options: ServeOptions = {}): Promise<PgliteServer> {
   const gate = new SessionGate();
+  let warned = false;
+  const enter = async (owner: unknown) => {
+    const slowWaitMs = options.slowWaitMs ?? 10_000;
+    const timer = setTimeout(() => {
+      if (warned) return;
+      warned = true;
+      options.warn?.(slowWaitWarning(slowWaitMs));
+    }, slowWaitMs);
+    try {
+      await gate.enter(owner);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const connections = new Set<ClientConnection>();
   let nextId = 1;
   const server = net.createServer((socket) => {
-    const connection = new ClientConnection(socket, backend, gate, nextId++);
+    const connection = new ClientConnection(socket, backend, gate, enter, nextId++);
     connections.add(connection);
     socket.once('close', () => connections.delete(connection));
   });
@@ -60,6 +88,7 @@ class ClientConnection {
     readonly socket: net.Socket,
     private readonly backend: ProtocolBackend,
     private readonly gate: SessionGate,
+    private readonly enter: (owner: unknown) => Promise<void>,
     id: number,
   ) {
     this.#prefix = `c${id}_`;
@@ -108,7 +137,7 @@ class ClientConnection {
   async #run() {
     try {
       while (this.#pending.length > 0 && !this.#closed) {
-        await this.gate.enter(this);
+        await this.enter(this);
         if (this.#closed) break;
         const batch = this.#pending.length === 1 ? this.#pending[0] : Buffer.concat(this.#pending);
         this.#pending = [];

@@ -56,7 +56,7 @@ export async function createEmptyPostgresDatabase(): Promise<TestDatabase> {
   };
 }
 
-export async function createTestDatabase(maxConnections = 20): Promise<TestDatabase> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     const template = process.env[TEMPLATE_ENV.pgTemplate];
@@ -74,7 +74,6 @@ export async function createTestDatabase(maxConnections = 20): Promise<TestDatab
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-test-'));
   const embedded = await startEmbeddedDatabase({
     dataDir: path.join(dir, 'pglite'),
-    maxConnections,
     loadFrom: new Blob([fs.readFileSync(templateFile)]),
   });
   return {
