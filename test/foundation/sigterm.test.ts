@@ -7,10 +7,20 @@ import { childDatabaseEnv, freePort, startNpm, waitForOutput } from '../support/
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Sends a POST whose body arrives slowly: the request is in flight until `finish` is called. */
-function slowRequest(port: number): { finish(): void; response: Promise<number> } {
+/**
+ * Sends a POST whose body arrives slowly: the request is in flight until `finish` is called.
+ * `accepted` resolves when the server has the request (its 100 Continue to `Expect: 100-continue`).
+ */
+function slowRequest(port: number): { accepted: Promise<void>; finish(): void; response: Promise<number> } {
   const body = 'email=someone%40example.com&password=not-the-password';
-  const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/sign-in', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': body.length } });
+  const request = http.request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/sign-in',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': body.length, expect: '100-continue' },
+  });
+  const accepted = new Promise<void>((resolve) => request.once('continue', () => resolve()));
   const response = new Promise<number>((resolve, reject) => {
     request.on('response', (res) => {
       res.resume();
@@ -18,8 +28,10 @@ function slowRequest(port: number): { finish(): void; response: Promise<number> 
     });
     request.on('error', reject);
   });
-  request.write(body.slice(0, 10));
-  return { finish: () => request.end(body.slice(10)), response };
+  // Handled here as well, so that a failure is reported by the assertion below, not as an unhandled rejection.
+  response.catch(() => undefined);
+  request.flushHeaders();
+  return { accepted: accepted.then(() => void request.write(body.slice(0, 10))), finish: () => request.end(body.slice(10)), response };
 }
 
 describe('npm start and SIGTERM', () => {
@@ -37,7 +49,7 @@ describe('npm start and SIGTERM', () => {
     await waitForOutput(started, /EHC Hub is running at/);
 
     const slow = slowRequest(port);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await slow.accepted;
     const signalledAt = Date.now();
     started.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
