@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): App {
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   const views = setUpNunjucks(app, config.council, { watch: config.env === 'development' });
   // The header's menu shows staff their sections on every page, not only under /staff.
-  views.addGlobal('staffPaths', staffPaths);
+  views.env.addGlobal('staffPaths', staffPaths);
 
   app.use(requestLogging(logger));
   app.use(cspNonce);
@@ -88,6 +88,9 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler(logger));
   return {
     express: app,
-    close: async () => session.store.close(),
+    close: async () => {
+      views.close();
+      session.store.close();
+    },
   };
 }
