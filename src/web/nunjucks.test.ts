@@ -4,9 +4,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import express from 'express';
-import { setUpNunjucks } from './nunjucks.js';
+import nunjucks from 'nunjucks';
+import { setUpNunjucks, trim } from './nunjucks.js';
 
 const council = { name: 'Edgehill Council', teamName: 'SEND', email: 'send@example.com', phone: '01632 960 000', addressLines: [] };
+
+describe('the trim filter', () => {
+  const views = setUpNunjucks(express(), council);
+
+  it('is the linear one, not Nunjucks’ regex', () => {
+    assert.equal(views.env.getFilter('trim'), trim);
+  });
+
+  it('trims as Nunjucks does, keeping markup marked safe and escaping the rest', () => {
+    assert.equal(views.env.renderString('[{{ text | trim }}]', { text: ' \n <b>x</b>\t ' }), '[&lt;b&gt;x&lt;/b&gt;]');
+    assert.equal(views.env.renderString('[{{ html | trim }}]', { html: new nunjucks.runtime.SafeString(' <b>x</b> ') }), '[<b>x</b>]');
+    assert.equal(views.env.renderString('{% set html %}  <b>x</b>  {% endset %}[{{ html | trim }}]', {}), '[&lt;b&gt;x&lt;/b&gt;]');
+    assert.equal(views.env.renderString('[{{ text | trim }}]', { text: `a${' '.repeat(100_000)}b` }), `[a${' '.repeat(100_000)}b]`);
+  });
+});
 
 describe('templates in development', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-views-'));

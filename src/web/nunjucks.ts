@@ -33,8 +33,18 @@ export function setUpNunjucks(app: Express, council: Council, options: { watch?:
   env.addGlobal('council', council);
   env.addGlobal('paths', paths);
   env.addGlobal('serviceName', 'EHC Hub');
+  env.addFilter('trim', trim);
   const watcher = options.watch ? watchTemplates(env, viewsDir) : undefined;
   return { env, close: () => watcher?.close() };
+}
+
+/**
+ * Nunjucks' own `trim` is the regex /^\s*|\s*$/g, quadratic in a run of spaces; govuk-frontend's
+ * macros call it about ten times a form page, on their whole output. Same result, linear.
+ */
+export function trim(value: unknown): unknown {
+  const trimmed = String(value).trim();
+  return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
 }
 
 type CachingLoader = nunjucks.ILoader & { cache: Record<string, unknown>; emit(event: 'update', name: string, fullname: string): void };
