@@ -74,6 +74,22 @@ export function trayConditions(
 }
 
 /**
+ * The number of cases the filters match. Unfiltered or by stage alone, from the counts migration
+ * 095 keeps up to date (a sequential scan of the council's cases otherwise); the due-date and name
+ * filters depend on today and the search, so they are counted.
+ */
+async function countOf(db: Queryable, councilId: string, filters: TrayFilters, query: { from: string; where: string; params: unknown[] }): Promise<number> {
+  const counted =
+    filters.due || filters.search?.trim()
+      ? await db.query(`SELECT count(*) AS total FROM ${query.from} WHERE ${query.where}`, query.params)
+      : await db.query(
+          `SELECT coalesce(sum(cases), 0) AS total FROM case_counts WHERE council_id = $1 AND ($2::text IS NULL OR current_stage = $2)`,
+          [councilId, filters.stage ?? null],
+        );
+  return Number(counted.rows[0].total);
+}
+
+/**
  * One page of the council's cases, soonest statutory date first (cases with none last). Without
  * a name search, the count and the page's ids come from the cases indexes alone (index-only
  * scans, even for a deep page), and only the page's 50 rows are joined to the children.
@@ -81,8 +97,7 @@ export function trayConditions(
 export async function workTrayPage(db: Queryable, councilId: string, filters: TrayFilters, today: IsoDate): Promise<TrayPage> {
   const { where, params, needsChildren } = trayConditions(councilId, filters, today);
   const from = needsChildren ? 'cases c JOIN children ch ON ch.id = c.child_id' : 'cases c';
-  const counted = await db.query(`SELECT count(*) AS total FROM ${from} WHERE ${where}`, params);
-  const total = Number(counted.rows[0].total);
+  const total = await countOf(db, councilId, filters, { from, where, params });
   const pageCount = Math.max(1, Math.ceil(total / TRAY_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page), pageCount);
   const { rows } = await db.query(
