@@ -4,7 +4,7 @@ import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';
 import { stageBySlug } from '../ehc/index.js';
-import { markCaseVisited, participationPaths, whatIsNewSince } from '../participation/index.js';
+import { participationPaths, visitCase } from '../participation/index.js';
 import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { isUuid } from '../web/ids.js';
@@ -43,9 +43,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
     if (!isUuid(caseId)) return next();
     const ctx = await memberCase(req, caseId);
     if (!ctx) return renderNotFound(res);
-    await viewed(req, ctx.row.id, 'case');
-    const whatIsNew = await whatIsNewSince(pool, ctx.row.id, req.user!.id);
-    await markCaseVisited(pool, ctx.row.id, req.user!.id, clock.now());
+    const whatIsNew = await visitCase(pool, ctx.row.id, req.user!.id, clock.now(), req.ip);
     res.render('cases/case', {
       view: casePageView(ctx, deps.config.council.name),
       whatIsNew,

@@ -1,5 +1,3 @@
-import { formatUkTime } from '../cases/date-time.js';
-
 /** What the code pages say when something is wrong. */
 export const CODE_MESSAGES = {
   chooseMethod: 'Select how you want to get your code',
@@ -22,7 +20,6 @@ export function lockedMessage(until: Date, now: Date): string {
   return `You have entered the wrong code too many times. You can try again in ${inMinutes(until, now)}`;
 }
 
-/** When no text can be sent yet: when one can, in plain words (never "too many codes"). */
-export function nextCodeMessage(at: Date, now: Date): string {
-  return `We cannot send you another code yet. You can ask for a new code at ${formatUkTime(at)} (in ${inMinutes(at, now)})`;
+export function tooManyCodesMessage(until: Date, now: Date): string {
+  return `You have asked for too many codes. You can ask for a new code in ${inMinutes(until, now)}`;
 }
