@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { FolderInUseError } from './db/folder-lock.js';
 import { migrate, MigrationError } from './db/migrate.js';
+import { allowNamedStatements } from './db/statements.js';
 import { createLogger } from './logger.js';
 import { startMessageQueue } from './notify/queue.js';
 import { seedDemoData, type DemoSignIns } from './seed/demo.js';
@@ -22,6 +23,7 @@ export interface RunningServer {
 /** Opens the database, brings it up to date, starts the queue and serves the app. */
 export async function startServer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
+  if (!database.embedded) allowNamedStatements(database.pool);
   try {
     const applied = await migrate(database.pool);
     if (applied.length > 0) logger.info({ applied }, 'applied database migrations');

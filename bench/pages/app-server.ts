@@ -8,6 +8,7 @@ import { systemClock, ukToday } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
+import { allowNamedStatements } from '../../src/db/statements.js';
 import { createLogger } from '../../src/logger.js';
 import { startMessageQueue } from '../../src/notify/queue.js';
 import { sendersFromConfig } from '../../src/senders.js';
@@ -23,6 +24,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const database = await openDatabase(config, logger);
+if (!database.embedded) allowNamedStatements(database.pool);
 await migrate(database.pool);
 const seeded = await seed(database.pool, {
   councilName: config.council.name,

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { CASE_FACT_COLUMNS, latestDecisions, type DecisionRow } from './case-facts-from-db.js';
 import type { MemberRole } from './labels.js';
+import { queryPrepared } from '../db/statements.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -27,7 +28,8 @@ export interface DashboardData {
  * co-ordinator, one for their latest decisions: two queries however many cases there are.
  */
 export async function loadMyCases(db: Queryable, userId: string): Promise<DashboardData> {
-  const { rows } = await db.query<DashboardCaseRow>(
+  const { rows } = await queryPrepared<DashboardCaseRow>(
+    db,
     `SELECT c.id, c.reference, ${CASE_FACT_COLUMNS}, ch.first_name, ch.last_name, m.role AS my_role,
             co.full_name AS coordinator_name, co.email AS coordinator_email
        FROM case_members m

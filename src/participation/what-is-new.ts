@@ -2,6 +2,7 @@ import type { Queryable } from './case-access.js';
 import { participationPaths } from './paths.js';
 import { paths } from '../web/paths.js';
 import { timelineEntry } from './view-format.js';
+import { queryPrepared } from '../db/statements.js';
 
 export type NewItemKind = 'document' | 'comment' | 'request-amended' | 'draft-plan-response' | 'note';
 
@@ -125,7 +126,7 @@ function itemsOf(rows: Record<string, any>[], caseId: string): NewItem[] {
  * what was new since the previous one, as whatIsNewSince then markCaseVisited would, in one query.
  */
 export async function visitCase(db: Queryable, caseId: string, userId: string, at: Date, ip: string | undefined): Promise<WhatIsNew> {
-  const { rows } = await db.query(VISIT_SQL, [caseId, userId, at, ip ?? null]);
+  const { rows } = await queryPrepared(db, VISIT_SQL, [caseId, userId, at, ip ?? null]);
   const since: Date | null = rows[0]?.since ?? null;
   if (!since) return { since: null, items: [] };
   return { since, items: itemsOf(rows.filter((row) => row.kind !== null), caseId) };
