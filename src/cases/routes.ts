@@ -13,7 +13,7 @@ import { loadCaseForMember, loadDocumentForMember } from './case-data.js';
 import { caseContext, casePageView } from './case-view.js';
 import { safeContentType } from './content-type.js';
 import { loadMyCases } from './dashboard-data.js';
-import { dashboardCards } from './dashboard-view.js';
+import { dashboardCards, FULL_CARDS_UP_TO } from './dashboard-view.js';
 import { stagePageView } from './stage-view.js';
 
 /** My cases, one case, its stages and its documents: only ever for an active member of the case. */
@@ -23,7 +23,10 @@ export function casesRoutes(deps: FeatureDeps): Router {
 
   router.get(paths.cases, requireSignedIn, async (req, res) => {
     const data = await loadMyCases(pool, req.user!.id);
-    res.render('cases/dashboard', { cards: dashboardCards(data, ukToday(clock)) });
+    const cards = dashboardCards(data, ukToday(clock));
+    const compact = cards.length > FULL_CARDS_UP_TO;
+    const openId = compact && typeof req.query.open === 'string' ? req.query.open : undefined;
+    res.render('cases/dashboard', { cards, compact, openId });
   });
 
   /** The case for a member, or undefined (the caller answers 404) for a bad id or anyone else. */
