@@ -9,7 +9,9 @@
 //   BENCH_CONNECTIONS=10                        BENCH_TRAY_CASES=100000 cases in the staff member's council
 //   BENCH_PGLITE=false to skip the PGlite rows  BENCH_GZIP=true       send Accept-Encoding: gzip
 //   BENCH_CPU_PROF=dir write a CPU profile (node --cpu-prof) of each app process into dir
-import { fork, type ChildProcess } from 'node:child_process';
+//   BENCH_FROM=src     run the app from src/ through tsx instead of building dist/ first
+//   BENCH_APP_NODE_ARGS="--max-old-space-size=128"  node options for the app processes (the Dockerfile's by default)
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,8 @@ const WITH_PGLITE = process.env.BENCH_PGLITE !== 'false';
 const GZIP = process.env.BENCH_GZIP === 'true';
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+// As the Dockerfile runs it.
+const APP_NODE_ARGS = process.env.BENCH_APP_NODE_ARGS ?? '--max-old-space-size=128';
 
 /** A folder per app process: tsx's loader thread writes a profile of its own beside the main one. */
 const profileDir = (serverName: string) => path.join(CPU_PROF ?? '', serverName.replace(/\W+/g, '-'));
@@ -40,7 +44,7 @@ interface Server {
 }
 
 async function start(name: string, script: string, env: Record<string, string>): Promise<Server> {
-  const execArgv = ['--import', 'tsx'];
+  const execArgv = ['--import', 'tsx', ...(script === 'app-server.ts' ? APP_NODE_ARGS.split(' ').filter(Boolean) : [])];
   if (CPU_PROF && script === 'app-server.ts') execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir(name)}`);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === '') delete childEnv[key];
@@ -78,7 +82,7 @@ interface Page {
   path: string;
   cookie?: string;
   floor?: boolean;
-  results: { rps: number; p99: number; bytes: number; bad: number }[];
+  results: { rps: number; p99: number; bytes: number; bad: number; rss: number }[];
   queries?: number;
 }
 
@@ -113,6 +117,7 @@ async function load(page: Page) {
     p99: result.latency.p99,
     bytes: result.requests.total ? result.throughput.total / result.requests.total : 0,
     bad: result.non2xx + result.errors + result.timeouts,
+    rss: memory(page.server.child.pid).rss,
   });
 }
 
@@ -153,6 +158,10 @@ async function main() {
   const servers: Server[] = [];
   try {
     const started = Date.now();
+    if (process.env.BENCH_FROM !== 'src') {
+      // As production runs it (Dockerfile: npm run build, node dist/server.js).
+      execFileSync('npm', ['run', 'build'], { cwd: path.resolve(here, '..'), stdio: 'ignore' });
+    }
     const floor = await start('floor', 'floor-server.ts', {});
     servers.push(floor);
     const onPg = await start('app, PostgreSQL, production', 'app-server.ts', { ...production, DATABASE_URL: dbUrl.toString(), BENCH_TRAY_CASES: String(TRAY_CASES) });
@@ -176,7 +185,7 @@ async function main() {
       pages.push({ name: 'My cases on PGlite, production', server: lite, path: '/cases', cookie: (lite.ready.cookies as Record<string, string>).parent2, results: [] });
       pages.push({ name: 'My cases on PGlite, development', server: dev, path: '/cases', cookie: (dev.ready.cookies as Record<string, string>).parent2, results: [] });
     }
-    console.log(`Started and seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; ${ROUNDS} rounds of ${SECONDS} s per page, ${CONNECTIONS} connections${GZIP ? ', gzip' : ''}.`);
+    console.log(`Built, started and seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; ${ROUNDS} rounds of ${SECONDS} s per page, ${CONNECTIONS} connections${GZIP ? ', gzip' : ''}.`);
     const idle = new Map(servers.map((server) => [server, memory(server.child.pid).rss]));
 
     for (const page of pages) {
@@ -198,11 +207,11 @@ async function main() {
         `${((rps / floorRps) * 100).toFixed(0)} %`,
         page.queries === undefined ? '' : page.queries.toFixed(1),
         `${(median(page.results.map((r) => r.bytes)) / 1024).toFixed(1)}`,
-        `${memory(page.server.child.pid).peak.toFixed(0)} MB`,
+        `${Math.max(...page.results.map((r) => r.rss)).toFixed(0)} MB`,
         String(page.results.reduce((sum, r) => sum + r.bad, 0)),
       ];
     });
-    const header = ['page', 'req/s', 'p99', 'share of the render floor', 'queries/page', 'KB/response', 'RSS peak (process)', 'not 2xx'];
+    const header = ['page', 'req/s', 'p99', 'share of the render floor', 'queries/page', 'KB/response', 'RSS after the page\'s run', 'not 2xx'];
     console.log(`\n| ${header.join(' | ')} |\n|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
     console.log('\n| process | RSS idle (after seeding) | RSS peak |\n|---|---:|---:|');

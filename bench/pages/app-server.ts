@@ -1,18 +1,25 @@
-// The app as `npm start` runs it (config from the environment bench/pages.ts sets), in a process
-// of its own, after seeding what the benchmark needs. Counts the queries it sends (every
+// The app (config from the environment bench/pages.ts sets), in a process of its own, after
+// seeding what the benchmark needs. Counts the queries it sends (every
 // round trip through pg's Client, the pool's included) and answers over IPC.
 import http from 'node:http';
 import pg from 'pg';
-import { createApp } from '../../src/app.js';
-import { systemClock, ukToday } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
-import { allowNamedStatements } from '../../src/db/statements.js';
-import { createLogger } from '../../src/logger.js';
-import { startMessageQueue } from '../../src/notify/queue.js';
-import { sendersFromConfig } from '../../src/senders.js';
 import { seed } from './seed.js';
+
+// The app as production runs it, compiled to dist/ (bench/pages.ts builds it first), unless
+// BENCH_FROM=src: tsx compiling src/ holds about 110 MB more than the compiled app.
+const root = process.env.BENCH_FROM === 'src' ? '../../src' : '../../dist';
+const load = <T>(module: string) => import(`${root}/${module}`) as Promise<T>;
+const { createApp } = await load<typeof import('../../src/app.js')>('app.js');
+const { systemClock, ukToday } = await load<typeof import('../../src/clock.js')>('clock.js');
+const { loadConfig } = await load<typeof import('../../src/config.js')>('config.js');
+const { openDatabase } = await load<typeof import('../../src/db/database.js')>('db/database.js');
+const { migrate } = await load<typeof import('../../src/db/migrate.js')>('db/migrate.js');
+const { allowNamedStatements } = await load<typeof import('../../src/db/statements.js')>('db/statements.js');
+const { createLogger } = await load<typeof import('../../src/logger.js')>('logger.js');
+const { startMessageQueue } = await load<typeof import('../../src/notify/queue.js')>('notify/queue.js');
+const { sendersFromConfig } = await load<typeof import('../../src/senders.js')>('senders.js');
+const { refreshCaseSummary } = await load<typeof import('../../src/cases/case-facts-from-db.js')>('cases/case-facts-from-db.js');
+const { sessionCookieName } = await load<typeof import('../../src/web/session.js')>('web/session.js');
 
 let queries = 0;
 const query = pg.Client.prototype.query;
@@ -32,6 +39,8 @@ const seeded = await seed(database.pool, {
   production: config.isProduction,
   today: ukToday(systemClock),
   trayCases: Number(process.env.BENCH_TRAY_CASES ?? 0),
+  refreshCaseSummary,
+  sessionCookieName,
 });
 const queue = await startMessageQueue(database.connectionString, logger, undefined, database.embedded ? 1 : 3);
 await queue.deliverWith(sendersFromConfig(config, database.pool));
@@ -45,6 +54,7 @@ server.listen(0, '127.0.0.1', () => {
 
 process.on('message', (message: { type: string }) => {
   if (message.type === 'queries') process.send?.({ type: 'queries', queries });
+  if (message.type === 'memory') process.send?.({ type: 'memory', ...process.memoryUsage() });
 });
 // Nothing to keep: the bench drops the database (or the PGlite folder) afterwards.
 process.on('disconnect', () => process.exit(0));

@@ -4,8 +4,8 @@ import crypto from 'node:crypto';
 import argon2 from 'argon2';
 import signature from 'cookie-signature';
 import type pg from 'pg';
-import { refreshCaseSummary } from '../../src/cases/case-facts-from-db.js';
-import { sessionCookieName } from '../../src/web/session.js';
+import type { refreshCaseSummary } from '../../src/cases/case-facts-from-db.js';
+import type { sessionCookieName } from '../../src/web/session.js';
 
 export interface Seeded {
   cookies: { parent2: string; parent50: string; staff: string };
@@ -15,7 +15,19 @@ export interface Seeded {
 const FIRST = ['Barney', 'Amelia', 'Oliver', 'Isla', 'George', 'Ava', 'Noah', 'Mia', 'Leo', 'Ivy', 'Arthur', 'Freya', 'Muhammad', 'Lily', 'Harry', 'Sophia'];
 const LAST = ['Rogers', 'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'Khan', 'Green', 'Hall', 'Wood', 'Clarke'];
 
-export async function seed(pool: pg.Pool, options: { councilName: string; secret: string; production: boolean; today: string; trayCases: number }): Promise<Seeded> {
+export interface SeedOptions {
+  councilName: string;
+  secret: string;
+  production: boolean;
+  today: string;
+  trayCases: number;
+  /** The app's own, from src/ or dist/ (whichever the app process runs). */
+  refreshCaseSummary: typeof refreshCaseSummary;
+  sessionCookieName: typeof sessionCookieName;
+}
+
+export async function seed(pool: pg.Pool, options: SeedOptions): Promise<Seeded> {
+  const { refreshCaseSummary, sessionCookieName } = options;
   const council = (
     await pool.query(`INSERT INTO councils (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [options.councilName])
   ).rows[0].id as string;
