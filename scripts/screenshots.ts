@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import type { Clock } from '../src/clock.js';
+import { clockStartingAt, type Clock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { DEMO } from '../src/seed/demo.js';
@@ -22,10 +22,10 @@ const outDir = path.join(root, 'docs/screenshots');
  * and the decision is due on 18th Sep 2023. The clock starts there and runs on in real time, so
  * log in codes and sessions behave as they would on any day.
  */
+const GUIDE_DAY = '2023-08-20T09:30:00Z';
+
 function guideDayClock(): Clock {
-  const start = Date.parse('2023-08-20T09:30:00Z');
-  const startedAt = Date.now();
-  return { now: () => new Date(start + (Date.now() - startedAt)) };
+  return clockStartingAt(GUIDE_DAY);
 }
 
 const SIZES = [

@@ -19,12 +19,16 @@ import { staffRoutes } from './staff/routes.js';
 import { twoFactorRoutes } from './two-factor/routes.js';
 import type { MessageQueue } from './notify/queue.js';
 import { setUpCsrf } from './web/csrf.js';
+import { refuseNulBytes } from './web/bad-input.js';
+import { auditRefusedCaseAccess } from './audit/case-access.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
 import { publicAssets } from './web/assets.js';
 import { GOVUK_FRONTEND_DIR, PROJECT_ROOT, setUpNunjucks } from './web/nunjucks.js';
 import { requestLogging } from './web/request-logging.js';
 import { cspNonce, noStore, securityHeaders } from './web/security.js';
 import { setUpSession } from './web/session.js';
+import { staffSsoProvider, type StaffSsoProvider } from './staff-sso/provider.js';
+import { staffSsoRoutes } from './staff-sso/routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -37,6 +41,8 @@ export interface AppDeps {
 /** What every feature's routes receive: the app's dependencies and the shared web helpers. */
 export interface FeatureDeps extends AppDeps {
   isCsrfTokenValid: (req: express.Request, token: string | undefined) => boolean;
+  /** The council's identity provider for staff, when STAFF_OIDC_ISSUER is set. */
+  staffSso?: StaffSsoProvider;
 }
 
 export interface App {
@@ -51,7 +57,7 @@ export function createApp(deps: AppDeps): App {
   const { config, pool, logger, clock } = deps;
   const app = express();
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  app.set('trust proxy', config.trustProxy);
   const views = setUpNunjucks(app, config.council, { watch: config.env === 'development' });
   // The header's menu shows staff their sections on every page, not only under /staff.
   views.env.addGlobal('staffPaths', staffPaths);
@@ -76,15 +82,19 @@ export function createApp(deps: AppDeps): App {
 
   app.use(noStore);
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
+  app.use(refuseNulBytes);
   const session = setUpSession(pool, config.sessionSecret, config.isProduction);
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));
-  const csrf = setUpCsrf([...staffUploadPaths, ...participationUploadPaths]);
+  const csrf = setUpCsrf([...staffUploadPaths, ...participationUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));
+  app.use(['/cases/:caseId', '/staff/cases/:caseId'], auditRefusedCaseAccess(pool, clock));
 
-  const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid };
+  const staffSso = config.staffSso && staffSsoProvider(config.staffSso, !config.isProduction);
+  const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid, staffSso };
+  if (staffSso) app.use(staffSsoRoutes(features, staffSso));
   app.use(homeRoutes(features));
   app.use(participationRoutes(features));
   app.use(casesRoutes(features));

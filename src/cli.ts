@@ -1,11 +1,11 @@
-// Operators' commands: `npm run cli -- invite --email … --name …` and `create-admin`.
+// Operators' commands: `npm run cli -- --help` lists them (invite, create-admin, demo-case).
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { z } from 'zod';
 import { findOrCreateCouncil } from './accounts/councils-data.js';
-import { inviteUser, type InviteResult } from './accounts/invitations.js';
-import { systemClock, type Clock } from './clock.js';
+import { inviteUser } from './accounts/invitations.js';
+import { createDemoCase, NoCoordinatorError } from './cli/demo-case.js';
+import { HelpRequested, parseCommand, type CliCommand } from './cli/commands.js';
+import { clockStartingAt, systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { FolderInUseError } from './db/folder-lock.js';
@@ -14,54 +14,57 @@ import { migrate, MigrationError } from './db/migrate.js';
 import { createLogger } from './logger.js';
 import { startMessageQueue, type MessageQueue } from './notify/queue.js';
 import { formatUkDateTime } from './notify/templates/format.js';
+import { addPersonToCase } from './staff/case-people/service.js';
+import { CASE_ROLE_LABELS } from './staff/roles.js';
 
-export const USAGE = `Usage:
-  npm run cli -- invite --email EMAIL --name "FULL NAME" [--reason "WHY"] [--invited-by "NAME"]
-      Invites a parent, carer or young person: creates their account and emails them the
-      "Complete your registration" link.
-  npm run cli -- create-admin --email EMAIL --name "FULL NAME"
-      Invites a council admin (staff) for the configured council and prints their link.`;
+export { parseCommand, USAGE, UsageError, type CliCommand } from './cli/commands.js';
 
 export interface CliDeps {
   config: Config;
   pool: pg.Pool;
   clock: Clock;
-  queue: Pick<MessageQueue, 'queueEmail'>;
+  queue: MessageQueue;
   print: (line: string) => void;
 }
 
-const argsSchema = z.object({
-  email: z.string({ error: '--email is required' }).trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, '--email must be an email address'),
-  name: z.string({ error: '--name is required' }).trim().min(1, '--name must not be empty'),
-  reason: z.string().trim().min(1).optional(),
-  'invited-by': z.string().trim().min(1).optional(),
-});
+export class CommandRefused extends Error {}
 
-export class UsageError extends Error {}
-
-export function parseCommand(argv: string[]) {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      reason: { type: 'string' },
-      'invited-by': { type: 'string' },
-    },
+/** `invite --case`: gives the invited (or existing) family account access to a case of the council. */
+async function inviteToCase(args: Extract<CliCommand, { email: string }>, deps: CliDeps): Promise<void> {
+  const council = deps.config.council;
+  const { rows } = await deps.pool.query(
+    'SELECT c.id FROM cases c JOIN councils co ON co.id = c.council_id WHERE c.reference = $1 AND co.name = $2',
+    [args.case, council.name],
+  );
+  const councilId = (await deps.pool.query('SELECT id FROM councils WHERE name = $1', [council.name])).rows[0]?.id;
+  if (!rows[0] || !councilId) throw new CommandRefused(`There is no case ${args.case} at ${council.name}.`);
+  const role = args.role ?? 'parent';
+  const added = await addPersonToCase(deps, {
+    staff: { name: args['invited-by'] ?? council.teamName, councilId },
+    caseId: rows[0].id,
+    person: { email: args.email, fullName: args.name, role },
   });
-  const command = positionals[0];
-  if (command !== 'invite' && command !== 'create-admin') throw new UsageError(USAGE);
-  const parsed = argsSchema.safeParse(values);
-  if (!parsed.success) throw new UsageError(`${parsed.error.issues.map((issue) => issue.message).join('\n')}\n\n${USAGE}`);
-  return { command, ...parsed.data };
+  if (added.outcome === 'refused') throw new CommandRefused(added.message);
+  if (added.outcome === 'not-found') throw new CommandRefused(`There is no case ${args.case} at ${council.name}.`);
+  const what = {
+    invited: 'Invitation email queued for',
+    notified: 'An email saying they have been added was queued for',
+    // A new address, or one with an account elsewhere: which it was is not for this council to know.
+    added: 'An invitation (or, if they already have an account, an email saying they have been added) was queued for',
+  }[added.outcome];
+  deps.print(`${what} ${args.email}: they are ${CASE_ROLE_LABELS[role].toLowerCase()} on case ${args.case}.`);
 }
 
-export type CliCommand = ReturnType<typeof parseCommand>;
-
 /** Runs one command (from parseCommand) against an open database. */
-export async function runCommand(args: CliCommand, deps: CliDeps): Promise<InviteResult> {
+export async function runCommand(args: CliCommand, deps: CliDeps): Promise<void> {
   const council = deps.config.council;
+  if (args.command === 'demo-case') {
+    const { reference, coordinator } = await createDemoCase({ ...deps, councilName: council.name }, args.coordinator);
+    deps.print(`Created the demonstration case ${reference} (Barney Rogers) at ${council.name}, co-ordinated by ${coordinator.name}.`);
+    deps.print(`Invite a parent to it: npm run cli -- invite --email EMAIL --name "FULL NAME" --case ${reference} --role parent`);
+    return;
+  }
+  if (args.command === 'invite' && args.case) return inviteToCase(args, deps);
   const invitedBy = { name: args['invited-by'] ?? council.teamName };
   const result = await inTransaction(deps.pool, async (client) => {
     if (args.command === 'invite') {
@@ -80,14 +83,13 @@ export async function runCommand(args: CliCommand, deps: CliDeps): Promise<Invit
   });
   if (result.outcome === 'already-registered') {
     deps.print(`${args.email} already has an EHC Hub account (${result.status}): no invitation was sent.`);
-    return result;
+    return;
   }
   deps.print(`Invitation email queued for ${args.email.toLowerCase()}; the link works until ${formatUkDateTime(result.expiresAt)}.`);
   if (args.command === 'create-admin') {
     deps.print(`${args.name} is an admin for ${council.name}. Their "Complete your registration" link:`);
     deps.print(result.registrationLink);
   }
-  return result;
 }
 
 async function main() {
@@ -105,16 +107,21 @@ async function main() {
   try {
     command = parseCommand(process.argv.slice(2));
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      console.log(error.message);
+      return 0;
+    }
     console.error((error as Error).message);
     return 1;
   }
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   let database;
   try {
-    database = await openDatabase(config, logger);
+    // While `npm start` runs on the embedded database, reach it through the server.
+    database = await openDatabase(config, logger, { shareRunningServer: true });
   } catch (error) {
     if (error instanceof FolderInUseError) {
-      console.error(`${error.message}\n(The embedded database can be used by one process at a time: stop the server, run this command, then start the server again.)`);
+      console.error(error.message);
       return 1;
     }
     throw error;
@@ -123,14 +130,16 @@ async function main() {
     await migrate(database.pool);
     const queue = await startMessageQueue(database.connectionString, logger);
     try {
-      await runCommand(command, { config, pool: database.pool, clock: systemClock, queue, print: (line) => console.log(line) });
-      if (database.embedded) console.log('The email is sent by the EHC Hub server: start it with `npm start`.');
+      const clock = config.fixedClock ? clockStartingAt(config.fixedClock) : systemClock;
+      await runCommand(command, { config, pool: database.pool, clock, queue, print: (line) => console.log(line) });
+      if (database.servedByPid) console.log(`The EHC Hub server that is running (pid ${database.servedByPid}) sends the email.`);
+      else if (database.embedded) console.log('The email is sent by the EHC Hub server: start it with `npm start`.');
     } finally {
       await queue.stop();
     }
     return 0;
   } catch (error) {
-    if (error instanceof MigrationError) {
+    if (error instanceof MigrationError || error instanceof CommandRefused || error instanceof NoCoordinatorError) {
       console.error(error.message);
       return 1;
     }

@@ -25,3 +25,12 @@ const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 export function ukToday(clock: Clock): string {
   return UK_DATE.format(clock.now());
 }
+
+/**
+ * A clock that starts at `start` and runs on in real time from the moment it is made, so log in
+ * codes and sessions expire as on any other day (FIXED_CLOCK in development; the screenshots).
+ */
+export function clockStartingAt(start: Date | string): Clock {
+  const offset = new Date(start).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}

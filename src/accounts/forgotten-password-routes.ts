@@ -1,12 +1,16 @@
 import { Router } from 'express';
 import type { FeatureDeps } from '../app.js';
-import { parseForm, renderWithErrors } from '../web/form-errors.js';
+import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';
 import { requestPasswordReset } from './password-reset.js';
+import { claimTry, limitKey, RESET_REQUEST_ADDRESS_LIMIT } from './rate-limits.js';
 import { forgottenPasswordSchema } from './schemas.js';
 import { clientIp } from './session.js';
 
 const VIEW = 'accounts/forgotten-password';
+
+// The window is an hour, so an hour is always long enough.
+const TOO_MANY_REQUESTS = 'There have been too many requests to reset a password from your network. Wait an hour, then try again.';
 
 /** "Forgotten password?": the same answer whether or not the address has an account. */
 export function forgottenPasswordRoutes(deps: FeatureDeps): Router {
@@ -27,8 +31,21 @@ export function forgottenPasswordRoutes(deps: FeatureDeps): Router {
       const email = typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, 320) : '';
       return renderWithErrors(res, VIEW, form.errors, { email });
     }
-    await requestPasswordReset(deps, { email: form.data.email, ip: clientIp(req) });
-    req.session.resetEmailRequestedFor = form.data.email;
+    const ip = clientIp(req);
+    const now = deps.clock.now();
+    const key = limitKey('reset-request-address', ip);
+    if ((await claimTry(deps.pool, key, RESET_REQUEST_ADDRESS_LIMIT, now)) === undefined) {
+      req.log?.info('forgotten password: too many requests from one address');
+      const errors = formErrors([['email', TOO_MANY_REQUESTS]]);
+      return res.status(429).render(VIEW, { ...errors, email: form.data.email });
+    }
+    // The answer goes before anything depends on whether the address has an account: looking it
+    // up and queuing the email would make known addresses measurably slower to answer.
+    const email = form.data.email;
+    res.once('finish', () => {
+      requestPasswordReset(deps, { email, ip }).catch((error: unknown) => req.log?.error({ err: error }, 'forgotten password: could not send the email'));
+    });
+    req.session.resetEmailRequestedFor = email;
     res.redirect(paths.forgottenPassword);
   });
 

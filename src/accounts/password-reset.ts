@@ -8,7 +8,7 @@ import { passwordChangedEmail } from '../notify/templates/password-changed.js';
 import { passwordResetEmail } from '../notify/templates/password-reset.js';
 import { paths } from '../web/paths.js';
 import { hashPassword } from './passwords.js';
-import { clearLimit, limitKey, recordHit, RESET_EMAIL_LIMIT } from './rate-limits.js';
+import { clearAccountAddressLimits, clearLimit, limitKey, recordHit, RESET_EMAIL_LIMIT } from './rate-limits.js';
 import { consumeToken, findToken, issueToken } from './tokens-data.js';
 import type { TokenState } from './tokens.js';
 import { endSessionsOfUser, findAccountByEmail, findAccountById, normaliseEmail, setPassword, type Account } from './users-data.js';
@@ -101,6 +101,7 @@ export async function completePasswordReset(
     await replacePassword(client, deps, { account, passwordHash, action: 'password.reset', ip: input.ip });
     // Whoever could read the email may sign in again at once, even if the account was locked.
     await clearLimit(client, limitKey('sign-in-account', account.email));
+    await clearAccountAddressLimits(client, account.email);
     return 'valid';
   });
   if (state === 'valid') deps.queue.nudge();

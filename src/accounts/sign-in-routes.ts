@@ -16,11 +16,25 @@ export function lockedMessage(until: Date, now: Date): string {
   return `There have been too many attempts to sign in. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then try again.`;
 }
 
+async function accountKind(pool: FeatureDeps['pool'], userId: string): Promise<string | undefined> {
+  const { rows } = await pool.query('SELECT kind FROM users WHERE id = $1', [userId]);
+  return rows[0]?.kind;
+}
+
 const typedEmail = (req: Request) => (typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, 320) : '');
 
 /** "Sign in": email address and password, then on to the second factor. */
 export function signInRoutes(deps: FeatureDeps): Router {
   const router = Router();
+  const sso = deps.staffSso?.settings;
+  // The sign-in page offers the council's provider to staff when one is set up.
+  router.use(paths.signIn, (_req, res, next) => {
+    res.locals.staffSsoName = sso?.name;
+    res.locals.staffSsoOnly = sso?.only;
+    next();
+  });
+  const ssoOnlyMessage = `Council staff sign in with ${sso?.name}: use the “Sign in with ${sso?.name}” button`;
+  const isStaffDomain = (email: string) => sso?.only === true && sso.allowedDomains.includes(email.split('@').pop()?.toLowerCase() ?? '');
 
   router.get(paths.signIn, (req, res) => {
     if (req.user) return res.redirect(paths.home);
@@ -31,6 +45,8 @@ export function signInRoutes(deps: FeatureDeps): Router {
     const email = typedEmail(req);
     const form = parseForm(signInSchema, req.body);
     if (!form.ok) return renderWithErrors(res, VIEW, form.errors, { email });
+    // With STAFF_OIDC_ONLY, a council address is sent to the provider before any password is checked.
+    if (isStaffDomain(form.data.email)) return renderWithErrors(res, VIEW, formErrors([['email', ssoOnlyMessage]]), { email });
 
     const result = await signInWithPassword(deps, { ...form.data, ip: clientIp(req) });
     if (!result.ok) {
@@ -39,6 +55,10 @@ export function signInRoutes(deps: FeatureDeps): Router {
         return res.status(429).render(VIEW, { ...errors, email });
       }
       return renderWithErrors(res, VIEW, formErrors([['email', SIGN_IN_FAILED]]), { email });
+    }
+    // …and a staff account with an address outside those domains, once its password is known to be right.
+    if (sso?.only && (await accountKind(deps.pool, result.userId)) === 'staff') {
+      return renderWithErrors(res, VIEW, formErrors([['email', ssoOnlyMessage]]), { email });
     }
 
     // A new session id now that the password is done; the second factor is still due.

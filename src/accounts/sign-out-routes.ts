@@ -1,8 +1,21 @@
 import { Router } from 'express';
+import * as oidc from 'openid-client';
 import type { FeatureDeps } from '../app.js';
 import { audit } from '../audit/audit.js';
 import { paths } from '../web/paths.js';
 import { clientIp, destroySession } from './session.js';
+
+/** The provider's own sign-out (its end-session endpoint), when it has one, to offer after ours. */
+async function providerSignOutLink(deps: FeatureDeps): Promise<string | undefined> {
+  if (!deps.staffSso) return undefined;
+  try {
+    const configuration = await deps.staffSso.configuration();
+    if (!configuration.serverMetadata().end_session_endpoint) return undefined;
+    return oidc.buildEndSessionUrl(configuration, { client_id: deps.staffSso.settings.clientId, post_logout_redirect_uri: `${deps.config.baseUrl}${paths.signedOut}` }).href;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Sign out, and the pages that say a session has ended (by the user, or by the time limits). */
 export function signOutRoutes(deps: FeatureDeps): Router {
@@ -13,14 +26,16 @@ export function signOutRoutes(deps: FeatureDeps): Router {
     if (userId) {
       await audit(deps.pool, { action: 'sign-out', actorUserId: userId, subjectUserId: userId, ip: clientIp(req) }, deps.clock.now());
     }
+    const withSso = req.session.signedInWithSso === true;
     await destroySession(req);
-    res.redirect(paths.signedOut);
+    res.redirect(withSso ? `${paths.signedOut}?from=sso` : paths.signedOut);
   });
 
-  router.get(paths.signedOut, (req, res) => {
+  router.get(paths.signedOut, async (req, res) => {
     // After a timeout the middleware has kept where the user was going in the (new) session,
     // so signing in again from here returns them there.
-    res.render('accounts/signed-out', { timedOut: req.query.reason === 'timeout' });
+    const providerSignOut = req.query.from === 'sso' ? await providerSignOutLink(deps) : undefined;
+    res.render('accounts/signed-out', { timedOut: req.query.reason === 'timeout', providerSignOut, providerName: deps.staffSso?.settings.name });
   });
 
   return router;

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Clock } from '../clock.js';
 import { paths } from '../web/paths.js';
@@ -47,12 +48,22 @@ export interface KeptForm {
 function formToKeep(req: Request, auth: SessionAuth): KeptForm | undefined {
   const body = req.body as Record<string, unknown> | undefined;
   if (req.method !== 'POST' || body?._keepOnTimeout !== '1' || !isSafeReturnPath(req.originalUrl)) return undefined;
+  // This runs before the CSRF check (the sign-in has expired): a form another site sent must not
+  // become the user's draft.
+  if (!sameToken(body._csrf, req.session.csrfToken)) return undefined;
   const fields: KeptForm['fields'] = {};
   for (const [name, value] of Object.entries(body)) {
     const isText = typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
     if (!name.startsWith('_') && isText) fields[name] = value;
   }
   return { userId: auth.userId, path: req.originalUrl, fields };
+}
+
+function sameToken(sent: unknown, kept: string | null | undefined): boolean {
+  if (typeof sent !== 'string' || typeof kept !== 'string' || kept.length === 0) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(kept);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
 /** The fields kept for this page, once, and only for the user who typed them. */

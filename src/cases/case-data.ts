@@ -99,7 +99,7 @@ export async function loadCaseForMember(db: Queryable, caseId: string, userId: s
                                                         'description', d.description, 'uploadedAt', d.uploaded_at)
                                       ORDER BY d.uploaded_at DESC, d.id), '[]')
                FROM documents d
-              WHERE d.case_id = c.id AND (m.role <> 'adviser' OR d.shared_with_advisers)) AS documents,
+              WHERE d.case_id = c.id AND d.removed_at IS NULL AND (m.role <> 'adviser' OR d.shared_with_advisers)) AS documents,
             (SELECT coalesce(json_agg(latest ORDER BY latest.kind), '[]')
                FROM (SELECT DISTINCT ON (kind) kind, outcome, reason, decided_on, mediation_certificate_on, letter_document_id
                        FROM case_decisions WHERE case_id = c.id
@@ -133,7 +133,7 @@ export async function loadDocumentForMember(
     `SELECT d.original_filename, d.content_type, d.content
        FROM documents d
        JOIN case_members m ON m.case_id = d.case_id AND m.user_id = $3 AND m.removed_at IS NULL
-      WHERE d.id = $2 AND d.case_id = $1 AND (m.role <> 'adviser' OR d.shared_with_advisers)`,
+      WHERE d.id = $2 AND d.case_id = $1 AND d.removed_at IS NULL AND (m.role <> 'adviser' OR d.shared_with_advisers)`,
     [caseId, documentId, userId],
   );
   const row = rows[0];

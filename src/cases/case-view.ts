@@ -1,5 +1,5 @@
 /** The case page: Details (who has access, the child, notes, key dates), Stages, and the request. */
-import { describeCase, formatGuideDate as fmt, REQUESTER_LABELS, type CaseFacts, type CaseStatus, type IsoDate, type Requester, type StageWithState } from '../ehc/index.js';
+import { describeCase, formatGuideDate as fmt, requesterText, type CaseFacts, type CaseStatus, type IsoDate, type Requester, type StageWithState } from '../ehc/index.js';
 import { paths } from '../web/paths.js';
 import type { CaseRow } from './case-data.js';
 import { caseFactsFromRow } from './case-facts-from-db.js';
@@ -46,11 +46,9 @@ export interface RequestView {
 }
 
 export function requestView(row: CaseRow): RequestView {
-  const who = REQUESTER_LABELS[row.requested_by as Requester] ?? 'Someone else';
-  const name = row.requester_name?.trim();
   return {
     received: fmt(row.request_received as string),
-    requestedBy: name ? `${who}: ${name}` : who,
+    requestedBy: requesterText(row.requested_by as Requester, row.requester_name),
     paragraphs: paragraphsOf(row.request_text),
   };
 }

@@ -1,5 +1,6 @@
 /** The cards of My cases, built from the dashboard's two queries and src/ehc. */
-import { describeCase, formatGuideDate as fmt, type Audience, type CaseStatus, type IsoDate, type StatusText } from '../ehc/index.js';
+import { describeCase, formatGuideDate as fmt, type Audience, type CaseFacts, type CaseStatus, type IsoDate, type StatusText } from '../ehc/index.js';
+import { participationPaths, PROPOSAL_WORDS, proposalOf } from '../participation/index.js';
 import { paths } from '../web/paths.js';
 import { caseFactsFromRow } from './case-facts-from-db.js';
 import type { DashboardCaseRow, DashboardData } from './dashboard-data.js';
@@ -20,6 +21,8 @@ export interface CaseCard {
   status?: StatusText;
   progress?: ProgressView;
   coordinator?: { name: string; email: string };
+  /** While the family can answer the draft plan or the proposed changes: the button to do it. */
+  respond?: { text: string; href: string };
 }
 
 /** A young person on their own case reads the words addressed to them; everyone else, a parent's. */
@@ -32,6 +35,13 @@ function nextDateLine(status: CaseStatus): string | undefined {
   if (!next) return undefined;
   const note = next.lifted ? ' (this time limit does not apply)' : next.overdue ? ' (overdue)' : '';
   return `${next.label}: ${fmt(next.date)}${note}`;
+}
+
+function respondLink(row: DashboardCaseRow, facts: CaseFacts, today: IsoDate): CaseCard['respond'] {
+  if (row.my_role !== 'parent' && row.my_role !== 'young-person') return undefined;
+  if (proposalOf('amendments', facts, today)?.open) return { text: PROPOSAL_WORDS.amendments.button, href: participationPaths.proposedChanges(row.id) };
+  if (proposalOf('draft-plan', facts, today)?.open) return { text: PROPOSAL_WORDS['draft-plan'].button, href: participationPaths.draftPlan(row.id) };
+  return undefined;
 }
 
 export function caseCard(row: DashboardCaseRow, data: DashboardData, today: IsoDate): CaseCard {
@@ -55,6 +65,8 @@ export function caseCard(row: DashboardCaseRow, data: DashboardData, today: IsoD
     return card;
   }
   card.status = status.status;
+  const respond = respondLink(row, facts, today);
+  if (respond) card.respond = respond;
   card.progress = progressView(facts, status, today);
   const line = nextDateLine(status);
   if (line) card.nextDateLine = line;

@@ -36,6 +36,12 @@ export function formatGuideDateTime(at: Date | string): string {
   return `${formatGuideDate(date)} at ${formatTime(hour, minute)}`;
 }
 
+/** '9:26am' (UK time, summer time included). */
+export function formatUkTime(at: Date | string): string {
+  const { hour, minute } = ukParts(new Date(at));
+  return formatTime(hour, minute);
+}
+
 /** The UK calendar date of an instant, 'YYYY-MM-DD'. */
 export function ukDateOf(at: Date | string): string {
   return ukParts(new Date(at)).date;

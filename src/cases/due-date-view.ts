@@ -18,6 +18,7 @@ export function dueDateView(d: DueDate): DueDateView {
       : { ...base, statusText: `Met on ${fmt(d.metOn)}`, tagClass: 'govuk-tag--green' };
   }
   if (d.lifted) return { ...base, statusText: 'Does not apply (exemption)', tagClass: 'govuk-tag--grey' };
+  if (d.endedOn && d.passed) return { ...base, statusText: `Ended ${fmt(d.endedOn)}, when the plan was issued`, tagClass: 'govuk-tag--grey' };
   if (d.overdue) return { ...base, statusText: 'Overdue', tagClass: 'govuk-tag--red' };
   if (d.passed) return { ...base, statusText: 'Passed', tagClass: 'govuk-tag--grey' };
   return { ...base, statusText: 'Upcoming', tagClass: 'govuk-tag--blue' };
@@ -26,6 +27,7 @@ export function dueDateView(d: DueDate): DueDateView {
 /** '29 days from today', 'today', 'tomorrow', '3 days overdue', or for a family window that has gone, 'passed'. */
 export function countdown(d: DueDate, today: IsoDate): string {
   if (d.lifted) return 'this time limit does not apply';
+  if (d.by === 'family' && d.passed) return 'passed';
   const days = daysBetween(today, d.date);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';

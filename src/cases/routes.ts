@@ -4,7 +4,8 @@ import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';
 import { stageBySlug } from '../ehc/index.js';
-import { participationPaths, visitCase } from '../participation/index.js';
+import type { Proposal } from '../participation/index.js';
+import { markOpenedByCouncil, participationPaths, proposalOf, visitCase } from '../participation/index.js';
 import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { isUuid } from '../web/ids.js';
@@ -22,7 +23,10 @@ export function casesRoutes(deps: FeatureDeps): Router {
   const router = Router();
 
   router.get(paths.cases, requireSignedIn, async (req, res) => {
+    // My cases is worded for families; council staff have the work tray.
+    if (req.user!.kind === 'staff') return res.redirect(paths.staff);
     const data = await loadMyCases(pool, req.user!.id);
+    await audit(pool, { action: 'cases.listed', actorUserId: req.user!.id, ip: req.ip, details: { caseIds: data.cases.map((c) => c.id) } }, clock.now());
     const cards = dashboardCards(data, ukToday(clock));
     const compact = cards.length > FULL_CARDS_UP_TO;
     const openId = compact && typeof req.query.open === 'string' ? req.query.open : undefined;
@@ -50,7 +54,11 @@ export function casesRoutes(deps: FeatureDeps): Router {
     res.render('cases/case', {
       view: casePageView(ctx, deps.config.council.name),
       whatIsNew,
-      links: familyLinks(ctx.row.id, ctx.row.my_role, Boolean(ctx.row.draft_plan_issued_on)),
+      requestStageOver: ctx.status.currentStage.id !== 'request',
+      links: familyLinks(ctx.row.id, ctx.row.my_role, ctx.status.currentStage.id === 'request', {
+        draftPlan: proposalOf('draft-plan', ctx.facts, ukToday(clock)),
+        amendments: proposalOf('amendments', ctx.facts, ukToday(clock)),
+      }),
     });
   });
 
@@ -72,6 +80,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
     if (!isUuid(caseId) || !isUuid(documentId)) return next();
     const document = await loadDocumentForMember(pool, caseId, documentId, req.user!.id);
     if (!document) return renderNotFound(res);
+    // A co-ordinator opening it through the family's pages has opened it for the council too.
+    if (req.user!.kind === 'staff') await markOpenedByCouncil(pool, documentId, clock.now());
     await audit(pool, { action: 'document.downloaded', actorUserId: req.user!.id, caseId, ip: req.ip, details: { documentId } }, clock.now());
     const contentType = safeContentType(document.contentType);
     sendAttachment(res, { content: document.content, contentType, downloadName: downloadNameFor(document.filename, contentType) });
@@ -81,14 +91,22 @@ export function casesRoutes(deps: FeatureDeps): Router {
 }
 
 /** Where the family goes from the case page to take part (the guide: read, comment, upload). */
-function familyLinks(caseId: string, role: string, draftPlanIssued: boolean) {
+function familyLinks(caseId: string, role: string, atRequestStage: boolean, proposals: { draftPlan?: Proposal; amendments?: Proposal }) {
   const family = role === 'parent' || role === 'young-person';
+  const { draftPlan, amendments } = proposals;
+  const draftPlanPage = family && draftPlan ? participationPaths.draftPlan(caseId) : undefined;
+  const amendmentsPage = family && amendments ? participationPaths.proposedChanges(caseId) : undefined;
   return {
     request: participationPaths.request(caseId),
     documents: participationPaths.documents(caseId),
     comments: participationPaths.comments(caseId),
+    amendRequest: family && atRequestStage ? participationPaths.amendRequest(caseId) : undefined,
     newComment: family ? participationPaths.newComment(caseId) : undefined,
     upload: family ? participationPaths.uploadDocuments(caseId) : undefined,
-    draftPlan: family && draftPlanIssued ? participationPaths.draftPlan(caseId) : undefined,
+    // The button only while the family can still comment; afterwards the page shows what was sent.
+    commentOnDraftPlan: draftPlan?.open ? draftPlanPage : undefined,
+    draftPlan: draftPlanPage,
+    commentOnAmendments: amendments?.open ? amendmentsPage : undefined,
+    amendments: amendmentsPage,
   };
 }

@@ -4,9 +4,17 @@ export interface FolderLock {
   release(): void;
 }
 
-export class FolderInUseError extends Error {}
+export class FolderInUseError extends Error {
+  constructor(
+    message: string,
+    /** The process holding the folder, when known. */
+    readonly owner?: number,
+  ) {
+    super(message);
+  }
+}
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -39,6 +47,7 @@ export function acquireFolderLock(lockPath: string, folder: string): FolderLock 
         throw new FolderInUseError(
           `The embedded database in ${folder} is in use by another process (pid ${owner}). ` +
             'Stop that process first, or set DATABASE_URL to use a PostgreSQL server.',
+          owner,
         );
       }
       fs.rmSync(lockPath, { force: true });

@@ -58,9 +58,14 @@ export function inconsistentFacts(facts: CaseFacts): string[] {
   };
   const r = facts.requestReceived;
   order('requestReceived', r, 'decisionToAssess.date', facts.decisionToAssess?.date);
+  order('decisionToAssess.date', facts.decisionToAssess?.date, 'adviceRequested', facts.adviceRequested);
   order('adviceRequested', facts.adviceRequested, 'adviceReceived', facts.adviceReceived);
   order('decisionToAssess.date', facts.decisionToAssess?.date, 'decisionAfterAssessment.date', facts.decisionAfterAssessment?.date);
+  // The assessment gathers advice before the council decides whether to issue a plan (reg. 6).
+  order('adviceRequested', facts.adviceRequested, 'decisionAfterAssessment.date', facts.decisionAfterAssessment?.date);
   order('requestReceived', r, 'draftPlanIssued', facts.draftPlanIssued);
+  order('decisionToAssess.date', facts.decisionToAssess?.date, 'draftPlanIssued', facts.draftPlanIssued);
+  order('decisionAfterAssessment.date', facts.decisionAfterAssessment?.date, 'draftPlanIssued', facts.draftPlanIssued);
   order('draftPlanIssued', facts.draftPlanIssued, 'finalPlanIssued', facts.finalPlanIssued);
   order('finalPlanIssued', facts.finalPlanIssued, 'annualReview.meeting', facts.annualReview?.meeting);
   order('annualReview.lastReviewMeeting', facts.annualReview?.lastReviewMeeting, 'annualReview.meeting', facts.annualReview?.meeting);

@@ -72,3 +72,10 @@ export const REQUESTER_LABELS: Record<Requester, string> = {
   'young-person': 'Young person',
   other: 'Someone else',
 };
+
+/** Who made the request, written one way on every page: 'Education setting: Edgehill Primary School'. */
+export function requesterText(requestedBy: Requester, requesterName?: string | null): string {
+  const who = REQUESTER_LABELS[requestedBy] ?? REQUESTER_LABELS.other;
+  const name = requesterName?.trim();
+  return name ? `${who}: ${name}` : who;
+}

@@ -75,6 +75,10 @@ describe('assessing', () => {
     const received = describeCase({ ...assessing, adviceRequested: '2023-09-13', adviceReceived: '2023-10-20' }, '2023-10-21');
     assert.deepEqual([received.nextDate?.label, received.nextDate?.date], ['Final plan due', '2023-12-25']);
     assert.match(received.status.whatDoesThisMean[1], /received it on 20th Oct 2023/);
+    // The professionals have given their advice: no more appointments to go to.
+    assert.doesNotMatch(received.status.whatShouldIBeDoing.join(' '), /Professionals may contact you/);
+    const waiting = describeCase({ ...assessing, adviceRequested: '2023-09-13' }, '2023-10-21');
+    assert.match(waiting.status.whatShouldIBeDoing.join(' '), /Professionals may contact you to arrange to meet Barney/);
     const late = describeCase({ ...assessing, adviceRequested: '2023-09-13' }, '2023-10-25');
     assert.equal(late.status.whatDoesThisMean[2], 'The advice is now late. We are sorry for the delay.');
   });

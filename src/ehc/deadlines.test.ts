@@ -6,6 +6,7 @@ import {
   annualReviewDue,
   appealDeadline,
   commentsDue,
+  cutsCommentTimeShort,
   decisionToAssessDue,
   finalPlanDue,
   lastDayOfPeriod,
@@ -75,5 +76,19 @@ describe('appeal deadline', () => {
     assert.equal(appealDeadline('2023-09-12', '2023-10-01'), '2023-11-12');
     assert.equal(appealDeadline('2023-09-12', '2023-10-12'), '2023-11-12');
     assert.equal(appealDeadline('2023-09-12', '2024-01-31'), '2024-02-29');
+  });
+});
+
+describe('a plan and the family\'s time to comment', () => {
+  it('cuts the time short on any day up to the last day to comment (day 15 after sending), not from the day after', () => {
+    assert.equal(cutsCommentTimeShort('2026-12-01', '2026-12-01'), true);
+    assert.equal(cutsCommentTimeShort('2026-12-01', '2026-12-16'), true);
+    assert.equal(cutsCommentTimeShort('2026-12-01', '2026-12-17'), false);
+  });
+
+  it('counts weekends: sent Friday 27 Nov 2026, the family has until Saturday 12 Dec, the plan can follow on Sunday 13 Dec', () => {
+    assert.equal(commentsDue('2026-11-27'), '2026-12-12');
+    assert.equal(cutsCommentTimeShort('2026-11-27', '2026-12-12'), true);
+    assert.equal(cutsCommentTimeShort('2026-11-27', '2026-12-13'), false);
   });
 });

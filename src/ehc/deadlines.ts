@@ -10,7 +10,7 @@
  * - Family windows that run "after" a letter (the tribunal appeal) do not count the letter's day:
  *   2 months after 31 Dec 2023 is 29 Feb 2024.
  */
-import { addDays, addMonths, addWeeks, laterOf, type IsoDate } from './dates.js';
+import { addDays, addMonths, addWeeks, isAfter, laterOf, type IsoDate } from './dates.js';
 
 export type Period = { weeks: number } | { months: number };
 
@@ -58,6 +58,16 @@ export const COMMENT_DAYS = 15;
  */
 export function commentsDue(issued: IsoDate): IsoDate {
   return addDays(issued, COMMENT_DAYS);
+}
+
+/**
+ * Whether a plan issued on `planIssued` would cut short the family's time to comment on the draft
+ * (or proposed amendments) sent on `sent`: the plan may follow only once the last day to comment
+ * has gone (sent 1 Dec: comments until 16 Dec, the plan from 17 Dec). Calendar days: a window
+ * ending on a Saturday ends on the Saturday.
+ */
+export function cutsCommentTimeShort(sent: IsoDate, planIssued: IsoDate): boolean {
+  return !isAfter(planIssued, commentsDue(sent));
 }
 
 /** Annual review: within 12 months of the plan being issued, then of the last review (reg. 18). */

@@ -132,3 +132,13 @@ describe('exemptions', () => {
     assert.equal(findDueDate(dates, 'annual-review')?.lifted, false);
   });
 });
+
+describe('the family\'s time to comment, ended by the plan', () => {
+  it('ends the day a final plan is issued before it was due (the plan issued early), and is no longer upcoming', () => {
+    const early: CaseFacts = { ...assessing, draftPlanIssued: '2026-12-01', finalPlanIssued: '2026-12-01' };
+    const comments = findDueDate(computeDueDates(early, '2026-12-01'), 'draft-plan-comments');
+    assert.deepEqual([comments?.date, comments?.endedOn, comments?.passed], ['2026-12-16', '2026-12-01', true]);
+    const onTime = findDueDate(computeDueDates({ ...early, finalPlanIssued: '2026-12-17' }, '2026-12-17'), 'draft-plan-comments');
+    assert.deepEqual([onTime?.endedOn, onTime?.passed], [undefined, true]);
+  });
+});

@@ -10,6 +10,7 @@ import {
   annualReviewDue,
   appealDeadline,
   commentsDue,
+  cutsCommentTimeShort,
   decisionToAssessDue,
   finalPlanDue,
   noPlanNoticeDue,
@@ -54,6 +55,8 @@ export interface DueDate {
   overdue: boolean;
   /** An exemption means this time limit no longer applies. */
   lifted: boolean;
+  /** A family window closed before its date because the plan it was about has been issued. */
+  endedOn?: IsoDate;
 }
 
 interface Entry {
@@ -63,6 +66,12 @@ interface Entry {
   by: 'council' | 'family';
   appealAbout?: AppealAbout;
   metOn?: IsoDate | undefined;
+  endedOn?: IsoDate | undefined;
+}
+
+/** The plan's date, when it was issued before the family's time to comment had run out. */
+function endedEarly(sent: IsoDate, planIssued: IsoDate | undefined): IsoDate | undefined {
+  return planIssued !== undefined && cutsCommentTimeShort(sent, planIssued) ? planIssued : undefined;
 }
 
 const APPEAL_LABEL = 'Appeal deadline';
@@ -96,7 +105,13 @@ function assessmentEntries(facts: CaseFacts): Entry[] {
     entries.push({ key: 'no-plan-notice', label: 'Decision on a plan due', date: noPlanNoticeDue(received), by: 'council' });
   }
   if (facts.draftPlanIssued) {
-    entries.push({ key: 'draft-plan-comments', label: 'Comments on draft plan due', date: commentsDue(facts.draftPlanIssued), by: 'family' });
+    entries.push({
+      key: 'draft-plan-comments',
+      label: 'Comments on draft plan due',
+      date: commentsDue(facts.draftPlanIssued),
+      by: 'family',
+      endedOn: endedEarly(facts.draftPlanIssued, facts.finalPlanIssued),
+    });
   }
   entries.push({ key: 'final-plan', label: 'Final plan due', date: finalPlanDue(received), by: 'council', metOn: facts.finalPlanIssued });
   if (facts.finalPlanIssued) entries.push(appeal('final-plan', facts.finalPlanIssued));
@@ -127,7 +142,13 @@ function reviewEntries(facts: CaseFacts, today: IsoDate): Entry[] {
     entries.push(appeal('cease', decision.date, decision.mediationCertificate));
   } else {
     const proposed = review.amendmentsProposed ?? decision.date;
-    entries.push({ key: 'amendment-comments', label: 'Comments on proposed changes due', date: commentsDue(proposed), by: 'family' });
+    entries.push({
+      key: 'amendment-comments',
+      label: 'Comments on proposed changes due',
+      date: commentsDue(proposed),
+      by: 'family',
+      endedOn: endedEarly(proposed, review.amendedPlanIssued),
+    });
     entries.push({ key: 'amended-plan', label: 'Amended plan due', date: amendedPlanDue(proposed), by: 'council', metOn: review.amendedPlanIssued });
     if (review.amendedPlanIssued) entries.push(appeal('amended-plan', review.amendedPlanIssued), nextReview());
   }
@@ -144,8 +165,8 @@ function phaseTransferEntries(facts: CaseFacts): Entry[] {
 /** Every due date that applies to the case, in the order of the process. */
 export function computeDueDates(facts: CaseFacts, today: IsoDate): DueDate[] {
   const entries = [...assessmentEntries(facts), ...reviewEntries(facts, today), ...phaseTransferEntries(facts)];
-  return entries.map(({ metOn, ...entry }) => {
-    const passed = isAfter(today, entry.date);
+  return entries.map(({ metOn, endedOn, ...entry }) => {
+    const passed = isAfter(today, entry.date) || (endedOn !== undefined && !isAfter(endedOn, today));
     const lifted = facts.exemption !== undefined && metOn === undefined && isLiftable(entry.key);
     const dueDate: DueDate = {
       ...entry,
@@ -155,6 +176,7 @@ export function computeDueDates(facts: CaseFacts, today: IsoDate): DueDate[] {
       lifted,
     };
     if (metOn !== undefined) dueDate.metOn = metOn;
+    if (endedOn !== undefined) dueDate.endedOn = endedOn;
     return dueDate;
   });
 }

@@ -26,7 +26,7 @@ export type {
   PhaseTransferFacts,
   Requester,
 } from './case-facts.js';
-export { REQUESTER_LABELS } from './case-facts.js';
+export { REQUESTER_LABELS, requesterText } from './case-facts.js';
 export { invalidFacts, inconsistentFacts } from './case-facts-check.js';
 export { EXEMPTION_KINDS, EXEMPTION_LABELS, isExemptionKind } from './exemptions.js';
 export type { AppealAbout, DueDate, DueDateKey } from './due-dates.js';

@@ -140,12 +140,17 @@ export function assessingText(ctx: TextContext): StatusText {
           'to achieve. You can add comments and documents to the request. This means that your views are taken into ' +
           'account in the assessment.',
       ),
-      v.pick(
-        `Professionals may contact you to arrange to meet ${v.name}. Please help ${v.name} to get to these ` +
-          'appointments, because a missed appointment can delay the assessment.',
-        'Professionals may contact you to arrange to meet you. Please go to these appointments, because a missed ' +
-          'appointment can delay the assessment.',
-      ),
+      // Once all the advice has arrived, the professionals have finished: no appointments to go to.
+      ...(facts.adviceReceived
+        ? []
+        : [
+            v.pick(
+              `Professionals may contact you to arrange to meet ${v.name}. Please help ${v.name} to get to these ` +
+                'appointments, because a missed appointment can delay the assessment.',
+              'Professionals may contact you to arrange to meet you. Please go to these appointments, because a missed ' +
+                'appointment can delay the assessment.',
+            ),
+          ]),
       `If you are unsure, please contact ${v.pick('the', 'your')} education setting or case co-ordinator. ${CONTACT_DETAILS}`,
     ],
     whatHappensNext: [

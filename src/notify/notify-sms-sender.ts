@@ -1,4 +1,5 @@
 import { NotifyClient } from 'notifications-node-client';
+import { describeNotifyFailure } from './notify-failure.js';
 import type { Senders, SmsMessage } from './queue.js';
 
 export interface NotifySettings {
@@ -6,16 +7,6 @@ export interface NotifySettings {
   baseUrl: string;
   /** A text message template whose whole content is `((body))`. */
   smsTemplateId: string;
-}
-
-/** Why Notify refused, without the request (its headers hold a signed token) or the phone number. */
-function describeFailure(error: unknown): string {
-  const err = error as { response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] } }; code?: string; message?: string };
-  if (err.response) {
-    const reasons = (err.response.data?.errors ?? []).map((e) => `${e.error ?? ''}: ${e.message ?? ''}`).join('; ');
-    return `GOV.UK Notify answered ${err.response.status}${reasons ? ` (${reasons})` : ''}`;
-  }
-  return `GOV.UK Notify could not be reached (${err.code ?? err.message ?? 'unknown error'})`;
 }
 
 /**
@@ -32,7 +23,7 @@ export function notifySmsSender(settings: NotifySettings): Senders['sms'] {
           reference: messageId,
         });
       } catch (error) {
-        throw new Error(describeFailure(error));
+        throw new Error(describeNotifyFailure(error));
       }
     },
   };

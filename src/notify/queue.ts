@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Logger } from 'pino';
 
 export const EMAIL_QUEUE = 'send-email';
@@ -54,20 +54,40 @@ const asPgBossDb = (db: Queryable) => ({
   executeSql: (text: string, values: unknown[]) => db.query(text, values),
 });
 
+// Any fixed number will do; it only has to be the same in every process of this app.
+const QUEUE_SETUP_LOCK_ID = 7_310_442_017;
+
+/**
+ * Creates the queues that do not exist yet. Two processes starting together on a new database
+ * would deadlock in pg-boss's create_queue, so they take turns under an advisory lock.
+ */
+async function ensureQueues(connectionString: string, boss: PgBoss, queues: PgBoss.Queue[]) {
+  const lock = new pg.Client({ connectionString, application_name: 'ehc-hub-queue' });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK_ID]);
+    for (const queue of queues) {
+      if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, queue);
+    }
+  } finally {
+    await lock.end();
+  }
+}
+
 export async function startMessageQueue(
   connectionString: string,
   logger: Logger,
   retry: RetryPolicy = DEFAULT_RETRY,
-  // On PGlite one connection: pglite-socket can mix up the replies of concurrent connections
-  // (electric-sql/pglite#1046), which swapped email and SMS jobs between workers.
   connections = 3,
 ): Promise<MessageQueue> {
   const boss = new PgBoss({ connectionString, max: connections, application_name: 'ehc-hub-queue' });
   boss.on('error', (error) => logger.warn({ err: error }, 'message queue error'));
   await boss.start();
-  for (const name of [EMAIL_QUEUE, SMS_QUEUE]) {
-    await boss.createQueue(name, { name, ...retry, retentionMinutes: 60 * 24 * 7 });
-  }
+  await ensureQueues(
+    connectionString,
+    boss,
+    [EMAIL_QUEUE, SMS_QUEUE].map((name) => ({ name, ...retry, retentionMinutes: 60 * 24 * 7 })),
+  );
   const workerIds = new Set<string>();
   return {
     boss,

@@ -1,5 +1,13 @@
 import type pg from 'pg';
-import { CASE_SUMMARY_COLUMNS, caseSummaryFromRow, type CaseSummary } from '../cases/case-facts-from-db.js';
+import {
+  CASE_FACT_COLUMNS,
+  CASE_SUMMARY_COLUMNS,
+  caseFactsFromRow,
+  caseSummaryFromRow,
+  latestDecisions,
+  type CaseSummary,
+} from '../cases/case-facts-from-db.js';
+import type { CaseFacts } from '../ehc/index.js';
 
 export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -51,4 +59,13 @@ export async function findMemberCase(db: Queryable, caseId: string, userId: stri
 export async function userName(db: Queryable, userId: string): Promise<string> {
   const { rows } = await db.query(`SELECT full_name FROM users WHERE id = $1`, [userId]);
   return rows[0]?.full_name ?? 'Someone';
+}
+
+/** The case's facts for src/ehc (the dates the time to comment runs from), worded for this member. */
+export async function memberCaseFacts(db: Queryable, memberCase: MemberCase): Promise<CaseFacts> {
+  const { rows } = await db.query(`SELECT ${CASE_FACT_COLUMNS}, ch.first_name FROM cases c JOIN children ch ON ch.id = c.child_id WHERE c.id = $1`, [
+    memberCase.id,
+  ]);
+  const decisions = (await latestDecisions(db, [memberCase.id])).get(memberCase.id) ?? [];
+  return caseFactsFromRow(rows[0], decisions, memberCase.role === 'young-person' ? 'young-person' : 'parent');
 }

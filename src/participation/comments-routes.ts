@@ -5,7 +5,7 @@ import { takeKeptForm } from '../auth/session-auth.js';
 import { formErrors, renderWithErrors } from '../web/form-errors.js';
 import { isFamily, seesFamilyViews, type MemberCase } from './case-access.js';
 import { commentsForMember, findDraft, MAX_COMMENT_LENGTH, saveDraft, sendDraft, type CommentDraft } from './comments-data.js';
-import { caseLocals, clientIp, memberCaseOr404, normaliseText, redirectWithNotice, takeNotice } from './page-helpers.js';
+import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, normaliseText, redirectWithNotice, takeNotice } from './page-helpers.js';
 import { participationPaths, participationRoutePatterns as routes } from './paths.js';
 import { timelineEntry } from './view-format.js';
 
@@ -32,6 +32,7 @@ export function commentsRoutes(deps: FeatureDeps): Router {
   router.get(routes.comments, requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => seesFamilyViews(c.role));
     if (!memberCase) return;
+    await auditCaseViewed(deps, req, memberCase.id, 'comments');
     const comments = await commentsForMember(deps.pool, memberCase.id, req.user!.id);
     res.render('participation/comments', {
       ...caseLocals(memberCase),

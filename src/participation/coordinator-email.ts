@@ -2,12 +2,14 @@ import type pg from 'pg';
 import type { FeatureDeps } from '../app.js';
 import { layoutEmail } from '../notify/email-layout.js';
 import type { MemberCase } from './case-access.js';
+import { PROPOSAL_WORDS } from './proposal-words.js';
+import type { ProposalKind } from './proposals.js';
 
 export type FamilyActivity =
   | { kind: 'comment'; onBehalfOfChild: boolean }
   | { kind: 'documents'; count: number }
   | { kind: 'request-amended' }
-  | { kind: 'draft-plan-response' };
+  | { kind: 'proposal-response'; proposal: ProposalKind };
 
 function describe(activity: FamilyActivity, actor: string, child: string): { subject: string; sentence: string } {
   switch (activity.kind) {
@@ -23,8 +25,10 @@ function describe(activity: FamilyActivity, actor: string, child: string): { sub
       };
     case 'request-amended':
       return { subject: 'The request has been amended', sentence: `${actor} has amended the details of the request.` };
-    case 'draft-plan-response':
-      return { subject: 'A response to the draft plan', sentence: `${actor} has responded to the draft plan.` };
+    case 'proposal-response': {
+      const thing = PROPOSAL_WORDS[activity.proposal].thing;
+      return { subject: `A response to ${thing}`, sentence: `${actor} has responded to ${thing}.` };
+    }
   }
 }
 

@@ -14,11 +14,13 @@ export interface CaseDocument {
   description: string | null;
   uploadedByName: string | null;
   uploadedByStaff: boolean;
+  uploadedById: string | null;
   uploadedAt: Date;
+  openedByCouncil: boolean;
 }
 
 const DOCUMENT_COLUMNS = `d.id, d.kind, d.original_filename, d.content_type, d.size_bytes, d.description, d.uploaded_at,
-  u.full_name AS uploaded_by_name, u.kind = 'staff' AS uploaded_by_staff`;
+  d.uploaded_by, d.first_opened_by_council_at, u.full_name AS uploaded_by_name, u.kind = 'staff' AS uploaded_by_staff`;
 
 const toDocument = (row: Record<string, any>): CaseDocument => ({
   id: row.id,
@@ -29,7 +31,9 @@ const toDocument = (row: Record<string, any>): CaseDocument => ({
   description: row.description,
   uploadedByName: row.uploaded_by_name,
   uploadedByStaff: row.uploaded_by_staff === true,
+  uploadedById: row.uploaded_by,
   uploadedAt: row.uploaded_at,
+  openedByCouncil: row.first_opened_by_council_at !== null,
 });
 
 /** The documents an active member may see (an adviser: only those shared with advisers), newest first. */
@@ -38,7 +42,7 @@ export async function documentsForMember(db: Queryable, caseId: string, userId: 
     `SELECT ${DOCUMENT_COLUMNS}
        FROM cases c ${ACTIVE_MEMBER_JOIN}
        JOIN documents d ON d.case_id = c.id LEFT JOIN users u ON u.id = d.uploaded_by
-      WHERE c.id = $1 AND ${VISIBLE_DOCUMENT} AND ($3::text[] IS NULL OR d.kind = ANY($3::text[]))
+      WHERE c.id = $1 AND d.removed_at IS NULL AND ${VISIBLE_DOCUMENT} AND ($3::text[] IS NULL OR d.kind = ANY($3::text[]))
       ORDER BY d.uploaded_at DESC, d.id`,
     [caseId, userId, kinds ?? null],
   );

@@ -5,7 +5,7 @@ import { closeConnectionIfCutOff, readMultipartUpload } from '../uploads/index.j
 import { renderNotFound } from '../web/errors.js';
 import { isFamily, type MemberCase } from './case-access.js';
 import { documentsForMember, storeFamilyUploads } from './documents-data.js';
-import { caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
+import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
 import { participationPaths, participationRoutePatterns as routes } from './paths.js';
 import { checkUploadForm, FAMILY_UPLOAD_RULES, UPLOAD_HINT, uploadErrors, type UploadFormErrors } from './upload-form.js';
 import { documentRows } from './documents-view.js';
@@ -20,11 +20,12 @@ export function documentsRoutes(deps: FeatureDeps): Router {
   router.get(routes.documents, requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res);
     if (!memberCase) return;
+    await auditCaseViewed(deps, req, memberCase.id, 'documents');
     const documents = await documentsForMember(deps.pool, memberCase.id, req.user!.id);
     res.render('participation/documents', {
       ...caseLocals(memberCase),
       notice: takeNotice(req, memberCase.id),
-      documents: documentRows(memberCase.id, documents, deps.config.council.name),
+      documents: documentRows(memberCase.id, documents, deps.config.council.name, isFamily(memberCase.role) ? req.user!.id : undefined),
     });
   });
 
@@ -66,6 +67,11 @@ export function documentsRoutes(deps: FeatureDeps): Router {
     if (outcome.refused.length > 0) {
       // The accepted files are kept; the page says which, and why each of the others was refused.
       return renderUpload(res, memberCase, 400, { ...uploadErrors(outcome.refused), description: form.description, storedNames });
+    }
+    if (result.stored.length > 1) {
+      // One description typed for the batch: each file now gets its own, starting from it.
+      req.session.uploadedBatch = { caseId: memberCase.id, documentIds: result.stored.map((file) => file.id) };
+      return res.redirect(participationPaths.describeDocuments(memberCase.id));
     }
     redirectWithNotice(req, res, participationPaths.documents(memberCase.id), {
       caseId: memberCase.id,

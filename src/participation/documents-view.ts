@@ -1,6 +1,7 @@
 import { downloadNameFor } from '../uploads/index.js';
 import type { CaseDocument } from './documents-data.js';
 import { paths } from '../web/paths.js';
+import { participationPaths } from './paths.js';
 import { formatFileSize, timelineEntry } from './view-format.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -14,7 +15,7 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 /** A document as the list shows it: its name to download, what it is, who added it and when. */
-export function documentRows(caseId: string, documents: CaseDocument[], councilName: string) {
+export function documentRows(caseId: string, documents: CaseDocument[], councilName: string, viewerId?: string) {
   return documents.map((document) => {
     const name = downloadNameFor(document.originalFilename, document.contentType);
     const by = document.uploadedByStaff ? `${document.uploadedByName} (${councilName})` : (document.uploadedByName ?? councilName);
@@ -25,6 +26,11 @@ export function documentRows(caseId: string, documents: CaseDocument[], councilN
       size: formatFileSize(document.sizeBytes),
       kind: KIND_LABELS[document.kind] ?? 'Other',
       description: document.description ?? '',
+      // The family member who uploaded it may remove it until the council has opened it.
+      removeHref:
+        viewerId && document.kind === 'family-upload' && document.uploadedById === viewerId && !document.openedByCouncil
+          ? participationPaths.removeDocument(caseId, document.id)
+          : undefined,
       ...timelineEntry(by, document.uploadedAt),
     };
   });

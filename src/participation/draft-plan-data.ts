@@ -2,9 +2,10 @@ import type { FeatureDeps } from '../app.js';
 import { audit } from '../audit/audit.js';
 import { ukToday } from '../clock.js';
 import { inTransaction } from '../db/pool.js';
-import { commentsDue, compareDates } from '../ehc/index.js';
-import { ACTIVE_MEMBER_JOIN, findMemberCase, isFamily, userName, type MemberCase, type Queryable } from './case-access.js';
+import { ACTIVE_MEMBER_JOIN, findMemberCase, isFamily, memberCaseFacts, userName, type Queryable } from './case-access.js';
 import { emailCoordinators } from './coordinator-email.js';
+import { PROPOSAL_WORDS } from './proposal-words.js';
+import { proposalOf, type ProposalKind } from './proposals.js';
 
 /** The plan's sections a family most often comments on (free text, one box each). */
 export const PLAN_SECTIONS = [
@@ -27,28 +28,18 @@ export interface DraftPlanResponse {
 export interface SentResponse extends DraftPlanResponse {
   id: string;
   authorName: string;
-  draftPlanIssuedOn: string;
+  /** What it answers: the draft plan, or the changes proposed after an annual review. */
+  kind: ProposalKind;
+  /** The day the draft plan or the proposed changes it answers were sent. */
+  sentOn: string;
   createdAt: Date;
-}
-
-export type CommentWindow =
-  | { state: 'no-draft' }
-  | { state: 'open'; issuedOn: string; dueOn: string }
-  | { state: 'closed'; issuedOn: string; dueOn: string };
-
-/** Whether the family can still comment on the draft: from its issue to issued + 15 days, inclusive. */
-export function commentWindow(memberCase: Pick<MemberCase, 'draftPlanIssuedOn' | 'finalPlanIssuedOn'>, today: string): CommentWindow {
-  const issuedOn = memberCase.draftPlanIssuedOn;
-  if (!issuedOn) return { state: 'no-draft' };
-  const dueOn = commentsDue(issuedOn);
-  const open = !memberCase.finalPlanIssuedOn && compareDates(today, dueOn) <= 0;
-  return { state: open ? 'open' : 'closed', issuedOn, dueOn };
 }
 
 const toSent = (row: Record<string, any>): SentResponse => ({
   id: row.id,
   authorName: row.full_name,
-  draftPlanIssuedOn: row.draft_plan_issued_on,
+  kind: row.amendments_proposed_on ? 'amendments' : 'draft-plan',
+  sentOn: row.amendments_proposed_on ?? row.draft_plan_issued_on,
   createdAt: row.created_at,
   sections: { a: row.section_a ?? undefined, b: row.section_b ?? undefined, e: row.section_e ?? undefined, f: row.section_f ?? undefined, i: row.section_i ?? undefined },
   preferredSetting: row.preferred_setting ?? '',
@@ -56,22 +47,24 @@ const toSent = (row: Record<string, any>): SentResponse => ({
   agrees: row.agrees,
 });
 
-const RESPONSE_COLUMNS = `r.id, u.full_name, r.draft_plan_issued_on, r.created_at, r.section_a, r.section_b, r.section_e,
-  r.section_f, r.section_i, r.preferred_setting, r.wants_meeting, r.agrees`;
+const RESPONSE_COLUMNS = `r.id, u.full_name, r.draft_plan_issued_on, r.amendments_proposed_on, r.created_at, r.section_a, r.section_b,
+  r.section_e, r.section_f, r.section_i, r.preferred_setting, r.wants_meeting, r.agrees`;
 
-/** The family's responses to the draft plan, newest first, for a member who sees the family's views. */
-export async function responsesForMember(db: Queryable, caseId: string, userId: string): Promise<SentResponse[]> {
+const ANSWERS = { 'draft-plan': 'r.draft_plan_issued_on IS NOT NULL', amendments: 'r.amendments_proposed_on IS NOT NULL' } as const;
+
+/** The family's responses of one kind, newest first, for a member who sees the family's views. */
+export async function responsesForMember(db: Queryable, caseId: string, userId: string, kind: ProposalKind): Promise<SentResponse[]> {
   const { rows } = await db.query(
     `SELECT ${RESPONSE_COLUMNS} FROM cases c ${ACTIVE_MEMBER_JOIN}
        JOIN draft_plan_responses r ON r.case_id = c.id JOIN users u ON u.id = r.author_user_id
-      WHERE c.id = $1 AND m.role IN ('parent', 'young-person', 'coordinator')
+      WHERE c.id = $1 AND m.role IN ('parent', 'young-person', 'coordinator') AND ${ANSWERS[kind]}
       ORDER BY r.created_at DESC, r.id`,
     [caseId, userId],
   );
   return rows.map(toSent);
 }
 
-/** Every response to a case's draft plans, newest first. No access check: for council staff pages. */
+/** Every response to a case's draft plans and proposed changes, newest first. No access check: for council staff pages. */
 export async function draftPlanResponses(db: Queryable, caseId: string): Promise<SentResponse[]> {
   const { rows } = await db.query(
     `SELECT ${RESPONSE_COLUMNS} FROM draft_plan_responses r JOIN users u ON u.id = r.author_user_id
@@ -83,32 +76,34 @@ export async function draftPlanResponses(db: Queryable, caseId: string): Promise
 
 export type RespondResult = { ok: true } | { ok: false; reason: 'not-found' | 'closed' };
 
-/** Stores a response if the window is still open on today's date (checked inside the transaction). */
-export async function respondToDraftPlan(
+/** Stores a response if the time to comment is still open on today's date (checked inside the transaction). */
+export async function respondToProposal(
   deps: Pick<FeatureDeps, 'pool' | 'config' | 'queue' | 'clock'>,
-  input: { caseId: string; userId: string; response: DraftPlanResponse; ip?: string },
+  input: { kind: ProposalKind; caseId: string; userId: string; response: DraftPlanResponse; ip?: string },
 ): Promise<RespondResult> {
   const at = deps.clock.now();
   return inTransaction(deps.pool, async (client) => {
     const memberCase = await findMemberCase(client, input.caseId, input.userId, { lock: true });
     if (!memberCase || !isFamily(memberCase.role)) return { ok: false, reason: 'not-found' } as const;
-    const window = commentWindow(memberCase, ukToday(deps.clock));
-    if (window.state === 'no-draft') return { ok: false, reason: 'not-found' } as const;
-    if (window.state === 'closed') return { ok: false, reason: 'closed' } as const;
+    const proposal = proposalOf(input.kind, await memberCaseFacts(client, memberCase), ukToday(deps.clock));
+    if (!proposal) return { ok: false, reason: 'not-found' } as const;
+    if (!proposal.open) return { ok: false, reason: 'closed' } as const;
     const { sections, preferredSetting, wantsMeeting, agrees } = input.response;
+    const draftOn = input.kind === 'draft-plan' ? proposal.sentOn : null;
+    const amendmentsOn = input.kind === 'amendments' ? proposal.sentOn : null;
     const inserted = await client.query(
-      `INSERT INTO draft_plan_responses (case_id, draft_plan_issued_on, author_user_id, section_a, section_b, section_e, section_f,
-         section_i, preferred_setting, wants_meeting, agrees, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [input.caseId, window.issuedOn, input.userId, sections.a || null, sections.b || null, sections.e || null, sections.f || null,
+      `INSERT INTO draft_plan_responses (case_id, draft_plan_issued_on, amendments_proposed_on, author_user_id, section_a, section_b,
+         section_e, section_f, section_i, preferred_setting, wants_meeting, agrees, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [input.caseId, draftOn, amendmentsOn, input.userId, sections.a || null, sections.b || null, sections.e || null, sections.f || null,
         sections.i || null, preferredSetting || null, wantsMeeting, agrees, at],
     );
     await audit(
       client,
-      { action: 'case.draft-plan.responded', actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { responseId: inserted.rows[0].id, wantsMeeting, agrees } },
+      { action: PROPOSAL_WORDS[input.kind].auditAction, actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { responseId: inserted.rows[0].id, wantsMeeting, agrees } },
       at,
     );
-    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'draft-plan-response' });
+    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'proposal-response', proposal: input.kind });
     return { ok: true } as const;
   });
 }

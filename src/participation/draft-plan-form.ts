@@ -1,5 +1,6 @@
 import { formErrors, type FormErrors } from '../web/form-errors.js';
-import { PLAN_SECTIONS, type DraftPlanResponse, type SentResponse } from './draft-plan-data.js';
+import { PLAN_SECTIONS, type DraftPlanResponse } from './draft-plan-data.js';
+import type { ProposalWords } from './proposal-words.js';
 import { normaliseText } from './page-helpers.js';
 
 export const MAX_SECTION_LENGTH = 10_000;
@@ -23,7 +24,7 @@ export function responseFromForm(body: Record<string, unknown> | undefined): Dra
   };
 }
 
-export function checkResponse(response: DraftPlanResponse): FormErrors | undefined {
+export function checkResponse(response: DraftPlanResponse, words: ProposalWords): FormErrors | undefined {
   const messages: [string, string][] = [];
   for (const section of PLAN_SECTIONS) {
     if ((response.sections[section.key]?.length ?? 0) > MAX_SECTION_LENGTH) {
@@ -36,7 +37,7 @@ export function checkResponse(response: DraftPlanResponse): FormErrors | undefin
   const saidSomething =
     Object.keys(response.sections).length > 0 || response.preferredSetting || response.wantsMeeting || response.agrees;
   if (!saidSomething) {
-    messages.push(['sectionA', 'Enter your comments on the draft plan, name the school or college you want, ask for a meeting or say that you agree with the draft plan']);
+    messages.push(['sectionA', `Enter your comments on ${words.thing}, name the school or college you want, ask for a meeting or say that you agree with ${words.thing}`]);
   }
   return messages.length ? formErrors(messages) : undefined;
 }
@@ -51,14 +52,14 @@ export function formValues(response: DraftPlanResponse) {
 }
 
 /** A sent response as summary-list rows: only what was said. */
-export function sentRows(response: SentResponse, childFirstName: string) {
+export function sentRows(response: DraftPlanResponse, childFirstName: string, words: ProposalWords) {
   const rows: { label: string; text: string }[] = [];
-  if (response.agrees) rows.push({ label: 'Do you agree with the draft plan?', text: 'Yes, I agree with the draft plan' });
+  if (response.agrees) rows.push({ label: words.agreeQuestion, text: `Yes, ${words.agree}` });
   for (const section of PLAN_SECTIONS) {
     const text = response.sections[section.key];
     if (text) rows.push({ label: section.label, text });
   }
   if (response.preferredSetting) rows.push({ label: `School or college you want for ${childFirstName}`, text: response.preferredSetting });
-  if (response.wantsMeeting) rows.push({ label: 'Meeting', text: 'I would like a meeting to discuss the draft plan' });
+  if (response.wantsMeeting) rows.push({ label: 'Meeting', text: words.meeting });
   return rows;
 }

@@ -1,79 +1,105 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { FeatureDeps } from '../app.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { takeKeptForm } from '../auth/session-auth.js';
 import { ukToday } from '../clock.js';
 import { renderNotFound } from '../web/errors.js';
 import { formErrors, type FormErrors } from '../web/form-errors.js';
-import { seesFamilyViews, type MemberCase } from './case-access.js';
+import { memberCaseFacts, seesFamilyViews, type MemberCase } from './case-access.js';
 import { documentsForMember } from './documents-data.js';
 import { documentRows } from './documents-view.js';
-import { commentWindow, PLAN_SECTIONS, respondToDraftPlan, responsesForMember, type DraftPlanResponse } from './draft-plan-data.js';
+import { PLAN_SECTIONS, respondToProposal, responsesForMember, type DraftPlanResponse } from './draft-plan-data.js';
 import { checkResponse, formValues, responseFromForm, sentRows } from './draft-plan-form.js';
-import { caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
+import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
 import { participationPaths, participationRoutePatterns as routes } from './paths.js';
+import { PROPOSAL_WORDS } from './proposal-words.js';
+import { proposalOf, type Proposal, type ProposalKind } from './proposals.js';
 import { guideDate, timelineEntry } from './view-format.js';
 
 const VIEW = 'participation/draft-plan';
 
-/** The draft plan: comment section by section, name a school or college, ask for a meeting, or agree. */
-export function draftPlanRoutes(deps: FeatureDeps): Router {
-  const router = Router();
-  const hasDraft = (memberCase: MemberCase) => seesFamilyViews(memberCase.role) && Boolean(memberCase.draftPlanIssuedOn);
+const PAGE = {
+  'draft-plan': { pattern: routes.draftPlan, path: participationPaths.draftPlan },
+  amendments: { pattern: routes.proposedChanges, path: participationPaths.proposedChanges },
+} as const;
 
-  async function pageLocals(req: Request, memberCase: MemberCase, values: Record<string, unknown>) {
-    const window = commentWindow(memberCase, ukToday(deps.clock));
+/**
+ * The draft plan, and the changes proposed to a plan after an annual review: the family comments
+ * section by section, names a school or college, asks for a meeting, or agrees, within 15 days.
+ */
+export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
+  const router = Router();
+  const words = PROPOSAL_WORDS[kind];
+  const { pattern, path } = PAGE[kind];
+
+  /** The case and what it proposes, or undefined after a 404 (nothing proposed, or not theirs). */
+  async function loadOr404(req: Request, res: Response, familyOnly: boolean) {
+    const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => seesFamilyViews(c.role) && (!familyOnly || caseLocals(c).isFamily));
+    if (!memberCase) return undefined;
+    const proposal = proposalOf(kind, await memberCaseFacts(deps.pool, memberCase), ukToday(deps.clock));
+    if (!proposal) return void renderNotFound(res);
+    return { memberCase, proposal };
+  }
+
+  async function pageLocals(req: Request, memberCase: MemberCase, proposal: Proposal, values: Record<string, unknown>) {
     const [documents, sent] = await Promise.all([
-      documentsForMember(deps.pool, memberCase.id, req.user!.id, ['draft-plan']),
-      responsesForMember(deps.pool, memberCase.id, req.user!.id),
+      documentsForMember(deps.pool, memberCase.id, req.user!.id, words.documentKinds),
+      responsesForMember(deps.pool, memberCase.id, req.user!.id, kind),
     ]);
     const locals = caseLocals(memberCase);
     return {
       ...locals,
+      words,
       values,
       formAction: req.originalUrl,
-      open: window.state === 'open' && locals.isFamily,
-      closed: window.state === 'closed',
-      issuedOn: window.state !== 'no-draft' ? guideDate(window.issuedOn) : undefined,
-      dueOn: window.state !== 'no-draft' ? guideDate(window.dueOn) : undefined,
+      open: proposal.open && locals.isFamily,
+      closed: !proposal.open,
+      sentSentence: words.sentSentence(memberCase.childFirstName, guideDate(proposal.sentOn)),
+      dueOn: guideDate(proposal.dueOn),
+      endedOn: guideDate(proposal.endedOn),
+      endedByPlan: proposal.endedByPlan,
       sections: PLAN_SECTIONS,
       documents: documentRows(memberCase.id, documents, deps.config.council.name),
-      sent: sent.map((response) => ({ ...timelineEntry(response.authorName, response.createdAt), rows: sentRows(response, memberCase.childFirstName) })),
+      sent: sent
+        // A later year's proposed changes are answered afresh; a draft plan's re-dated issue keeps its answers.
+        .filter((response) => kind === 'draft-plan' || response.sentOn === proposal.sentOn)
+        .map((response) => ({ ...timelineEntry(response.authorName, response.createdAt), rows: sentRows(response, memberCase.childFirstName, words) })),
     };
   }
 
-  const render400 = async (req: Request, res: Parameters<typeof renderNotFound>[0], memberCase: MemberCase, errors: FormErrors, response: DraftPlanResponse) =>
-    res.status(400).render(VIEW, { ...(await pageLocals(req, memberCase, formValues(response))), ...errors });
+  const render400 = async (req: Request, res: Response, found: { memberCase: MemberCase; proposal: Proposal }, errors: FormErrors, response: DraftPlanResponse) =>
+    res.status(400).render(VIEW, { ...(await pageLocals(req, found.memberCase, found.proposal, formValues(response))), ...errors });
 
-  router.get(routes.draftPlan, requireSignedIn, async (req, res) => {
-    const memberCase = await memberCaseOr404(deps.pool, req, res, hasDraft);
-    if (!memberCase) return;
+  router.get(pattern, requireSignedIn, async (req, res) => {
+    const found = await loadOr404(req, res, false);
+    if (!found) return;
+    await auditCaseViewed(deps, req, found.memberCase.id, found.proposal.kind);
     const kept = takeKeptForm(req, req.originalUrl);
     const values = kept ? formValues(responseFromForm(kept)) : {};
-    res.render(VIEW, { ...(await pageLocals(req, memberCase, values)), notice: takeNotice(req, memberCase.id) });
+    res.render(VIEW, { ...(await pageLocals(req, found.memberCase, found.proposal, values)), notice: takeNotice(req, found.memberCase.id) });
   });
 
-  router.post(routes.draftPlan, requireSignedIn, async (req, res) => {
-    const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => hasDraft(c) && caseLocals(c).isFamily);
-    if (!memberCase) return;
+  router.post(pattern, requireSignedIn, async (req, res) => {
+    const found = await loadOr404(req, res, true);
+    if (!found) return;
+    const { memberCase } = found;
     const response = responseFromForm(req.body);
-    const errors = checkResponse(response);
-    if (errors) return render400(req, res, memberCase, errors, response);
-    const result = await respondToDraftPlan(deps, { caseId: memberCase.id, userId: req.user!.id, response, ip: clientIp(req) });
+    const errors = checkResponse(response, words);
+    if (errors) return render400(req, res, found, errors, response);
+    const result = await respondToProposal(deps, { kind, caseId: memberCase.id, userId: req.user!.id, response, ip: clientIp(req) });
     if (!result.ok) {
       if (result.reason === 'not-found') return renderNotFound(res);
-      const window = commentWindow(memberCase, ukToday(deps.clock));
-      const due = window.state === 'no-draft' ? '' : ` on ${guideDate(window.dueOn)}`;
-      const errors = formErrors([['deadline', `The time to comment on the draft plan ended${due}. Your response has not been sent`]]);
+      const now = proposalOf(kind, await memberCaseFacts(deps.pool, memberCase), ukToday(deps.clock)) ?? found.proposal;
+      const ended = formErrors([['deadline', `The time to comment on ${words.thing} ended on ${guideDate(now.endedOn)}. Your response has not been sent`]]);
       // Shown back, so that what was written is not lost even though it cannot be sent.
-      const unsent = sentRows({ ...response, id: '', authorName: '', draftPlanIssuedOn: '', createdAt: deps.clock.now() }, memberCase.childFirstName);
-      return res.status(400).render(VIEW, { ...(await pageLocals(req, memberCase, {})), ...errors, unsent });
+      const unsent = sentRows(response, memberCase.childFirstName, words);
+      return res.status(400).render(VIEW, { ...(await pageLocals(req, memberCase, now, {})), ...ended, unsent });
     }
     deps.queue.nudge();
-    redirectWithNotice(req, res, participationPaths.draftPlan(memberCase.id), {
+    redirectWithNotice(req, res, path(memberCase.id), {
       caseId: memberCase.id,
-      heading: 'Your response to the draft plan has been sent',
-      lines: [`${deps.config.council.name} will consider it before the plan is finalised.`],
+      heading: `Your response to ${words.thing} has been sent`,
+      lines: [`${deps.config.council.name} will consider it before issuing ${words.nextPlan}.`],
     });
   });
 

@@ -12,4 +12,7 @@ export { participationPaths } from './paths.js';
 export { whatIsNewSince, markCaseVisited, visitCase, type WhatIsNew, type NewItem } from './what-is-new.js';
 export { requestVersions, type RequestVersion } from './request-data.js';
 export { familyComments, type CaseComment } from './comments-data.js';
-export { draftPlanResponses, commentWindow, PLAN_SECTIONS, type SentResponse } from './draft-plan-data.js';
+export { draftPlanResponses, PLAN_SECTIONS, type SentResponse } from './draft-plan-data.js';
+export { PROPOSAL_WORDS } from './proposal-words.js';
+export { proposalOf, type Proposal, type ProposalKind } from './proposals.js';
+export { markOpenedByCouncil } from './document-removal-data.js';

@@ -1,4 +1,6 @@
 import type { Request, Response } from 'express';
+import type { FeatureDeps } from '../app.js';
+import { audit } from '../audit/audit.js';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
 import { findMemberCase, isFamily, seesFamilyViews, type MemberCase, type Queryable } from './case-access.js';
@@ -71,6 +73,7 @@ export function caseLocals(memberCase: MemberCase) {
       documents: participationPaths.documents(id),
       uploadDocuments: participationPaths.uploadDocuments(id),
       draftPlan: participationPaths.draftPlan(id),
+      proposedChanges: participationPaths.proposedChanges(id),
     },
   };
 }
@@ -81,3 +84,8 @@ export function normaliseText(value: unknown): string {
 }
 
 export const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? undefined;
+
+/** The audit row for a member looking at one of the case's pages (as the case and stage pages write). */
+export async function auditCaseViewed(deps: Pick<FeatureDeps, 'pool' | 'clock'>, req: Request, caseId: string, page: string): Promise<void> {
+  await audit(deps.pool, { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: req.ip, details: { page } }, deps.clock.now());
+}

@@ -9,7 +9,10 @@ export const participationPaths = {
   checkComment: (caseId: string) => `${caseRoot(caseId)}/comments/check`,
   documents: (caseId: string) => `${caseRoot(caseId)}/documents`,
   uploadDocuments: (caseId: string) => `${caseRoot(caseId)}/documents/upload`,
+  removeDocument: (caseId: string, documentId: string) => `${caseRoot(caseId)}/documents/${documentId}/remove`,
+  describeDocuments: (caseId: string) => `${caseRoot(caseId)}/documents/describe`,
   draftPlan: (caseId: string) => `${caseRoot(caseId)}/draft-plan`,
+  proposedChanges: (caseId: string) => `${caseRoot(caseId)}/proposed-changes`,
 } as const;
 
 /** The same paths as Express route patterns. */
@@ -21,7 +24,10 @@ export const participationRoutePatterns = {
   checkComment: participationPaths.checkComment(':caseId'),
   documents: participationPaths.documents(':caseId'),
   uploadDocuments: participationPaths.uploadDocuments(':caseId'),
+  removeDocument: participationPaths.removeDocument(':caseId', ':documentId'),
+  describeDocuments: participationPaths.describeDocuments(':caseId'),
   draftPlan: participationPaths.draftPlan(':caseId'),
+  proposedChanges: participationPaths.proposedChanges(':caseId'),
 } as const;
 
 /** The family's upload form: its handler checks `_csrf` while reading the upload. */

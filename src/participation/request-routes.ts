@@ -3,7 +3,7 @@ import type { FeatureDeps } from '../app.js';
 import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { takeKeptForm } from '../auth/session-auth.js';
-import { REQUESTER_LABELS } from '../ehc/index.js';
+import { requesterText } from '../ehc/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { formErrors, renderWithErrors } from '../web/form-errors.js';
 import type { MemberCase } from './case-access.js';
@@ -17,7 +17,7 @@ import { guideDate, timelineEntry } from './view-format.js';
 export const MAX_REQUEST_LENGTH = 20_000;
 
 const AMEND_REFUSALS = {
-  'not-allowed': 'The request can no longer be amended because the case has moved on from the Request stage',
+  'not-allowed': 'The request can only be amended at the Request stage, and the case has moved on from it',
   'changed-meanwhile': 'Someone else amended the request while you were editing it. Check the latest version, then make your changes again',
   unchanged: 'You have not changed the request. Make your changes, or go back to the request',
 } as const;
@@ -37,7 +37,7 @@ export function requestRoutes(deps: FeatureDeps): Router {
     res.render('participation/request', {
       ...caseLocals(memberCase),
       notice: takeNotice(req, memberCase.id),
-      requestedBy: REQUESTER_LABELS[memberCase.requestedBy],
+      requestedBy: requesterText(memberCase.requestedBy, memberCase.requesterName),
       requesterName: memberCase.requesterName,
       requestReceived: guideDate(memberCase.requestReceived),
       requestText: memberCase.requestText,

@@ -1,13 +1,16 @@
 import { Router } from 'express';
 import type { FeatureDeps } from '../app.js';
 import { commentsRoutes } from './comments-routes.js';
+import { describeDocumentsRoutes } from './describe-documents.js';
+import { documentRemovalRoutes } from './document-removal-routes.js';
 import { documentsRoutes } from './documents-routes.js';
-import { draftPlanRoutes } from './draft-plan-routes.js';
+import { proposalRoutes } from './draft-plan-routes.js';
 import { requestRoutes } from './request-routes.js';
 
 /**
  * The family's part in a case, under /cases/:caseId: the request (view and amend), comments and
- * views, documents (list and upload; downloading is src/cases/routes.ts's) and the draft plan.
+ * views, documents (list and upload; downloading is src/cases/routes.ts's), and the response to the
+ * draft plan or to the changes proposed after an annual review.
  * Every route is behind requireSignedIn and answers 404 to anyone who is not an active member of
  * the case.
  */
@@ -16,6 +19,9 @@ export function participationRoutes(deps: FeatureDeps): Router {
   router.use(requestRoutes(deps));
   router.use(commentsRoutes(deps));
   router.use(documentsRoutes(deps));
-  router.use(draftPlanRoutes(deps));
+  router.use(documentRemovalRoutes(deps));
+  router.use(describeDocumentsRoutes(deps));
+  router.use(proposalRoutes(deps, 'draft-plan'));
+  router.use(proposalRoutes(deps, 'amendments'));
   return router;
 }

@@ -4,7 +4,7 @@ import { paths } from '../web/paths.js';
 import { timelineEntry } from './view-format.js';
 import { queryPrepared } from '../db/statements.js';
 
-export type NewItemKind = 'document' | 'comment' | 'request-amended' | 'draft-plan-response' | 'note';
+export type NewItemKind = 'document' | 'comment' | 'request-amended' | 'draft-plan-response' | 'amendments-response' | 'note';
 
 export interface NewItem {
   kind: NewItemKind;
@@ -36,7 +36,7 @@ const ME_CTE = `me AS (
 
 const ITEMS_SQL = `
 SELECT 'document' AS kind, d.uploaded_at AS happened_at, u.full_name, me.first_name, false AS on_behalf
-  FROM me JOIN documents d ON d.case_id = $1 AND d.uploaded_at > me.visited_at LEFT JOIN users u ON u.id = d.uploaded_by
+  FROM me JOIN documents d ON d.case_id = $1 AND d.uploaded_at > me.visited_at AND d.removed_at IS NULL LEFT JOIN users u ON u.id = d.uploaded_by
  WHERE d.uploaded_by IS DISTINCT FROM $2 AND (me.role <> 'adviser' OR d.shared_with_advisers)
 UNION ALL
 SELECT 'comment', k.created_at, u.full_name, me.first_name, k.on_behalf_of_child
@@ -48,7 +48,7 @@ SELECT 'request-amended', r.amended_at, u.full_name, me.first_name, false
   JOIN users u ON u.id = r.amended_by
  WHERE r.amended_by <> $2
 UNION ALL
-SELECT 'draft-plan-response', p.created_at, u.full_name, me.first_name, false
+SELECT CASE WHEN p.amendments_proposed_on IS NULL THEN 'draft-plan-response' ELSE 'amendments-response' END, p.created_at, u.full_name, me.first_name, false
   FROM me JOIN draft_plan_responses p ON p.case_id = $1 AND p.created_at > me.visited_at JOIN users u ON u.id = p.author_user_id
  WHERE p.author_user_id <> $2 AND me.role IN ('parent', 'young-person', 'coordinator')
 UNION ALL
@@ -92,6 +92,8 @@ function describe(row: Record<string, any>, caseId: string): { text: string; hre
       return { text: `${by} amended the request`, href: participationPaths.request(caseId) };
     case 'draft-plan-response':
       return { text: `${by} responded to the draft plan`, href: participationPaths.draftPlan(caseId) };
+    case 'amendments-response':
+      return { text: `${by} responded to the proposed changes`, href: participationPaths.proposedChanges(caseId) };
     case 'note':
       return { text: `${by} added a note to the timeline`, href: paths.case(caseId) };
   }

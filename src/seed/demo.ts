@@ -24,6 +24,9 @@ export interface DemoSignIns {
 
 const DEMO_SIGN_INS: DemoSignIns = { accounts: [DEMO.staff, DEMO.parent] };
 
+// Any fixed number will do; it only has to be the same in every process of this app.
+const DEMO_SEED_LOCK_ID = 7_310_442_016;
+
 async function insertUser(
   client: pg.PoolClient,
   config: Config,
@@ -106,6 +109,11 @@ export async function seedDemoData(pool: pg.Pool, config: Config, clock: Clock):
   const today = ukToday(clock);
   const now = clock.now();
   await inTransaction(pool, async (client) => {
+    // Several processes starting at once on a new database: one seeds, the others wait for it
+    // here and then find the demo data there.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_ID]);
+    const seeded = await client.query('SELECT 1 FROM users WHERE email = $1', [DEMO.staff.email]);
+    if (seeded.rowCount) return;
     const council = await client.query(
       'INSERT INTO councils (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id',
       [config.council.name],
@@ -114,14 +122,16 @@ export async function seedDemoData(pool: pg.Pool, config: Config, clock: Clock):
     const staffId = await insertUser(client, config, DEMO.staff, 'staff', councilId, now);
     const parentId = await insertUser(client, config, DEMO.parent, 'family', councilId, now);
 
-    // The guide's worked example: request received 8th Aug 2023, decision due 18th Sep 2023.
+    // The guide's worked example, seen 12 days after Barney's request arrived (on the guide's day,
+    // 20th Aug 2023, that is 8th Aug 2023, decision due 18th Sep 2023: FIXED_CLOCK=2023-08-20).
+    const barneyReceived = addDays(today, -12);
     const barney = await insertCase(
       client,
       councilId,
       { first: 'Barney', last: 'Rogers', born: '2015-03-14', school: 'Edgehill Primary School' },
-      { received: '2023-08-08', text: 'Barney finds reading and writing very hard and his progress has stalled despite support from the school. We are asking for an EHC needs assessment so that his needs can be fully understood.' },
+      { received: barneyReceived, text: 'Barney finds reading and writing very hard and his progress has stalled despite support from the school. We are asking for an EHC needs assessment so that his needs can be fully understood.' },
       [[parentId, 'parent'], [staffId, 'coordinator']],
-      middayOn('2023-08-08'),
+      middayOn(barneyReceived),
     );
     // A second child, further through the process, so the dashboard shows more than one case.
     const received = addWeeks(today, -8);

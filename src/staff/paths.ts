@@ -8,6 +8,7 @@ export const staffPaths = {
   case: caseRoot,
   caseAudit: (caseId: string) => `${caseRoot(caseId)}/audit`,
   caseDocument: (caseId: string, documentId: string) => `${caseRoot(caseId)}/documents/${documentId}`,
+  removeDocument: (caseId: string, documentId: string) => `${caseRoot(caseId)}/documents/${documentId}/remove`,
   addPerson: (caseId: string) => `${caseRoot(caseId)}/people/add`,
   removePerson: (caseId: string, userId: string) => `${caseRoot(caseId)}/people/${userId}/remove`,
   resendCaseInvitation: (caseId: string, userId: string) => `${caseRoot(caseId)}/people/${userId}/resend-invitation`,

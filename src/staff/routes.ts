@@ -4,6 +4,7 @@ import { requireStaff } from '../auth/current-user.js';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
 import { auditTrailRoutes } from './audit-trail/routes.js';
+import { documentRemovalRoutes } from './case-view/document-removal.js';
 import { caseRoutes } from './case-view/routes.js';
 import { casePeopleRoutes } from './case-people/routes.js';
 import { caseProgressRoutes } from './case-progress/routes.js';
@@ -35,6 +36,7 @@ export function staffRoutes(deps: FeatureDeps): Router {
   staff.use(workTrayRoutes(deps));
   staff.use(createCaseRoutes(deps));
   staff.use(caseRoutes(deps));
+  staff.use(documentRemovalRoutes(deps));
   staff.use(casePeopleRoutes(deps));
   staff.use(caseProgressRoutes(deps));
   staff.use(notesAndDatesRoutes(deps));

@@ -7,7 +7,7 @@ import { formErrors, parseForm } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';
 import { attemptCode } from './code-attempt.js';
 import { codeForm } from './code-input.js';
-import { renderCodeError, renderCodePage, type CodePage } from './code-page.js';
+import { renderCodeError, renderCodePage, renderNoNewCode, type CodePage } from './code-page.js';
 import { loadAccountUser } from './guards.js';
 import { CODE_MESSAGES } from './messages.js';
 import { phoneEnding } from './phone-number.js';
@@ -36,6 +36,8 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
     intro: 'Before you change how you get your code, enter a code the way you get it now.',
     backLink: paths.accountTwoFactor,
     buttonText: 'Continue',
+    // A new phone is the usual reason to change, and the usual reason no code arrives: say who can help.
+    cannotGetCode: true,
   });
 
   function renderAccountPage(res: Response, user: TwoFactorUser, extra: Record<string, unknown> = {}) {
@@ -52,7 +54,7 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
     // An account whose second factor was reset by the council has no code to ask for first.
     if (!user.method) return startChange(req, res, user);
     if (user.method === 'sms') {
-      const sent = await sendSmsCode(deps, user.id, 'reauth', user.phoneEncrypted!);
+      const sent = await sendSmsCode(deps, user.id, 'reauth', user.phoneEncrypted!, 'new');
       if (!sent.ok) return res.status(429).render('two-factor/account', { method: user.method, phoneEnding: ending(user), ...formErrors([['change', sent.error]]) });
       req.session.twoFactorSmsCodeId = sent.codeId;
     }
@@ -84,8 +86,8 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
   router.post(paths.accountTwoFactorResend, ...account, async (req, res) => {
     const { user } = req.twoFactor!;
     if (user.method !== 'sms') return res.redirect(paths.accountTwoFactorCode);
-    const sent = await sendSmsCode(deps, user.id, 'reauth', user.phoneEncrypted!);
-    if (!sent.ok) return renderCodeError(res, codePage(user), sent.error, 429);
+    const sent = await sendSmsCode(deps, user.id, 'reauth', user.phoneEncrypted!, 'resend');
+    if (!sent.ok) return renderNoNewCode(res, codePage(user), sent, await latestSmsCode(deps, user.id, 'reauth'), deps.clock.now());
     req.session.twoFactorSmsCodeId = sent.codeId;
     req.session.twoFactorNotice = "We've sent you a new log in code.";
     res.redirect(paths.accountTwoFactorCode);

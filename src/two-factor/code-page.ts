@@ -1,5 +1,7 @@
 import type { Response } from 'express';
+import { formatUkTime } from '../cases/date-time.js';
 import { formErrors } from '../web/form-errors.js';
+import { SMS_CODE_VALID_MS, type LatestSmsCode } from './sms-codes.js';
 
 export interface CodePage {
   method: 'app' | 'sms';
@@ -15,6 +17,10 @@ export interface CodePage {
   showSignOut?: boolean;
   buttonText?: string;
   notice?: string;
+  /** No code sent to this account can be used now (none sent, or it has expired). */
+  noLiveCode?: boolean;
+  /** Why no new text was sent, when the code sent earlier still works. */
+  waitNote?: string;
 }
 
 export function renderCodePage(res: Response, page: CodePage): void {
@@ -27,4 +33,19 @@ export function renderCodePage(res: Response, page: CodePage): void {
  */
 export function renderCodeError(res: Response, page: CodePage, message: string, status: 400 | 429 = 400): void {
   res.status(status).render('two-factor/code', { ...page, ...formErrors([['code', message]]) });
+}
+
+/** The code sent earlier, if it can still be used now. */
+export const liveCode = (latest: LatestSmsCode | undefined, now: Date) => (latest && latest.expiresAt > now ? latest : undefined);
+
+/**
+ * The code page when no new text may be sent yet: says when one can be, and, only if the code sent
+ * earlier still works, that it was sent and until when (never "sent" beside "cannot send").
+ */
+export function renderNoNewCode(res: Response, page: CodePage, refusal: { error: string }, earlier: LatestSmsCode | undefined, now: Date): void {
+  const live = liveCode(earlier, now);
+  const message = live
+    ? `${refusal.error}. The code we sent at ${formatUkTime(new Date(live.expiresAt.getTime() - SMS_CODE_VALID_MS))} works until ${formatUkTime(live.expiresAt)}`
+    : refusal.error;
+  renderCodeError(res, { ...page, noLiveCode: !live }, message, 429);
 }

@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
 import type { FeatureDeps } from '../app.js';
+import { formatUkTime } from '../cases/date-time.js';
 import { parseForm } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';
 import { attemptCode } from './code-attempt.js';
 import { codeForm } from './code-input.js';
-import { renderCodeError, renderCodePage, type CodePage } from './code-page.js';
+import { liveCode, renderCodeError, renderCodePage, renderNoNewCode, type CodePage } from './code-page.js';
 import { completeSignIn, recordSignInCompleted } from './finish.js';
 import { requireCodeDue } from './guards.js';
 import { lockedUntil } from './lockout-data.js';
@@ -13,7 +14,7 @@ import { CODE_MESSAGES, lockedMessage } from './messages.js';
 import { phoneEnding } from './phone-number.js';
 import { openPhone } from './secrets.js';
 import { takeNotice } from './session.js';
-import { latestSmsCode, sendSmsCode } from './sms-codes.js';
+import { latestSmsCode, sendSmsCode, SMS_CODE_VALID_MS } from './sms-codes.js';
 import { appCodeCheck, smsCodeCheck, useAppStep, useSmsCode } from './stored-codes.js';
 import type { TwoFactorUser } from './user-data.js';
 
@@ -32,18 +33,23 @@ export function logInCodeRoutes(deps: FeatureDeps): Router {
       ? { method: 'sms', formAction: paths.logInCode, resendAction: paths.logInCodeResend, phoneEnding: phoneEnding(accountPhone(user)), cannotGetCode: true, showSignOut: true }
       : { method: 'app', formAction: paths.logInCode, cannotGetCode: true, showSignOut: true };
 
-  /** Text-message users are sent a code when they arrive, unless this session's code is still live. */
-  async function sendOnArrival(req: Request, res: Response, user: TwoFactorUser): Promise<boolean> {
+  /**
+   * Text-message users are sent a code when they arrive, unless this session's code is still live.
+   * When no new sign-in code may be sent yet, a code sent earlier that still works is used instead.
+   */
+  async function sendOnArrival(req: Request, res: Response, user: TwoFactorUser): Promise<{ waitNote?: string } | undefined> {
     const now = deps.clock.now();
     const latest = await latestSmsCode(deps, user.id, 'sign-in');
-    if (latest && latest.codeId === req.session.twoFactorSmsCodeId && latest.expiresAt > now) return true;
-    const sent = await sendSmsCode(deps, user.id, 'sign-in', user.phoneEncrypted!);
-    if (!sent.ok) {
-      renderCodeError(res, codePage(user), sent.error, 429);
-      return false;
+    if (latest && latest.codeId === req.session.twoFactorSmsCodeId && latest.expiresAt > now) return {};
+    const sent = await sendSmsCode(deps, user.id, 'sign-in', user.phoneEncrypted!, 'new');
+    if (sent.ok) {
+      req.session.twoFactorSmsCodeId = sent.codeId;
+      return {};
     }
-    req.session.twoFactorSmsCodeId = sent.codeId;
-    return true;
+    const live = liveCode(latest, now);
+    if (!live) return void renderNoNewCode(res, codePage(user), sent, latest, now);
+    req.session.twoFactorSmsCodeId = live.codeId;
+    return { waitNote: `We have not sent a new code because you have signed in several times in the last few minutes. Use the code we sent at ${formatUkTime(new Date(live.expiresAt.getTime() - SMS_CODE_VALID_MS))}: it works until ${formatUkTime(live.expiresAt)}.` };
   }
 
   router.get(paths.logInCode, codeDue, async (req, res) => {
@@ -52,8 +58,9 @@ export function logInCodeRoutes(deps: FeatureDeps): Router {
     // While code entry is locked, say so at once (and send no text).
     const locked = await lockedUntil(deps.pool, user.id, now);
     if (locked) return renderCodeError(res, codePage(user), lockedMessage(locked, now), 429);
-    if (user.method === 'sms' && !(await sendOnArrival(req, res, user))) return;
-    renderCodePage(res, { ...codePage(user), notice: takeNotice(req) });
+    const arrival = user.method === 'sms' ? await sendOnArrival(req, res, user) : {};
+    if (!arrival) return;
+    renderCodePage(res, { ...codePage(user), ...arrival, notice: takeNotice(req) });
   });
 
   router.post(paths.logInCode, codeDue, async (req, res) => {
@@ -85,8 +92,8 @@ export function logInCodeRoutes(deps: FeatureDeps): Router {
     const now = deps.clock.now();
     const locked = await lockedUntil(deps.pool, user.id, now);
     if (locked) return renderCodeError(res, codePage(user), lockedMessage(locked, now), 429);
-    const sent = await sendSmsCode(deps, user.id, 'sign-in', user.phoneEncrypted!);
-    if (!sent.ok) return renderCodeError(res, codePage(user), sent.error, 429);
+    const sent = await sendSmsCode(deps, user.id, 'sign-in', user.phoneEncrypted!, 'resend');
+    if (!sent.ok) return renderNoNewCode(res, codePage(user), sent, await latestSmsCode(deps, user.id, 'sign-in'), now);
     req.session.twoFactorSmsCodeId = sent.codeId;
     req.session.twoFactorNotice = "We've sent you a new log in code.";
     res.redirect(paths.logInCode);

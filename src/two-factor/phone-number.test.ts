@@ -10,6 +10,15 @@ describe('UK mobile phone numbers', () => {
     assert.deepEqual(parseUkMobile('07781 123456'), { ok: true, e164: '+447781123456' });
   });
 
+  it('accepts what GOV.UK Notify accepts as a UK mobile, including ranges a numbering plan calls unallocated', () => {
+    for (const input of ['07911 555321', '07911555321', '+44 7911 555321', '+44 (0)7911 555321', '0044 7911 555321', '447911555321', '44 7911 555321', '7911 555321', '07911-555-321', '(07911) 555 321', '07911.555.321']) {
+      assert.deepEqual(parseUkMobile(input), { ok: true, e164: '+447911555321' }, input);
+    }
+    for (const [input, e164] of [['07700 900123', '+447700900123'], ['07624 123456', '+447624123456'], ['07000 123456', '+447000123456']]) {
+      assert.deepEqual(parseUkMobile(input), { ok: true, e164 }, input);
+    }
+  });
+
   it('refuses landlines, foreign, short, long and made-up numbers, saying why', () => {
     const cases: [string, string][] = [
       ['', PHONE_MESSAGES.empty],
@@ -23,6 +32,11 @@ describe('UK mobile phone numbers', () => {
       ['07123 456 984 12', PHONE_MESSAGES.tooLong],
       ['my phone', PHONE_MESSAGES.format],
       ['07123 456abc', PHONE_MESSAGES.format],
+      ['+44 20 7946 0018', PHONE_MESSAGES.landline],
+      ['0800 123 4567', PHONE_MESSAGES.format],
+      ['07911 5553211', PHONE_MESSAGES.tooLong],
+      ['0791 155 532', PHONE_MESSAGES.tooShort],
+      ['07911 +555321', PHONE_MESSAGES.format],
     ];
     for (const [input, error] of cases) assert.deepEqual(parseUkMobile(input), { ok: false, error }, input);
   });

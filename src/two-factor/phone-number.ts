@@ -1,5 +1,3 @@
-import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
-
 export const PHONE_MESSAGES = {
   empty: 'Enter your mobile phone number',
   format: 'Enter a UK mobile phone number, like 07123456789',
@@ -12,36 +10,30 @@ export const PHONE_MESSAGES = {
 export type PhoneParse = { ok: true; e164: string } | { ok: false; error: string };
 
 /**
- * Reads a UK mobile number in the usual forms (07…, +44 7…, 0044 7…, with spaces, dashes or
- * brackets) and gives it in E.164. UK numbers include the Channel Islands and the Isle of Man,
- * whose mobiles share +44 7.
+ * Reads a UK mobile number the way GOV.UK Notify does (notifications-utils' UK rule): spaces,
+ * brackets, dashes and dots are ignored; 07…, 7…, +44 7…, 0044 7…, 44 7… and +44 (0)7… are the
+ * same number; a UK mobile is 7 followed by 9 more digits. No numbering-plan check: a number Notify
+ * would text is never refused here for looking unallocated. Gives the number in E.164.
  */
 export function parseUkMobile(input: string): PhoneParse {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, error: PHONE_MESSAGES.empty };
   if (!/^[\d\s()+\-.]+$/.test(trimmed)) return { ok: false, error: PHONE_MESSAGES.format };
-  const parsed = parsePhoneNumberFromString(trimmed, 'GB');
-  if (!parsed) {
-    const tooShort = validatePhoneNumberLength(trimmed, 'GB') === 'TOO_SHORT';
-    return { ok: false, error: tooShort ? PHONE_MESSAGES.tooShort : PHONE_MESSAGES.format };
+  const compact = trimmed.replace(/[\s()\-.]/g, '');
+  if (compact.lastIndexOf('+') > 0) return { ok: false, error: PHONE_MESSAGES.format };
+  const digits = compact.replace('+', '');
+  const international = compact.startsWith('+') || digits.startsWith('00');
+  const afterPrefix = digits.replace(/^00/, '');
+  if (international && !afterPrefix.startsWith('44')) return { ok: false, error: PHONE_MESSAGES.foreign };
+  // 44 without + or 00 is the UK's code only when what follows is a whole UK number (44 7911 555321).
+  const withoutCountry = international || (digits.startsWith('44') && digits.length > 11) ? afterPrefix.slice(2) : digits;
+  const national = withoutCountry.replace(/^0/, '');
+  if (!national.startsWith('7')) {
+    return { ok: false, error: /^[123]/.test(national) && national.length >= 9 ? PHONE_MESSAGES.landline : PHONE_MESSAGES.format };
   }
-  if (parsed.countryCallingCode !== '44') return { ok: false, error: PHONE_MESSAGES.foreign };
-  // UK mobiles are 7 followed by 9 more digits; other UK numbers have lengths of their own.
-  const national = parsed.nationalNumber.replace(/^0/, '');
-  const lengthProblem = national.startsWith('7')
-    ? national.length < 10
-      ? 'TOO_SHORT'
-      : national.length > 10
-        ? 'TOO_LONG'
-        : undefined
-    : validatePhoneNumberLength(trimmed, 'GB');
-  if (lengthProblem === 'TOO_SHORT') return { ok: false, error: PHONE_MESSAGES.tooShort };
-  if (lengthProblem === 'TOO_LONG') return { ok: false, error: PHONE_MESSAGES.tooLong };
-  if (!parsed.isValid()) return { ok: false, error: PHONE_MESSAGES.format };
-  const type = parsed.getType();
-  if (type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE') return { ok: false, error: PHONE_MESSAGES.landline };
-  if (type !== 'MOBILE') return { ok: false, error: PHONE_MESSAGES.format };
-  return { ok: true, e164: parsed.number };
+  if (national.length < 10) return { ok: false, error: PHONE_MESSAGES.tooShort };
+  if (national.length > 10) return { ok: false, error: PHONE_MESSAGES.tooLong };
+  return { ok: true, e164: `+44${national}` };
 }
 
 /** The last three digits, the only part of the number the pages show. */

@@ -4,6 +4,9 @@ type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export type SmsCodePurpose = 'setup' | 'sign-in' | 'reauth';
 
+/** Why a code is sent: a new sign-in (or setup, or change), or the person asked for it again. */
+export type SendReason = 'new' | 'resend';
+
 export interface StoredSmsCode {
   id: string;
   purpose: SmsCodePurpose;
@@ -23,11 +26,11 @@ export async function findSmsCode(db: Queryable, userId: string): Promise<Stored
     : undefined;
 }
 
-/** Sends in the window so far, oldest first (their times say when the window frees up). */
-export async function sendsSince(client: pg.PoolClient, userId: string, since: Date): Promise<Date[]> {
+/** Sends for this reason in the window so far, oldest first (their times say when the window frees up). */
+export async function sendsSince(client: pg.PoolClient, userId: string, since: Date, reason: SendReason): Promise<Date[]> {
   // Older sends no longer count for anything: drop them as we go.
   await client.query('DELETE FROM sms_code_sends WHERE user_id = $1 AND sent_at <= $2', [userId, since]);
-  const { rows } = await client.query('SELECT sent_at FROM sms_code_sends WHERE user_id = $1 ORDER BY sent_at', [userId]);
+  const { rows } = await client.query('SELECT sent_at FROM sms_code_sends WHERE user_id = $1 AND reason = $2 ORDER BY sent_at', [userId, reason]);
   return rows.map((row) => row.sent_at as Date);
 }
 
@@ -37,6 +40,7 @@ export async function storeSmsCode(
   userId: string,
   code: StoredSmsCode,
   sentAt: Date,
+  reason: SendReason,
 ): Promise<void> {
   await client.query(
     `INSERT INTO sms_login_codes (user_id, id, purpose, code_hash, phone_encrypted, sent_at, expires_at)
@@ -46,7 +50,7 @@ export async function storeSmsCode(
        sent_at = EXCLUDED.sent_at, expires_at = EXCLUDED.expires_at`,
     [userId, code.id, code.purpose, code.codeHash, code.phoneEncrypted, sentAt, code.expiresAt],
   );
-  await client.query('INSERT INTO sms_code_sends (user_id, sent_at) VALUES ($1, $2)', [userId, sentAt]);
+  await client.query('INSERT INTO sms_code_sends (user_id, sent_at, reason) VALUES ($1, $2, $3)', [userId, sentAt, reason]);
 }
 
 /** Uses up a code; false if it was already used or replaced meanwhile. */

@@ -1,18 +1,19 @@
 import crypto from 'node:crypto';
 import type { FeatureDeps } from '../app.js';
 import { inTransaction } from '../db/pool.js';
-import { CODE_MESSAGES, tooManyCodesMessage } from './messages.js';
+import { CODE_MESSAGES, nextCodeMessage } from './messages.js';
 import { hashSmsCode, openPhone, smsCodeMatches } from './secrets.js';
-import { findSmsCode, sendsSince, storeSmsCode, type SmsCodePurpose } from './sms-code-data.js';
+import { findSmsCode, sendsSince, storeSmsCode, type SendReason, type SmsCodePurpose } from './sms-code-data.js';
 import { lockUser } from './user-data.js';
 
 export const SMS_CODE_VALID_MS = 10 * 60 * 1000;
 export const SMS_SEND_WINDOW_MS = 15 * 60 * 1000;
+/** For each reason (new sign-ins, resends): at most this many texts in the window. */
 export const SMS_SENDS_PER_WINDOW = 5;
 
 export const smsCodeText = (code: string) => `${code} is your EHC Hub log in code. It expires in 10 minutes.`;
 
-export type SendResult = { ok: true; codeId: string } | { ok: false; error: string };
+export type SendResult = { ok: true; codeId: string } | { ok: false; error: string; nextSendAt: Date };
 
 /**
  * Sends a new 6-digit code to `sealedPhone` (sealed for this account), replacing any earlier
@@ -23,21 +24,22 @@ export async function sendSmsCode(
   userId: string,
   purpose: SmsCodePurpose,
   sealedPhone: string,
+  reason: SendReason,
 ): Promise<SendResult> {
   const key = deps.config.encryptionKey;
   const phone = openPhone(key, userId, sealedPhone);
   const now = deps.clock.now();
   const result = await inTransaction(deps.pool, async (client): Promise<SendResult> => {
     await lockUser(client, userId);
-    const recent = await sendsSince(client, userId, new Date(now.getTime() - SMS_SEND_WINDOW_MS));
+    const recent = await sendsSince(client, userId, new Date(now.getTime() - SMS_SEND_WINDOW_MS), reason);
     if (recent.length >= SMS_SENDS_PER_WINDOW) {
-      const freeAt = new Date(recent[recent.length - SMS_SENDS_PER_WINDOW].getTime() + SMS_SEND_WINDOW_MS);
-      return { ok: false, error: tooManyCodesMessage(freeAt, now) };
+      const nextSendAt = new Date(recent[recent.length - SMS_SENDS_PER_WINDOW].getTime() + SMS_SEND_WINDOW_MS);
+      return { ok: false, error: nextCodeMessage(nextSendAt, now), nextSendAt };
     }
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     const id = crypto.randomUUID();
     const expiresAt = new Date(now.getTime() + SMS_CODE_VALID_MS);
-    await storeSmsCode(client, userId, { id, purpose, codeHash: hashSmsCode(key, id, code), phoneEncrypted: sealedPhone, expiresAt }, now);
+    await storeSmsCode(client, userId, { id, purpose, codeHash: hashSmsCode(key, id, code), phoneEncrypted: sealedPhone, expiresAt }, now, reason);
     await deps.queue.queueSms(client, { to: phone, text: smsCodeText(code) });
     return { ok: true, codeId: id };
   });

@@ -6,7 +6,7 @@ import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';
 import { attemptCode } from './code-attempt.js';
 import { codeForm } from './code-input.js';
-import { renderCodeError, renderCodePage, type CodePage } from './code-page.js';
+import { renderCodeError, renderCodePage, renderNoNewCode, type CodePage } from './code-page.js';
 import { afterMethodSet, recordMethodSet } from './finish.js';
 import { requireSetupAllowed } from './guards.js';
 import { CODE_MESSAGES } from './messages.js';
@@ -35,6 +35,8 @@ export function smsSetupRoutes(deps: FeatureDeps): Router {
     backLink: paths.twoFactorSms,
     startAgain: true,
     showSignOut: req.twoFactor!.mode === 'first',
+    // Changing the method from the account page is not a sign-in.
+    buttonText: req.twoFactor!.mode === 'first' ? undefined : 'Continue',
   });
 
   /** The page needs the code it is about; without one, back to the number. */
@@ -55,7 +57,7 @@ export function smsSetupRoutes(deps: FeatureDeps): Router {
     const phone = parseUkMobile(parsed.data.phone);
     const keep = { mode, phone: parsed.data.phone };
     if (!phone.ok) return renderWithErrors(res, 'two-factor/sms-phone', formErrors([['phone', phone.error]]), keep);
-    const sent = await sendSmsCode(deps, user.id, 'setup', sealPhone(deps.config.encryptionKey, user.id, phone.e164));
+    const sent = await sendSmsCode(deps, user.id, 'setup', sealPhone(deps.config.encryptionKey, user.id, phone.e164), 'new');
     if (!sent.ok) return res.status(429).render('two-factor/sms-phone', { ...keep, ...formErrors([['phone', sent.error]]) });
     req.session.twoFactorSmsCodeId = sent.codeId;
     res.redirect(paths.twoFactorSmsCode);
@@ -91,8 +93,8 @@ export function smsSetupRoutes(deps: FeatureDeps): Router {
   router.post(paths.twoFactorSmsResend, allowed, async (req, res) => {
     const latest = await withSetupCode(req, res);
     if (!latest) return;
-    const sent = await sendSmsCode(deps, req.twoFactor!.user.id, 'setup', latest.sealedPhone);
-    if (!sent.ok) return renderCodeError(res, codePage(req, latest), sent.error, 429);
+    const sent = await sendSmsCode(deps, req.twoFactor!.user.id, 'setup', latest.sealedPhone, 'resend');
+    if (!sent.ok) return renderNoNewCode(res, codePage(req, latest), sent, latest, deps.clock.now());
     req.session.twoFactorSmsCodeId = sent.codeId;
     req.session.twoFactorNotice = "We've sent you a new log in code.";
     res.redirect(paths.twoFactorSmsCode);

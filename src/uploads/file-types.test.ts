@@ -17,6 +17,16 @@ describe('file types by content', () => {
     assert.equal(detectFileType(samples.docx())?.id, 'docx');
   });
 
+  it('counts a file as a PDF only when it starts with the header (after at most a byte-order mark and whitespace)', () => {
+    const pdf = samples.pdf();
+    assert.equal(detectFileType(Buffer.concat([Buffer.from('\r\n  '), pdf]))?.id, 'pdf');
+    assert.equal(detectFileType(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), pdf]))?.id, 'pdf');
+    for (const before of ['<html><script>alert(1)</script>', 'x', '%%EOF\n', '\u0000']) {
+      assert.equal(detectFileType(Buffer.concat([Buffer.from(before, 'latin1'), pdf])), undefined, JSON.stringify(before));
+    }
+    assert.equal(detectFileType(Buffer.from('%PDF-')), undefined);
+  });
+
   it('refuses what only looks like an allowed type', () => {
     assert.equal(detectFileType(samples.executable()), undefined);
     assert.equal(detectFileType(Buffer.from('<html><script>alert(1)</script></html>')), undefined);

@@ -41,9 +41,16 @@ const HEIF_GENERIC_BRANDS = new Set(['mif1', 'msf1']);
 const startsWith = (content: Buffer, signature: Buffer) =>
   content.length >= signature.length && content.subarray(0, signature.length).equals(signature);
 
+/**
+ * The PDF standard puts `%PDF-` at the very start of the file. Acrobat also accepts it anywhere in
+ * the first 1024 bytes, but that tolerance is what lets one file be a web page (or a ZIP) and a
+ * PDF at once. PDFs from scanners, Word and phones start with the header, so only a byte-order
+ * mark and whitespace (as some mail programs add) may come before it, and a version must follow.
+ */
+const PDF_HEADER = /^(?:\xEF\xBB\xBF)?[\t\n\r\f ]{0,64}%PDF-[12]\.\d/;
+
 function isPdf(content: Buffer): boolean {
-  // The header may follow a little junk; readers look for it in the first 1024 bytes.
-  return content.subarray(0, 1024).indexOf('%PDF-') >= 0;
+  return PDF_HEADER.test(content.toString('latin1', 0, 80));
 }
 
 function isHeic(content: Buffer): boolean {

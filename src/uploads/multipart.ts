@@ -144,6 +144,8 @@ export function readMultipartUpload(req: Request, isCsrfTokenValid: CsrfCheck, r
     req.on('error', () => settle({ status: 'malformed', closeConnection: true }));
 
     parser.on('field', (name, value) => {
+      // PostgreSQL text cannot hold a NUL, and no form here takes one.
+      if (name.includes('\0') || value.includes('\0')) return refuse({ status: 'malformed', closeConnection: false });
       if (!stopped && !(name in fields)) fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {

@@ -33,6 +33,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (status === 413 || err.type === 'entity.too.large') {
       return res.status(413).render('errors/too-large');
     }
+    if (status === 415 || err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
+      req.log?.info({ type: err.type }, 'refused a form in a character set or encoding the app does not read');
+      return res.status(415).render('errors/bad-request');
+    }
     if (status === 400 || err.type === 'entity.parse.failed') {
       return res.status(400).render('errors/bad-request');
     }

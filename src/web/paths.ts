@@ -4,6 +4,8 @@ export const paths = {
   signIn: '/sign-in',
   signOut: '/sign-out',
   signedOut: '/signed-out',
+  staffSso: '/sign-in/council',
+  staffSsoCallback: '/sign-in/council/callback',
   forgottenPassword: '/forgotten-password',
   resetPassword: (token: string) => `/reset-password/${token}`,
   register: (token: string) => `/register/${token}`,

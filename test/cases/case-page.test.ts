@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { waitFor } from '../two-factor/support.js';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { createTestCase } from '../support/cases.js';
@@ -97,7 +98,7 @@ describe('the case page', () => {
     assert.doesNotMatch(later.text, new RegExp(`/stages/draft-plan`));
   });
 
-  it("answers another family's case, a missing case and a malformed id with the same 404, and writes no audit row", async () => {
+  it("answers another family's case, a missing case and a malformed id with the same 404, and records the refusal", async () => {
     const c = await barneysCase();
     const stranger = await createUser(t.pool);
     const agent = await agentSignedInAs(t, stranger.id);
@@ -110,8 +111,11 @@ describe('the case page', () => {
     assert.equal(withoutNonce(sqlish.text), withoutNonce(missing.text));
     assert.match(theirs.text, /Page not found/);
     assert.doesNotMatch(theirs.text, /Barney|Rogers/);
-    const audit = await t.pool.query(`SELECT count(*) FROM audit_log WHERE case_id = $1`, [c.id]);
-    assert.equal(audit.rows[0].count, 0);
+    const actions = await waitFor('the refusal', async () => {
+      const { rows } = await t.pool.query(`SELECT action, actor_user_id FROM audit_log WHERE case_id = $1`, [c.id]);
+      return rows.length > 0 ? rows : undefined;
+    });
+    assert.deepEqual(actions, [{ action: 'case.access-refused', actor_user_id: stranger.id }]);
   });
 
   it('shows an exemption and the time limit it lifts in the key dates', async () => {

@@ -73,12 +73,32 @@ describe('npm start in development: the demo data a newcomer signs in with', () 
     assert.match(text, /get their code by text message, to made-up numbers ending 123 and 984/);
     assert.ok(text.includes(`development mailbox, ${running.url}/dev/mailbox`), text);
     assert.match(text, /newest first/);
-    // PORT=0 here, so the default BASE_URL (port 3000) does not match: the newcomer is told.
-    assert.ok(text.includes(`set BASE_URL=${running.url}`), text);
+    // The mailbox gives every code away, so development listens on this machine only, and says so.
+    assert.ok(text.includes(`Warning: ${running.url}/dev/mailbox shows every log in code and email to anyone who can reach this port.`), text);
+    assert.match(text, /EHC Hub listens on this machine only \(127\.0\.0\.1\); set HOST to change that\./);
+    const open = loadConfig({ NODE_ENV: 'development', HOST: '0.0.0.0' });
+    assert.match(welcomeText(running.url, open, running.demo), /EHC Hub listens on 0\.0\.0\.0: anyone on the network can sign in as anyone\./);
+    // BASE_URL is not set, so links in emails follow the port the server got: nothing to warn about.
+    assert.doesNotMatch(text, /BASE_URL/);
     // LOG_LEVEL=silent here; with nothing set, development logs only warnings and says how to see more.
     assert.doesNotMatch(text, /LOG_LEVEL/);
     const quiet = loadConfig({ NODE_ENV: 'development' });
     assert.match(welcomeText(running.url, quiet, running.demo), /Only warnings and errors are logged: set LOG_LEVEL=info to see each request\.$/);
+  });
+
+  it('puts the port the server really listens on in the links it emails', async () => {
+    const agent = supertest.agent(running.url);
+    const page = await agent.get('/forgotten-password').expect(200);
+    await agent.post('/forgotten-password').type('form').send({ _csrf: csrfFrom(page.text), email: DEMO.parent.email }).expect(302);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { rows } = await pool.query(`SELECT text_body FROM dev_mailbox WHERE channel = 'email' AND recipient = $1`, [DEMO.parent.email]);
+      if (rows[0]) {
+        assert.ok(rows[0].text_body.includes(`${running.url}/reset-password/`), rows[0].text_body);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail('no email arrived');
   });
 
   it('explains the demo second factor on the development mailbox page', async () => {
@@ -105,8 +125,11 @@ describe('npm start in development: the demo data a newcomer signs in with', () 
     const cases = await agent.get('/cases').expect(200);
     assert.match(cases.text, /Rogers, Barney/);
     assert.match(cases.text, /Rogers, Amelia/);
-    assert.match(cases.text, /Request date: 8th Aug 2023/);
-    assert.match(cases.text, /Decision due: 18th Sep 2023/);
+    // Barney's card reads as the guide's does: his request arrived 12 days ago, the decision is ahead.
+    assert.match(cases.text, /Request date: 16th Nov 2026/);
+    assert.match(cases.text, /Decision due: 27th Dec 2026/);
+    assert.match(cases.text, /We have received a request/);
+    assert.doesNotMatch(cases.text, /overdue/i);
 
     const amelia = /href="(\/cases\/[0-9a-f-]{36})"[^>]*>\s*View request<span class="govuk-visually-hidden"> for Rogers, Amelia/.exec(cases.text);
     assert.ok(amelia, 'a link to Amelia\'s case');

@@ -31,4 +31,21 @@ describe('sessions and CSRF', () => {
     assert.equal(csrfFrom(again.text), token);
     assert.match(again.text, /Sign out/);
   });
+
+  it('stores no session for a visitor who is only shown a form, and the form still posts', async () => {
+    const sessions = async () => Number((await t.pool.query('SELECT count(*) AS n FROM session')).rows[0].n);
+    const before = await sessions();
+    const agent = t.agent();
+    const page = await agent.get('/sign-in').expect(200);
+    await agent.get('/forgotten-password').expect(200);
+    assert.equal(await sessions(), before, 'an anonymous page stored a session');
+
+    const user = await createUser(t.pool, { twoFactorMethod: 'app' });
+    await agent.post('/sign-in').type('form').send({ _csrf: 'not-the-token', email: user.email, password: user.password }).expect(403);
+    await t.agent().post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email: user.email, password: user.password }).expect(403);
+    const signedIn = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email: user.email, password: user.password });
+    assert.equal(signedIn.status, 302);
+    assert.equal(signedIn.headers.location, '/log-in-code');
+    assert.equal(await sessions(), before + 1);
+  });
 });

@@ -37,7 +37,7 @@ export async function signInWithPassword(person: Person, email: string, password
 export async function enterAppCode(person: Person, world: World, secret: string, next: string | RegExp) {
   assert.match(await person.mainText(), /Open the authentication app on your smartphone or tablet/);
   await person.type(label(person, 'Log in code'), await appCode(world, secret));
-  await person.activate(button(person, 'Log in'));
+  await person.activate(button(person, 'Sign in'));
   await person.check(next);
 }
 
@@ -75,7 +75,7 @@ export async function staffCreatesCaseAndInvites(
   await person.choose(label(person, 'Parent or carer'));
   await person.activate(button(person, 'Add to the case'));
   await person.check('Rogers, Barney');
-  assert.match(await person.mainText(), new RegExp(`${parent.fullName} has been added to the case and sent an invitation to register \\(${parent.email.replace(/\./g, '\\.')}\\)`));
+  assert.match(await person.mainText(), new RegExp(`${parent.fullName} has been added to the case and sent an email to tell them \\(${parent.email.replace(/\./g, '\\.')}\\)`));
   return caseId;
 }
 

@@ -46,7 +46,7 @@ describe('Journey 3: a second parent chooses text messages for the log in code',
       const first = codeInText(await nthTextTo(world, e164, 1));
 
       await person.type(person.page.getByLabel('Log in code'), otherCode(first));
-      await person.activate(person.page.getByRole('button', { name: 'Log in', exact: true }));
+      await person.activate(person.page.getByRole('button', { name: 'Sign in', exact: true }));
       await person.check('Enter your log in code');
       await person.expectErrors('The log in code is not correct. Check the text message and try again');
 
@@ -59,12 +59,12 @@ describe('Journey 3: a second parent chooses text messages for the log in code',
       if (first !== second) {
         // The first code was replaced by the new one.
         await person.type(person.page.getByLabel('Log in code'), first);
-        await person.activate(person.page.getByRole('button', { name: 'Log in', exact: true }));
+        await person.activate(person.page.getByRole('button', { name: 'Sign in', exact: true }));
         await person.check('Enter your log in code');
         await person.expectErrors('The log in code is not correct. Check the text message and try again');
       }
       await person.type(person.page.getByLabel('Log in code'), second);
-      await person.activate(person.page.getByRole('button', { name: 'Log in', exact: true }));
+      await person.activate(person.page.getByRole('button', { name: 'Sign in', exact: true }));
       await person.check('My cases');
       assert.match(await person.mainText(), new RegExp(BARNEY_STATUS));
       assert.match(await person.mainText(), /Decision due: 18th Sep 2023/);

@@ -115,6 +115,22 @@ describe('comments and views', () => {
     assert.match(back.text, /value="own" checked/);
   });
 
+  it('keeps nothing of a form sent after the sign-in expired without the right CSRF token (from another site)', async () => {
+    const family = await familyCase(t);
+    const secret = await giveAppMethod(t, family.parent.id);
+    const formPath = `/cases/${family.caseId}/comments/new`;
+    await tokenFrom(family.agent, formPath);
+    clock.advance(31 * 60 * 1000);
+    const expired = await family.agent.post(formPath).type('form').send({ _csrf: 'forged', _keepOnTimeout: '1', whose: 'own', comment: 'Planted by another site.' });
+    assert.equal(expired.headers.location, '/signed-out?reason=timeout');
+    const signIn = await family.agent.get('/sign-in').expect(200);
+    await family.agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(signIn.text), email: family.parent.email, password: 'Correct-Horse-Battery-9' }).expect(302);
+    const codePage = await family.agent.get('/log-in-code').expect(200);
+    await family.agent.post('/log-in-code').type('form').send({ _csrf: csrfFrom(codePage.text), code: await totpAt(secret, clock) }).expect(302);
+    const page = await family.agent.get(formPath).expect(200);
+    assert.doesNotMatch(page.text, /Planted by another site/);
+  });
+
   it('does not give a kept comment to someone else who signs in on the same browser', async () => {
     const family = await familyCase(t);
     const other = await createUser(t.pool, { fullName: 'Second Parent' });

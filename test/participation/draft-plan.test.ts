@@ -79,7 +79,7 @@ describe('the draft plan: comments before the 15-day deadline', () => {
     const responses = await draftPlanResponses(t.pool, family.caseId);
     assert.equal(responses.length, 2);
     assert.deepEqual(
-      responses.map((r) => [r.agrees, r.wantsMeeting, r.preferredSetting, r.draftPlanIssuedOn]),
+      responses.map((r) => [r.agrees, r.wantsMeeting, r.preferredSetting, r.sentOn]),
       [
         [true, false, '', '2023-12-01'],
         [false, true, 'Edgehill Academy', '2023-12-01'],
@@ -101,5 +101,21 @@ describe('the draft plan: comments before the 15-day deadline', () => {
     const csrf = await tokenFrom(stranger, '/help');
     await stranger.post(`/cases/${family.caseId}/draft-plan`).type('form').send({ _csrf: csrf, requests: 'agree' }).expect(404);
     assert.equal(await count(t, `SELECT count(*) FROM draft_plan_responses WHERE case_id = $1`, [family.caseId]), 0);
+  });
+
+  it('offers "Comment on the draft plan" on the case page only while commenting is open (day 15 yes, day 16 no, nor once the final plan is issued)', async () => {
+    const family = await familyCase(t, { set: DRAFT_ISSUED, decisions: DECISIONS, today: '2023-12-05' });
+    const button = new RegExp(`<a href="/cases/${family.caseId}/draft-plan" role="button"[^>]*>\\s*Comment on the draft plan`);
+    clock.set('2023-12-16T22:00:00Z');
+    const lastDay = await agentSignedInAs(t, family.parent.id);
+    assert.match((await lastDay.get(`/cases/${family.caseId}`).expect(200)).text, button);
+    clock.set('2023-12-17T09:00:00Z');
+    const dayAfter = await (await agentSignedInAs(t, family.parent.id)).get(`/cases/${family.caseId}`).expect(200);
+    assert.doesNotMatch(dayAfter.text, /Comment on the draft plan/);
+    assert.match(words(dayAfter.text), /The draft plan and the responses sent/);
+
+    clock.set('2023-12-05T10:00:00Z');
+    const finalised = await familyCase(t, { set: { ...DRAFT_ISSUED, final_plan_issued_on: '2023-12-04' }, decisions: DECISIONS, today: '2023-12-05' });
+    assert.doesNotMatch((await finalised.agent.get(`/cases/${finalised.caseId}`).expect(200)).text, /Comment on the draft plan/);
   });
 });

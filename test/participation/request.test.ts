@@ -16,11 +16,15 @@ describe('the request: view and amend', () => {
   after(() => t.close());
 
   it('shows the request in full: what was asked, by whom and when', async () => {
-    const family = await familyCase(t, { requestText: 'Barney finds reading hard.\nHe needs help in class.', requestedBy: 'school' });
+    const family = await familyCase(t, { requestText: 'Barney finds reading hard.\nHe needs help in class.', requestedBy: 'school', set: { requester_name: 'Edgehill Primary School' } });
     const res = await family.agent.get(`/cases/${family.caseId}/request`).expect(200);
     const text = words(res.text);
     assert.match(text, /Rogers, Barney The request/);
-    assert.match(text, /Requested by Education setting/);
+    // Written one way on every page: the case page, this page and the staff case page.
+    assert.match(text, /Requested by Education setting: Edgehill Primary School/);
+    assert.match(words((await family.agent.get(`/cases/${family.caseId}`).expect(200)).text), /Requested by Education setting: Edgehill Primary School/);
+    const staff = await agentSignedInAs(t, family.coordinator.id);
+    assert.match(words((await staff.get(`/staff/cases/${family.caseId}`).expect(200)).text), /Requested by Education setting: Edgehill Primary School/);
     assert.match(text, /Request date 8th Aug 2023/);
     assert.match(res.text, /Barney finds reading hard\.<br>He needs help in class\./);
     assert.match(text, /Now is your opportunity to read the request and add your comments or other relevant information\. You can also add comments on behalf of Barney\./);
@@ -86,15 +90,23 @@ describe('the request: view and amend', () => {
       members: [{ userId: adviser.id, role: 'adviser' }],
     });
     const page = await family.agent.get(`/cases/${family.caseId}/request`).expect(200);
-    assert.match(words(page.text), /The request can no longer be amended/);
+    assert.match(words(page.text), /The request can only be amended at the Request stage, and the case has moved on from it\. You can still add comments and upload documents\./);
     await family.agent.get(`/cases/${family.caseId}/request/amend`).expect(404);
+    // The case page says so too, rather than leaving the link out without a word.
+    const casePage = words((await family.agent.get(`/cases/${family.caseId}`).expect(200)).text);
+    assert.match(casePage, /The request can only be amended at the Request stage\. You can still add comments and upload documents\./);
+    assert.doesNotMatch(casePage, /Amend the request/);
+    const atRequest = await familyCase(t, { today: '2023-08-20' });
+    const requestStagePage = await atRequest.agent.get(`/cases/${atRequest.caseId}`).expect(200);
+    assert.match(requestStagePage.text, new RegExp(`href="/cases/${atRequest.caseId}/request/amend">Amend the request</a>`));
+    assert.doesNotMatch(words(requestStagePage.text), /can only be amended/);
     const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/request`);
     const refused = await family.agent
       .post(`/cases/${family.caseId}/request/amend`)
       .type('form')
       .send({ _csrf: csrf, basedOnVersion: '1', requestText: 'Too late.' })
       .expect(400);
-    assert.match(words(refused.text), /The request can no longer be amended because the case has moved on from the Request stage/);
+    assert.match(words(refused.text), /The request can only be amended at the Request stage, and the case has moved on from it/);
 
     const adviserAgent = await agentSignedInAs(t, adviser.id);
     const adviserPage = await adviserAgent.get(`/cases/${family.caseId}/request`).expect(200);

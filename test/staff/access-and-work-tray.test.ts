@@ -39,6 +39,12 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
     await postMultipart(agent, `/staff/cases/${c.id}/progress/decision-to-assess`, { _csrf: csrf, outcome: 'assess' }, { letter: { content: PDF, filename: 'l.pdf' } }).expect(404);
   });
 
+  it('sends staff who open My cases (/cases) to the work tray, not the family dashboard', async () => {
+    const staff = await staffUser(t);
+    const res = await staff.agent.get('/cases').expect(302);
+    assert.equal(res.headers.location, '/staff');
+  });
+
   it('sends someone not signed in to sign in', async () => {
     const anonymous = await t.agent().get('/staff/people').expect(302);
     assert.equal(anonymous.headers.location, '/sign-in');

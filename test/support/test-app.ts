@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import supertest from 'supertest';
 import { createApp, type App } from '../../src/app.js';
 import { systemClock, type Clock } from '../../src/clock.js';
@@ -20,6 +21,10 @@ export interface TestAppOptions {
   /** Leave out the queue's workers, for tests that look at queued jobs themselves. */
   deliver?: boolean;
   retry?: RetryPolicy;
+  /** Listen on this loopback port (for a BASE_URL that names it); any free port by default. */
+  port?: number;
+  /** Where the app logs (silent unless LOG_LEVEL is set). */
+  logger?: Logger;
 }
 
 export interface TestApp {
@@ -35,6 +40,8 @@ export interface TestApp {
   agent(): supertest.Agent;
   /** Builds a second app process over the same database (restarts, several processes). */
   restart(): Promise<void>;
+  /** Starts another app process over the same database, served on a port of its own. */
+  twin(): Promise<{ baseUrl: string; agent(): supertest.Agent; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -50,16 +57,16 @@ export const TEST_ENV = {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const config = loadConfig({ ...TEST_ENV, ...(options.env ?? {}) });
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'silent');
+  const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent');
   const clock = options.clock ?? systemClock;
   let pool = createPool(database.connectionString, 8, logger);
   // As src/server.ts does: named statements on a PostgreSQL server, never on PGlite's socket.
   if (process.env.DATABASE_URL) allowNamedStatements(pool);
-  let queue = await startMessageQueue(database.connectionString, logger, options.retry, process.env.DATABASE_URL ? 3 : 1);
+  let queue = await startMessageQueue(database.connectionString, logger, options.retry);
   const senders = () => (options.senders ?? sendersFromConfig)(config, pool);
   if (options.deliver !== false) await queue.deliverWith(senders());
   let app = createApp({ config, pool, logger, clock, queue });
-  let server = await listen(app);
+  let server = await listen(app, options.port);
 
   const testApp: TestApp = {
     config,
@@ -83,10 +90,26 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await stopServing();
       pool = createPool(database.connectionString, 8, logger);
       if (process.env.DATABASE_URL) allowNamedStatements(pool);
-      queue = await startMessageQueue(database.connectionString, logger, options.retry, process.env.DATABASE_URL ? 3 : 1);
+      queue = await startMessageQueue(database.connectionString, logger, options.retry);
       if (options.deliver !== false) await queue.deliverWith(senders());
       app = createApp({ config, pool, logger, clock, queue });
       server = await listen(app, port);
+    },
+    async twin() {
+      const twinPool = createPool(database.connectionString, 8, logger);
+      const twinApp = createApp({ config, pool: twinPool, logger, clock, queue });
+      const twinServer = await listen(twinApp);
+      const baseUrl = `http://127.0.0.1:${(twinServer.address() as AddressInfo).port}`;
+      return {
+        baseUrl,
+        agent: () => supertest.agent(baseUrl),
+        async close() {
+          twinServer.closeAllConnections();
+          await new Promise((resolve) => twinServer.close(resolve));
+          await twinApp.close();
+          await twinPool.end();
+        },
+      };
     },
     async close() {
       await stopServing();

@@ -35,6 +35,7 @@ describe('two-factor: changing the method from the account', () => {
     await post(agent, '/account/two-factor', csrfFrom(account.text)).expect(302).expect('Location', '/account/two-factor/code');
     const codePage = await agent.get('/account/two-factor/code').expect(200);
     assert.match(codePage.text, /Before you change how you get your code, enter a code the way you get it now/);
+    assert.match(codePage.text, /If you cannot get a code, for example because you have a new phone, contact/);
     const csrf = csrfFrom(codePage.text);
     const code = await totpAt(secret, clock);
     assert.match((await post(agent, '/account/two-factor/code', csrf, { code: otherCode(code) }).expect(400)).text, /The code is not correct/);

@@ -73,6 +73,15 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     assert.equal(notify.requests.length, 0);
   });
 
+  it('accepts a real UK mobile such as "07911 555321" and texts it through Notify as +447911555321', async () => {
+    const user = await createUser(t.pool);
+    const agent = await agentSignedInAs(t, user.id, 'password');
+    const phonePage = await agent.get('/two-factor/sms').expect(200);
+    await post(agent, '/two-factor/sms', csrfFrom(phonePage.text), { phone: '07911 555321' }).expect(302).expect('Location', '/two-factor/sms/code');
+    const code = await nthCode('+447911555321', 1);
+    assert.match(code, /^\d{6}$/);
+  });
+
   it('sends a code, refuses a wrong one, resends (the old one is then refused), and takes the right one', async () => {
     const user = await createUser(t.pool);
     const agent = await agentSignedInAs(t, user.id, 'password');
@@ -101,11 +110,13 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
       '<h1 class="govuk-heading-l">Enter your log in code</h1>',
       "We've sent a log in code to mobile phone number ending <strong>984</strong>.",
       'Log in code',
-      'Log in',
       'Resend log in code',
       'If you\'d rather use an authentication app, <a class="govuk-link" href="/two-factor">start again</a>.',
     ])
       assert.ok(codePage.text.includes(words), words);
+    // The guide's heading, and the service's own verb on the button: Sign in, as on the sign-in page.
+    assert.match(codePage.text, /<button[^>]*class="govuk-button"[^>]*>\s*Sign in\s*<\/button>/);
+    assert.doesNotMatch(codePage.text, />\s*Log in\s*<\/button>/);
     const csrf = csrfFrom(codePage.text);
 
     const wrong = await post(agent, '/two-factor/sms/code', csrf, { code: otherCode(first) }).expect(400);
@@ -155,28 +166,61 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     await post(agent, '/log-in-code', csrfFrom(after.text), { code: second }).expect(302).expect('Location', '/cases');
   });
 
-  it('sends at most 5 codes in 15 minutes', async () => {
+  it('resends at most 5 codes in 15 minutes, counted apart from sign-ins, and says plainly when the next can be sent', async () => {
+    clock.set('2025-09-01T09:00:00Z');
     const user = await createUser(t.pool);
     await giveSmsMethod(t, user.id, '+447123456555');
     const agent = await agentSignedInAs(t, user.id, 'password');
     const page = await agent.get('/log-in-code').expect(200);
-    for (let i = 2; i <= 5; i += 1) {
+    for (let i = 1; i <= 5; i += 1) {
       clock.advance(60_000);
       await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302);
     }
     const refused = await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(429);
-    assert.match(refused.text, /You have asked for too many codes. You can ask for a new code in 11 minutes/);
-    assert.equal(await sendsFor(user.id), 5);
-    const fifth = await nthCode('+447123456555', 5);
+    // 10:05am (UK summer time): the first resend, at 10:01am, stops counting at 10:16am.
+    assert.match(refused.text, /We cannot send you another code yet\. You can ask for a new code at 10:16am \(in 11 minutes\)\. The code we sent at 10:05am works until 10:15am/);
+    assert.doesNotMatch(refused.text, /too many codes/);
+    assert.match(refused.text, /If you cannot get a code, for example because you have a new phone, contact/);
+    assert.equal(await sendsFor(user.id), 6);
+    const sixth = await nthCode('+447123456555', 6);
 
-    // The fifth code still works; a new session does not reset the count.
+    // A new sign-in is not a resend: it still gets its code.
     const other = await agentSignedInAs(t, user.id, 'password');
-    const arrival = await other.get('/log-in-code').expect(429);
-    assert.match(arrival.text, /You have asked for too many codes/);
+    await other.get('/log-in-code').expect(200);
+    await waitFor('the sign-in text', () => textsTo('+447123456555')[6]);
     clock.advance(11 * 60 * 1000 + 1000);
     await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302);
-    assert.equal(await sendsFor(user.id), 5, 'the first send, now over 15 minutes old, no longer counts');
-    await waitFor('the sixth text', () => textsTo('+447123456555')[5]);
-    await post(agent, '/log-in-code', csrfFrom(page.text), { code: fifth }).expect(400);
+    await waitFor('the next resend', () => textsTo('+447123456555')[7]);
+    await post(agent, '/log-in-code', csrfFrom(page.text), { code: sixth }).expect(400);
+  });
+
+  it('lets a parent who signs in many times use the code already sent, and never says "sent" when no code works', async () => {
+    clock.set('2025-09-01T09:00:00Z');
+    const user = await createUser(t.pool);
+    await giveSmsMethod(t, user.id, '+447123456777');
+    for (let i = 1; i <= 5; i += 1) {
+      await (await agentSignedInAs(t, user.id, 'password')).get('/log-in-code').expect(200);
+      clock.advance(60_000);
+    }
+    const fifth = await nthCode('+447123456777', 5);
+    // The sixth sign-in in 15 minutes: no new text, but the code sent at 10:04am still works.
+    const sixth = await agentSignedInAs(t, user.id, 'password');
+    const page = await sixth.get('/log-in-code').expect(200);
+    assert.match(page.text, /We(&#39;|')ve sent a log in code to mobile phone number ending <strong>777<\/strong>/);
+    assert.match(page.text, /Use the code we sent at 10:04am: it works until 10:14am\./);
+    assert.doesNotMatch(page.text, /too many|There is a problem/);
+    assert.equal(await sendsFor(user.id), 5);
+    await post(sixth, '/log-in-code', csrfFrom(page.text), { code: fifth }).expect(302).expect('Location', '/cases');
+
+    // Once that code has expired and the window is still full: no "We've sent", the time a code can be sent, and the way out.
+    clock.set('2025-09-01T09:14:30Z');
+    const late = await agentSignedInAs(t, user.id, 'password');
+    const waiting = await late.get('/log-in-code').expect(429);
+    assert.doesNotMatch(waiting.text, /We(&#39;|')ve sent/);
+    assert.match(waiting.text, /We cannot send you another code yet\. You can ask for a new code at 10:15am \(in 1 minute\)/);
+    assert.match(waiting.text, /contact [^<]* on [^<]* or at <a class="govuk-link app-break-anywhere" href="mailto:/);
+    // Resends are counted apart: asking for one now works.
+    await post(late, '/log-in-code/resend', csrfFrom(waiting.text)).expect(302).expect('Location', '/log-in-code');
+    await waitFor('the resent text', () => textsTo('+447123456777')[5]);
   });
 });

@@ -29,7 +29,7 @@ export function invitationEmail(council: Council, email: InvitationEmail): Email
         list: [
           'Your username is your email address.',
           'You will choose a password.',
-          'You will then set up a second check: each time you log in, you will enter a 6-digit code from an authentication app or a text message.',
+          'You will then set up a second check: each time you sign in, you will enter a 6-digit code from an authentication app or a text message.',
         ],
       },
       'If you were not expecting this email, you can ignore it.',

@@ -23,15 +23,19 @@ const ACTION_LABELS: Record<string, string> = {
   'case.request.amended': 'Amended the request',
   'case.comment.added': 'Added a comment',
   'case.document.uploaded': 'Uploaded documents',
+  'case.document.removed': 'Removed a document they had uploaded',
+  'staff.document.removed': 'Removed a document the family had uploaded',
+  'case.amendments.responded': 'Responded to the proposed changes',
   'case.draft-plan.responded': 'Responded to the draft plan',
   'document.downloaded': 'Downloaded a document',
+  'case.access-refused': 'Was refused: not their case',
 };
 
 export function auditActionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-/** A short, safe summary of an entry's details (names of files, outcomes, dates; never reasons). */
+/** A short, safe summary of an entry's details (names of files, outcomes, dates; no reasons for decisions, which are in the letters). */
 export function auditDetailsText(details: Record<string, unknown>): string {
   const parts: string[] = [];
   const add = (label: string, value: unknown) => {
@@ -39,10 +43,13 @@ export function auditDetailsText(details: Record<string, unknown>): string {
   };
   add('File', details.filename);
   add('Page', details.page);
+  add('Address', details.path);
   add('Outcome', details.outcome);
   add('Role', details.role);
   add('Date', details.decidedOn ?? details.issuedOn ?? details.meetingOn ?? details.onDate);
   add('Exemption', details.kind);
+  // Staff must say why a plan cut the family's time to comment short; the trail is where it is kept.
+  add('Issued before the family’s comments were due', details.earlyBecause);
   if (details.internal === true) parts.push('Internal');
   if (typeof details.familyNotified === 'number') parts.push(`Family emails: ${details.familyNotified}`);
   return parts.join(', ');

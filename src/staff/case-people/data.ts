@@ -26,7 +26,7 @@ export async function activeMembership(db: Queryable, caseId: string, userId: st
 /** Gives access (again, if it was removed before). */
 export async function grantAccess(
   client: pg.PoolClient,
-  input: { caseId: string; userId: string; role: CaseRole; addedBy: string; at: Date },
+  input: { caseId: string; userId: string; role: CaseRole; addedBy: string | null; at: Date },
 ): Promise<void> {
   await client.query(
     `INSERT INTO case_members (case_id, user_id, role, added_by, added_at) VALUES ($1, $2, $3, $4, $5)

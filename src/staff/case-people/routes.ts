@@ -47,9 +47,11 @@ export function casePeopleRoutes(deps: FeatureDeps): Router {
     }
     setNotice(
       req,
-      result.outcome === 'invited'
-        ? `${result.fullName} has been added to the case and sent an invitation to register (${result.email}).`
-        : `${result.fullName} has been added to the case and sent an email to say so (${result.email}).`,
+      result.outcome === 'added'
+        ? `${result.fullName} has been added to the case and sent an email to tell them (${result.email}).`
+        : result.outcome === 'invited'
+          ? `${result.fullName} has been added to the case and sent an invitation to register (${result.email}).`
+          : `${result.fullName} has been added to the case and sent an email to say so (${result.email}).`,
     );
     res.redirect(staffPaths.case(found.id));
   });

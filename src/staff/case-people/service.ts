@@ -7,12 +7,15 @@ import { findCouncilCase } from '../cases-data.js';
 import { addedToCaseEmail } from '../emails/added-to-case.js';
 import { CASE_ROLE_LABELS } from '../roles.js';
 import type { StaffMember } from '../staff-member.js';
+import { isKnownToCouncil } from '../people/data.js';
 import { activeMembership, findMember, findUserByEmail, grantAccess, removeAccess } from './data.js';
 import { invitationReason } from './invitation-reason.js';
 import type { AddPerson } from './schema.js';
 
 export type AddPersonOutcome =
   | { outcome: 'invited' | 'notified'; fullName: string; email: string }
+  /** An address this council did not know: what is said must not tell whether it already had an account. */
+  | { outcome: 'added'; fullName: string; email: string }
   | { outcome: 'refused'; field: 'email' | 'role'; message: string }
   | { outcome: 'not-found' };
 
@@ -20,15 +23,20 @@ export type AddPersonOutcome =
  * Gives someone access to a case: a new address gets an invitation ("Complete your
  * registration"), a registered one the "you have been added to a case" email.
  */
+/** Who adds a person: a member of staff, or an operator through the CLI (no account of their own). */
+export type CaseActor = Pick<StaffMember, 'name' | 'councilId'> & { id?: string };
+
 export async function addPersonToCase(
-  deps: FeatureDeps,
-  input: { staff: StaffMember; ip?: string; caseId: string; person: AddPerson },
+  deps: Pick<FeatureDeps, 'pool' | 'config' | 'clock' | 'queue'>,
+  input: { staff: CaseActor; ip?: string; caseId: string; person: AddPerson },
 ): Promise<AddPersonOutcome> {
   const { staff, person } = input;
   const result = await inTransaction(deps.pool, async (client): Promise<AddPersonOutcome> => {
     const found = await findCouncilCase(client, staff.councilId, input.caseId, { lock: true });
     if (!found) return { outcome: 'not-found' };
     const existing = await findUserByEmail(client, person.email);
+    // Another council's family account: its name, status and very existence are not ours to show.
+    const unknownAccount = existing?.kind === 'family' && !(await isKnownToCouncil(client, staff.councilId, existing.id));
     const council = deps.config.council.name;
     if (person.role === 'coordinator') {
       if (existing?.kind !== 'staff' || existing.councilId !== staff.councilId || existing.status === 'disabled') {
@@ -37,7 +45,7 @@ export async function addPersonToCase(
     } else if (existing?.kind === 'staff') {
       return { outcome: 'refused', field: 'role', message: 'This email address belongs to a council staff account: choose Case co-ordinator, or use another email address' };
     }
-    if (existing?.status === 'disabled') {
+    if (existing?.status === 'disabled' && !unknownAccount) {
       return { outcome: 'refused', field: 'email', message: 'The account for this email address is disabled. Enable it from People before adding it to a case' };
     }
     if (existing && (await activeMembership(client, found.id, existing.id))) {
@@ -59,8 +67,9 @@ export async function addPersonToCase(
       userId = invited.userId;
       outcome = 'invited';
     }
-    await grantAccess(client, { caseId: found.id, userId: userId as string, role: person.role, addedBy: staff.id, at: now });
-    if (outcome === 'notified' && existing) {
+    await grantAccess(client, { caseId: found.id, userId: userId as string, role: person.role, addedBy: staff.id ?? null, at: now });
+    // A disabled account (disabled by the other council) is added without an email: it cannot sign in.
+    if (outcome === 'notified' && existing && existing.status !== 'disabled') {
       await deps.queue.queueEmail(
         client,
         addedToCaseEmail(deps.config.council, {
@@ -77,9 +86,10 @@ export async function addPersonToCase(
       { action: 'staff.case.member-added', actorUserId: staff.id, subjectUserId: userId, caseId: found.id, ip: input.ip, details: { role: person.role, invited: outcome === 'invited' } },
       now,
     );
-    return { outcome, fullName: existing?.fullName ?? person.fullName, email: person.email };
+    if (!existing || unknownAccount) return { outcome: 'added', fullName: person.fullName, email: person.email };
+    return { outcome, fullName: existing.fullName, email: person.email };
   });
-  if (result.outcome === 'invited' || result.outcome === 'notified') deps.queue.nudge();
+  if (result.outcome !== 'refused' && result.outcome !== 'not-found') deps.queue.nudge();
   return result;
 }
 

@@ -20,8 +20,12 @@ describe('consistencyErrors', () => {
   });
 
   it('says "before" when the form sets the earlier date of a pair', () => {
-    assert.deepEqual(consistencyErrors(barney, { ...barney, draftPlanIssued: '2023-08-01' }, { draftPlanIssued: 'issuedOn' }), [
+    const requestOnly: CaseFacts = { ...barney, decisionToAssess: undefined };
+    assert.deepEqual(consistencyErrors(requestOnly, { ...requestOnly, draftPlanIssued: '2023-08-01' }, { draftPlanIssued: 'issuedOn' }), [
       ['issuedOn', 'The date the draft plan was issued must be the same as or after the date the request was received (8 August 2023)'],
+    ]);
+    assert.deepEqual(consistencyErrors(barney, { ...barney, draftPlanIssued: '2023-08-01' }, { draftPlanIssued: 'issuedOn' }), [
+      ['issuedOn', 'The date the draft plan was issued must be the same as or after the date of the decision whether to assess (1 September 2023)'],
     ]);
     const withFinal = { ...barney, finalPlanIssued: '2023-12-01' };
     assert.deepEqual(consistencyErrors(withFinal, { ...withFinal, draftPlanIssued: '2023-12-05' }, { draftPlanIssued: 'issuedOn' }), [
@@ -35,5 +39,19 @@ describe('consistencyErrors', () => {
       ['decidedOn', 'The council decided not to carry out an assessment, so later stages cannot be recorded. Record a new decision whether to assess first'],
     ]);
     assert.deepEqual(consistencyErrors(notAssessing, { ...notAssessing, exemption: { kind: 'family-away', reason: 'Away' } }, { 'exemption.recordedOn': 'kind' }), []);
+  });
+
+  it('keeps the assessment in order: advice after the decision to assess, the draft plan after the decision to issue one', () => {
+    assert.deepEqual(consistencyErrors(barney, { ...barney, adviceRequested: '2023-08-20' }, { adviceRequested: 'adviceRequestedOn' }), [
+      ['adviceRequestedOn', 'The date advice was requested must be the same as or after the date of the decision whether to assess (1 September 2023)'],
+    ]);
+    const issuing: CaseFacts = { ...barney, draftPlanIssued: undefined, adviceRequested: '2023-09-05' };
+    assert.deepEqual(consistencyErrors(issuing, { ...issuing, decisionAfterAssessment: { outcome: 'issue', date: '2023-09-04' } }, { 'decisionAfterAssessment.date': 'decidedOn' }), [
+      ['decidedOn', 'The date of the decision after the assessment must be the same as or after the date advice was requested (5 September 2023)'],
+    ]);
+    const decided: CaseFacts = { ...issuing, decisionAfterAssessment: { outcome: 'issue', date: '2023-10-20' } };
+    assert.deepEqual(consistencyErrors(decided, { ...decided, draftPlanIssued: '2023-10-19' }, { draftPlanIssued: 'issuedOn' }), [
+      ['issuedOn', 'The date the draft plan was issued must be the same as or after the date of the decision after the assessment (20 October 2023)'],
+    ]);
   });
 });

@@ -61,5 +61,6 @@ export function consistencyErrors(before: CaseFacts, after: CaseFacts, fields: R
       ]);
     }
   }
-  return errors;
+  // One message a field: the last pair found is the later step of the process, the tighter limit.
+  return [...new Map(errors.map((error) => [error[0], error])).values()];
 }

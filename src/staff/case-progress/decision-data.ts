@@ -65,3 +65,13 @@ export async function startNextReviewCycle(client: pg.PoolClient, caseId: string
     [caseId, at, meetingOn],
   );
 }
+
+/** Whether a family member has answered the draft plan issued on `draftPlanIssuedOn` with "I agree". */
+export async function familyAgreedToDraft(db: Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>, caseId: string, draftPlanIssuedOn: string | undefined): Promise<boolean> {
+  if (!draftPlanIssuedOn) return false;
+  const { rows } = await db.query(
+    `SELECT 1 FROM draft_plan_responses WHERE case_id = $1 AND draft_plan_issued_on = $2 AND agrees LIMIT 1`,
+    [caseId, draftPlanIssuedOn],
+  );
+  return rows.length > 0;
+}

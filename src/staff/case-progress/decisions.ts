@@ -4,7 +4,7 @@ import type { DocumentKind } from '../uploads/documents-data.js';
 import { choice, requiredText } from '../forms/form.js';
 import { govukDate } from '../forms/dates.js';
 import { insertDecision } from './decision-data.js';
-import type { ProgressStep, StepContext } from './step.js';
+import type { CaseContext, ProgressStep } from './step.js';
 
 type DecisionData<O extends string> = { outcome: O; reason: string; decidedOn: string };
 
@@ -16,7 +16,7 @@ interface DecisionSpec<O extends string> {
   outcomes: readonly [O, ...O[]];
   missingOutcome: string;
   letterKind: DocumentKind;
-  blocked?: (ctx: StepContext) => string | undefined;
+  blocked?: (ctx: CaseContext) => string | undefined;
   /** The case's facts with this decision (for the sequence checks). */
   withDecision: (facts: CaseFacts, decision: { outcome: O; date: string }) => CaseFacts;
   /** Where the decision's date sits in CaseFacts. */
@@ -90,7 +90,7 @@ export const decisionToAssess = decisionStep({
   auditAction: 'staff.case.decision-to-assess-recorded',
 });
 
-export const needsAssessment = (ctx: StepContext) =>
+export const needsAssessment = (ctx: CaseContext) =>
   ctx.facts.decisionToAssess?.outcome === 'assess' ? undefined : 'Record a decision to carry out an EHC needs assessment first.';
 
 export const decisionAfterAssessment = decisionStep({

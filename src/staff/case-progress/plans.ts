@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { commentsDue, formatGuideDate } from '../../ehc/index.js';
+import { commentsDue, cutsCommentTimeShort, formatGuideDate } from '../../ehc/index.js';
+import { optionalText } from '../forms/form.js';
 import { govukDate } from '../forms/dates.js';
 import { formatDate } from '../format.js';
 import { updateCaseColumns } from './decision-data.js';
@@ -7,6 +8,7 @@ import { needsAssessment } from './decisions.js';
 import { dateValues, type ProgressStep, type StepContext } from './step.js';
 
 type IssuedData = { issuedOn: string };
+type FinalPlanData = IssuedData & { earlyReason?: string };
 
 const issuedSchema = (ctx: StepContext, which: 'draft' | 'final') =>
   z.object({
@@ -17,6 +19,15 @@ const issuedSchema = (ctx: StepContext, which: 'draft' | 'final') =>
       notBefore: [ctx.found.requestReceived, 'the date the request was received'],
     }),
   });
+
+/** Moving the draft's date later must not leave the family less than 15 days before a final plan already recorded. */
+function draftRedatedTooLate(ctx: StepContext, data: IssuedData): [string, string][] {
+  const final = ctx.facts.finalPlanIssued;
+  const before = ctx.facts.draftPlanIssued;
+  if (!final || !cutsCommentTimeShort(data.issuedOn, final)) return [];
+  if (before && cutsCommentTimeShort(before, final)) return []; // Already recorded early, with its reason.
+  return [['issuedOn', `The final plan was issued on ${formatDate(final)}. The draft plan must have been issued at least 15 days before it`]];
+}
 
 export const draftPlan: ProgressStep<IssuedData> = {
   slug: 'draft-plan',
@@ -29,6 +40,7 @@ export const draftPlan: ProgressStep<IssuedData> = {
   initialValues: (ctx) => dateValues('issuedOn', ctx.facts.draftPlanIssued),
   proposed: (ctx, data) => ({ ...ctx.facts, draftPlanIssued: data.issuedOn }),
   factFields: { draftPlanIssued: 'issuedOn' },
+  ruleErrors: draftRedatedTooLate,
   async apply(client, ctx, data) {
     await updateCaseColumns(client, ctx.found.id, { draft_plan_issued_on: data.issuedOn }, ctx.now);
     const due = commentsDue(data.issuedOn);
@@ -42,25 +54,58 @@ export const draftPlan: ProgressStep<IssuedData> = {
   },
 };
 
-export const finalPlan: ProgressStep<IssuedData> = {
+
+/**
+ * The family has 15 days to comment on the draft (reg. 13(1)): a final plan issued before they are
+ * up would take them away, unless the family has said they agree or staff say why (the audit keeps it).
+ */
+function finalPlanTooEarly(ctx: StepContext, data: FinalPlanData): [string, string][] {
+  const draft = ctx.facts.draftPlanIssued;
+  if (!draft || !cutsCommentTimeShort(draft, data.issuedOn) || ctx.familyAgreedToDraft || data.earlyReason) return [];
+  return [
+    [
+      'issuedOn',
+      `The family can comment on the draft plan until ${formatDate(commentsDue(draft))}. Enter a date after that, or give the reason the final plan was issued before then`,
+    ],
+  ];
+}
+
+export const finalPlan: ProgressStep<FinalPlanData> = {
   slug: 'final-plan',
   title: 'Record the final plan issued',
   view: 'staff/progress/final-plan',
   dateFields: ['issuedOn'],
   upload: { field: 'plan', kind: 'final-plan', missing: 'Select the final plan' },
   blocked: (ctx) => (ctx.facts.draftPlanIssued ? undefined : 'Record the draft plan first.'),
-  schema: (ctx) => issuedSchema(ctx, 'final'),
+  schema: (ctx) =>
+    issuedSchema(ctx, 'final').extend({
+      earlyReason: optionalText(2000, 'The reason the final plan was issued early must be 2,000 characters or fewer'),
+    }),
+  ruleErrors: finalPlanTooEarly,
+  situation: (ctx) => {
+    const draft = ctx.facts.draftPlanIssued;
+    if (!draft || ctx.facts.finalPlanIssued) return undefined;
+    return ctx.familyAgreedToDraft
+      ? 'The family have said they agree with the draft plan, so the final plan can be issued before their time to comment ends.'
+      : `The family can comment on the draft plan until ${formatDate(commentsDue(draft))}. Issue the final plan after that date, unless you give a reason below.`;
+  },
   initialValues: (ctx) => dateValues('issuedOn', ctx.facts.finalPlanIssued),
   proposed: (ctx, data) => ({ ...ctx.facts, finalPlanIssued: data.issuedOn }),
   factFields: { finalPlanIssued: 'issuedOn' },
   async apply(client, ctx, data) {
     await updateCaseColumns(client, ctx.found.id, { final_plan_issued_on: data.issuedOn }, ctx.now);
+    const draft = ctx.facts.draftPlanIssued;
+    const early = draft !== undefined && cutsCommentTimeShort(draft, data.issuedOn);
     return {
       stageLabel: 'Final plan',
       summary: 'We have issued the final EHC plan. The plan is on EHC Hub.',
       timeline: `Final EHC plan issued on ${formatDate(data.issuedOn)}.`,
       auditAction: 'staff.case.final-plan-recorded',
-      auditDetails: { issuedOn: data.issuedOn, documentId: ctx.documentId },
+      auditDetails: {
+        issuedOn: data.issuedOn,
+        documentId: ctx.documentId,
+        ...(early ? { commentsDue: commentsDue(draft), earlyBecause: ctx.familyAgreedToDraft ? 'The family agreed with the draft plan' : data.earlyReason } : {}),
+      },
     };
   },
 };

@@ -1,3 +1,4 @@
+import { audit } from '../../audit/audit.js';
 import { Router, type Request, type Response } from 'express';
 import type { FeatureDeps } from '../../app.js';
 import { EXEMPTION_KINDS, EXEMPTION_LABELS } from '../../ehc/index.js';
@@ -39,6 +40,7 @@ export function caseProgressRoutes(deps: FeatureDeps): Router {
     const step = stepBySlug(req.params.step);
     const ctx = step && (await stepContext(deps, staffMemberOf(req), req.params.caseId));
     if (!step || !ctx) return renderNotFound(res);
+    await audit(deps.pool, { action: 'staff.case.viewed', actorUserId: staffMemberOf(req).id, caseId: req.params.caseId, ip: ipOf(req), details: { page: `progress:${step.slug}` } }, deps.clock.now());
     res.render(step.view, { ...pageLocals(step, ctx), values: step.initialValues?.(ctx) ?? {}, blocked: step.blocked?.(ctx) });
   });
 

@@ -9,6 +9,7 @@ import type { StaffMember } from '../staff-member.js';
 import { insertDocument } from '../uploads/documents-data.js';
 import { fileProblemMessage } from '../uploads/messages.js';
 import { consistencyErrors } from './consistency.js';
+import { familyAgreedToDraft } from './decision-data.js';
 import { finishCaseChange, type CaseChange } from './record-change.js';
 import type { ProgressStep, StepContext } from './step.js';
 
@@ -35,11 +36,16 @@ function fileErrors(step: ProgressStep, form: SubmittedForm): FormErrors | undef
   return undefined;
 }
 
+async function contextOf(db: Parameters<typeof factsOf>[0], today: string, found: CouncilCase): Promise<StepContext> {
+  const facts = await factsOf(db, found);
+  return { today, found, facts, familyAgreedToDraft: await familyAgreedToDraft(db, found.id, facts.draftPlanIssued) };
+}
+
 /** The step's page: what the case is and whether the step can be recorded now. */
 export async function stepContext(deps: FeatureDeps, staff: StaffMember, caseId: string): Promise<StepContext | undefined> {
   const found = await findCouncilCase(deps.pool, staff.councilId, caseId);
   if (!found) return undefined;
-  return { today: ukToday(deps.clock), found, facts: await factsOf(deps.pool, found) };
+  return contextOf(deps.pool, ukToday(deps.clock), found);
 }
 
 /**
@@ -55,14 +61,15 @@ export async function recordStep(
   const result = await inTransaction(deps.pool, async (client): Promise<StepOutcome> => {
     const found = await findCouncilCase(client, staff.councilId, input.caseId, { lock: true });
     if (!found) return { outcome: 'not-found' };
-    const ctx: StepContext = { today: ukToday(deps.clock), found, facts: await factsOf(client, found) };
+    const ctx = await contextOf(client, ukToday(deps.clock), found);
     const blocked = step.blocked?.(ctx);
     if (blocked) return { outcome: 'blocked', message: blocked };
 
     const parsed = parseStaffForm(step.schema(ctx), form.fields, step.dateFields);
     let errors = mergeErrors(parsed.ok ? undefined : parsed.errors, fileErrors(step, form));
     if (parsed.ok) {
-      const sequence = consistencyErrors(ctx.facts, step.proposed(ctx, parsed.data), step.factFields);
+      let sequence = consistencyErrors(ctx.facts, step.proposed(ctx, parsed.data), step.factFields);
+      if (sequence.length === 0) sequence = step.ruleErrors?.(ctx, parsed.data) ?? [];
       if (sequence.length > 0) errors = mergeErrors(ruleErrors(sequence, step.dateFields), errors);
     }
     if (errors || !parsed.ok) return { outcome: 'invalid', errors: errors as FormErrors, found };

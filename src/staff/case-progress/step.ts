@@ -6,10 +6,15 @@ import type { StaffMember } from '../staff-member.js';
 import type { DocumentKind } from '../uploads/documents-data.js';
 import type { CaseChange } from './record-change.js';
 
-export interface StepContext {
+/** What the case is on a day: enough to say whether a step can be recorded. */
+export interface CaseContext {
   today: IsoDate;
   found: CouncilCase;
   facts: CaseFacts;
+}
+
+export interface StepContext extends CaseContext {  /** A family member has said they agree with the draft plan now issued (so has no more comments). */
+  familyAgreedToDraft: boolean;
 }
 
 export interface ApplyContext extends StepContext {
@@ -28,7 +33,7 @@ export interface ProgressStep<T = any> {
   /** The PDF this step needs (a decision letter, a plan). */
   upload?: { field: string; kind: DocumentKind; missing: string };
   /** Why this cannot be recorded now (an earlier step is missing), if so. */
-  blocked?(ctx: StepContext): string | undefined;
+  blocked?(ctx: CaseContext): string | undefined;
   schema(ctx: StepContext): z.ZodType<T>;
   /** Something to know before filling in the form (shown above it), if anything. */
   situation?(ctx: StepContext): string | undefined;
@@ -36,6 +41,8 @@ export interface ProgressStep<T = any> {
   initialValues?(ctx: StepContext): Record<string, string>;
   /** The case's facts after the change, to check the sequence with src/ehc. */
   proposed(ctx: StepContext, data: T): CaseFacts;
+  /** Rules checked once the dates are in order (the family's minimum periods), as [field, message] pairs. */
+  ruleErrors?(ctx: StepContext, data: T): [string, string][];
   /** The facts this step sets → the form field that sets each (the first is the main one). */
   factFields: Record<string, string>;
   apply(client: pg.PoolClient, ctx: ApplyContext, data: T): Promise<CaseChange>;

@@ -74,7 +74,7 @@ export async function listDocuments(db: Queryable, caseId: string): Promise<Docu
   const { rows } = await db.query(
     `SELECT d.id, d.kind, d.original_filename, d.size_bytes, d.uploaded_at, u.full_name
        FROM documents d LEFT JOIN users u ON u.id = d.uploaded_by
-      WHERE d.case_id = $1 ORDER BY d.uploaded_at DESC`,
+      WHERE d.case_id = $1 AND d.removed_at IS NULL ORDER BY d.uploaded_at DESC`,
     [caseId],
   );
   return rows.map((row) => ({

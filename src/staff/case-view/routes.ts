@@ -8,6 +8,7 @@ import { factsOf, findCouncilCase } from '../cases-data.js';
 import { listKeyDates, listNotes } from '../notes-and-dates/data.js';
 import { isUuid } from '../../web/ids.js';
 import { ipOf, staffMemberOf } from '../staff-member.js';
+import { markOpenedByCouncil } from '../../participation/index.js';
 import { findCouncilDocument } from '../uploads/documents-data.js';
 import { listDecisions, listDocuments, listMembers } from './data.js';
 import { casePageModel } from './view-model.js';
@@ -39,6 +40,7 @@ export function caseRoutes(deps: FeatureDeps): Router {
     if (!isUuid(caseId) || !isUuid(documentId)) return renderNotFound(res);
     const document = await findCouncilDocument(pool, staff.councilId, caseId, documentId);
     if (!document) return renderNotFound(res);
+    await markOpenedByCouncil(pool, documentId, deps.clock.now());
     await audit(
       pool,
       { action: 'staff.document.downloaded', actorUserId: staff.id, caseId, ip: ipOf(req), details: { documentId, filename: document.filename } },

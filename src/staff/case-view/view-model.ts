@@ -1,4 +1,4 @@
-import { describeCase, REQUESTER_LABELS, type CaseFacts, type DueDate } from '../../ehc/index.js';
+import { describeCase, requesterText, type CaseFacts, type DueDate } from '../../ehc/index.js';
 import type { CouncilCase } from '../cases-data.js';
 import { PROGRESS_STEPS } from '../case-progress/steps.js';
 import { formatDate } from '../format.js';
@@ -33,7 +33,7 @@ export function casePageModel(input: {
   return {
     caseSummary: found,
     status,
-    requestedBy: REQUESTER_LABELS[found.requestedBy],
+    requestedBy: requesterText(found.requestedBy, found.requesterName),
     dueDates: status.dueDates.map((due) => ({ ...due, state: dueDateState(due) })),
     steps: PROGRESS_STEPS.map((step) => ({
       title: step.title,
@@ -58,6 +58,7 @@ export function casePageModel(input: {
       kindLabel: DOCUMENT_KIND_LABELS[document.kind] ?? document.kind,
       size: formatSize(document.sizeBytes),
       href: staffPaths.caseDocument(found.id, document.id),
+      removeHref: document.kind === 'family-upload' ? staffPaths.removeDocument(found.id, document.id) : undefined,
     })),
     notes: input.notes,
     keyDates: input.keyDates,

@@ -31,7 +31,7 @@ async function insertCase(client: pg.PoolClient, staff: StaffMember, data: NewCa
 
 /** A new case with its child and request, the request's documents and the first timeline note. */
 export async function createCase(
-  deps: FeatureDeps,
+  deps: Pick<FeatureDeps, 'pool' | 'clock'>,
   input: { staff: StaffMember; ip?: string; data: NewCase; documents: ReceivedFile[] },
 ): Promise<{ id: string; reference: string }> {
   const { staff, data } = input;

@@ -41,7 +41,7 @@ export function secondFactorResetEmail(council: Council, email: AccountChangedEm
     subject: 'How you get your EHC Hub log in code has been reset',
     blocks: [
       `Dear ${email.fullName},`,
-      `On ${formatUkDateTime(email.at)} ${council.name} reset how you get the code you enter each time you log in to EHC Hub.`,
+      `On ${formatUkDateTime(email.at)} ${council.name} reset how you get the code you enter each time you sign in to EHC Hub.`,
       'You have been signed out. The next time you sign in, you will be asked to set up your code again, by an app on your smartphone or tablet or by text message.',
       { link: email.signInLink, text: 'Sign in to EHC Hub' },
       `If you did not ask for this, contact ${whoToContact(council, email.kind)} straight away.`,

@@ -6,6 +6,12 @@ type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 const VISIBLE_TO_COUNCIL = `(u.council_id = $1 OR EXISTS (
   SELECT 1 FROM case_members m JOIN cases c ON c.id = m.case_id WHERE m.user_id = u.id AND c.council_id = $1))`;
 
+/** Whether this council may already see the account (its staff, or someone on one of its cases, now or before). */
+export async function isKnownToCouncil(db: Queryable, councilId: string, userId: string): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM users u WHERE u.id = $2 AND ${VISIBLE_TO_COUNCIL}`, [councilId, userId]);
+  return rows.length > 0;
+}
+
 export interface PersonListing {
   id: string;
   fullName: string;
@@ -34,11 +40,15 @@ export interface Person extends PersonListing {
   registeredAt: Date | null;
   lastSignedInAt: Date | null;
   createdAt: Date;
+  /** Has access to a case of another council: then only that account's owner may change it, not this council. */
+  onAnotherCouncilsCase: boolean;
 }
 
 export async function findPerson(db: Queryable, councilId: string, userId: string, options: { lock?: boolean } = {}): Promise<Person | undefined> {
   const { rows } = await db.query(
-    `SELECT u.id, u.full_name, u.email, u.kind, u.status, u.staff_role, u.two_factor_method, u.registered_at, u.last_signed_in_at, u.created_at
+    `SELECT u.id, u.full_name, u.email, u.kind, u.status, u.staff_role, u.two_factor_method, u.registered_at, u.last_signed_in_at, u.created_at,
+            EXISTS (SELECT 1 FROM case_members om JOIN cases oc ON oc.id = om.case_id
+                     WHERE om.user_id = u.id AND om.removed_at IS NULL AND oc.council_id <> $1) AS on_another_councils_case
        FROM users u WHERE u.id = $2 AND ${VISIBLE_TO_COUNCIL}${options.lock ? ' FOR UPDATE OF u' : ''}`,
     [councilId, userId],
   );
@@ -55,6 +65,7 @@ export async function findPerson(db: Queryable, councilId: string, userId: strin
       registeredAt: row.registered_at,
       lastSignedInAt: row.last_signed_in_at,
       createdAt: row.created_at,
+      onAnotherCouncilsCase: row.on_another_councils_case,
     }
   );
 }
@@ -92,4 +103,19 @@ export async function setStatus(client: pg.PoolClient, userId: string, status: '
 export async function endSessions(db: Queryable, userId: string): Promise<number> {
   const { rowCount } = await db.query(`DELETE FROM session WHERE sess->'auth'->>'userId' = $1`, [userId]);
   return rowCount ?? 0;
+}
+
+export interface EmailFailure {
+  subject: string;
+  reason: string;
+  failedAt: Date;
+}
+
+/** The newest emails to this address that the provider refused for good. */
+export async function emailFailuresFor(db: Queryable, email: string): Promise<EmailFailure[]> {
+  const { rows } = await db.query(
+    `SELECT subject, reason, failed_at FROM email_delivery_failures WHERE lower(recipient) = lower($1) ORDER BY failed_at DESC, id DESC LIMIT 5`,
+    [email],
+  );
+  return rows.map((row) => ({ subject: row.subject, reason: row.reason, failedAt: row.failed_at }));
 }

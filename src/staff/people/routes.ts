@@ -8,7 +8,7 @@ import { isUuid } from '../../web/ids.js';
 import { staffPaths } from '../paths.js';
 import { CASE_ROLE_LABELS, STAFF_ROLE_LABELS, type CaseRole } from '../roles.js';
 import { ipOf, staffMemberOf } from '../staff-member.js';
-import { casesOfPerson, findPeople, findPerson } from './data.js';
+import { casesOfPerson, emailFailuresFor, findPeople, findPerson } from './data.js';
 import { actOnPerson, allowedActions, type PersonAction } from './service.js';
 
 type PersonParams = { userId: string };
@@ -42,6 +42,7 @@ export function peopleRoutes(deps: FeatureDeps): Router {
     const person = isUuid(req.params.userId) ? await findPerson(pool, staff.councilId, req.params.userId) : undefined;
     if (!person) return renderNotFound(res);
     const cases = await casesOfPerson(pool, staff.councilId, person.id);
+    const emailFailures = await emailFailuresFor(pool, person.email);
     await audit(pool, { action: 'staff.person.viewed', actorUserId: staff.id, subjectUserId: person.id, ip: ipOf(req) }, deps.clock.now());
     res.render('staff/person', {
       person,
@@ -49,6 +50,7 @@ export function peopleRoutes(deps: FeatureDeps): Router {
       cases: cases.map((c) => ({ ...c, href: staffPaths.case(c.caseId), roleLabel: CASE_ROLE_LABELS[c.role as CaseRole] ?? c.role })),
       actions: allowedActions(staff, person),
       roleHref: person.kind === 'staff' && staff.role === 'admin' ? staffPaths.staffRole(person.id) : undefined,
+      emailFailures,
     });
   });
 

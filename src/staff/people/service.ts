@@ -12,10 +12,13 @@ export type PersonAction = 'disable' | 'enable' | 'reset-two-factor' | 'resend-i
 
 /**
  * What a member of staff may do to an account: anyone on the council's cases, by any staff;
- * another member of staff, only by an admin; never to themselves.
+ * another member of staff, only by an admin; never to themselves. A family account that also has
+ * access to another council's case is not this council's to disable or reset: that would cut the
+ * family off from the other council's case too (their access here can still be removed, case by case).
  */
 export function allowedActions(staff: StaffMember, person: Person): PersonAction[] {
   if (person.id === staff.id) return [];
+  if (person.kind === 'family' && person.onAnotherCouncilsCase) return [];
   if (person.kind === 'staff' && staff.role !== 'admin') return [];
   const actions: PersonAction[] = [];
   if (person.status === 'disabled') actions.push('enable');

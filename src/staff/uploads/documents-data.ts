@@ -29,7 +29,7 @@ export async function findCouncilDocument(db: Queryable, councilId: string, case
   const { rows } = await db.query(
     `SELECT d.id, d.original_filename, d.content_type, d.content
        FROM documents d JOIN cases c ON c.id = d.case_id
-      WHERE d.id = $1 AND d.case_id = $2 AND c.council_id = $3`,
+      WHERE d.id = $1 AND d.case_id = $2 AND c.council_id = $3 AND d.removed_at IS NULL`,
     [documentId, caseId, councilId],
   );
   const row = rows[0];
