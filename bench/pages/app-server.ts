@@ -42,7 +42,7 @@ const seeded = await seed(database.pool, {
   refreshCaseSummary,
   sessionCookieName,
 });
-const queue = await startMessageQueue(database.connectionString, logger, undefined, database.embedded ? 1 : 3);
+const queue = await startMessageQueue(database.connectionString, logger);
 await queue.deliverWith(sendersFromConfig(config, database.pool));
 const app = createApp({ config, pool: database.pool, logger, clock: systemClock, queue });
 const server = http.createServer(app.express);
