@@ -25,8 +25,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
   router.get(paths.cases, requireSignedIn, async (req, res) => {
     // My cases is worded for families; council staff have the work tray.
     if (req.user!.kind === 'staff') return res.redirect(paths.staff);
-    const data = await loadMyCases(pool, req.user!.id);
-    await audit(pool, { action: 'cases.listed', actorUserId: req.user!.id, ip: req.ip, details: { caseIds: data.cases.map((c) => c.id) } }, clock.now());
+    const data = await loadMyCases(pool, req.user!.id, { ip: req.ip, at: clock.now() });
     const cards = dashboardCards(data, ukToday(clock));
     const compact = cards.length > FULL_CARDS_UP_TO;
     const openId = compact && typeof req.query.open === 'string' ? req.query.open : undefined;
