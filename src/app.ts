@@ -1,4 +1,5 @@
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type pg from 'pg';
@@ -21,6 +22,7 @@ import { setUpCsrf } from './web/csrf.js';
 import { refuseNulBytes } from './web/bad-input.js';
 import { auditRefusedCaseAccess } from './audit/case-access.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
+import { publicAssets } from './web/assets.js';
 import { GOVUK_FRONTEND_DIR, PROJECT_ROOT, setUpNunjucks } from './web/nunjucks.js';
 import { requestLogging } from './web/request-logging.js';
 import { cspNonce, noStore, securityHeaders } from './web/security.js';
@@ -58,9 +60,16 @@ export function createApp(deps: AppDeps): App {
   app.set('trust proxy', config.trustProxy);
   const views = setUpNunjucks(app, config.council, { watch: config.env === 'development' });
   // The header's menu shows staff their sections on every page, not only under /staff.
-  views.addGlobal('staffPaths', staffPaths);
+  views.env.addGlobal('staffPaths', staffPaths);
+  const assets = publicAssets(PUBLIC_DIR, '/public', { fingerprint: config.isProduction });
+  views.env.addGlobal('asset', assets.url);
+  // Every page is no-store: hashing each one for an ETag would be work for nothing. Static files
+  // keep theirs (express.static makes its own).
+  app.set('etag', false);
 
   app.use(requestLogging(logger));
+  // Only for clients that accept it; pages shrink to about a sixth.
+  app.use(compression());
   app.use(cspNonce);
   app.use(securityHeaders(config.isProduction));
   app.use('/assets', express.static(path.join(GOVUK_FRONTEND_DIR, 'govuk/assets'), { maxAge: '1d' }));
@@ -68,7 +77,7 @@ export function createApp(deps: AppDeps): App {
     '/govuk-frontend',
     express.static(path.join(GOVUK_FRONTEND_DIR, 'govuk'), { maxAge: '1d', index: false }),
   );
-  app.use('/public', express.static(PUBLIC_DIR, { maxAge: config.isProduction ? '1h' : 0 }));
+  app.use('/public', assets.middleware);
   app.use(healthRoutes(pool));
 
   app.use(noStore);
@@ -98,6 +107,9 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler(logger));
   return {
     express: app,
-    close: async () => session.store.close(),
+    close: async () => {
+      views.close();
+      session.store.close();
+    },
   };
 }

@@ -18,9 +18,12 @@ export function fixedClock(start: Date | string): Clock & { advance(ms: number):
   };
 }
 
+// Built once: making an Intl.DateTimeFormat costs more than a page's queries.
+const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** Today's calendar date in the UK, as 'YYYY-MM-DD' (the statutory dates are UK calendar days). */
 export function ukToday(clock: Clock): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(clock.now());
+  return UK_DATE.format(clock.now());
 }
 
 /**

@@ -8,6 +8,7 @@ import { ConfigError, emailsToDevMailbox, loadConfig, type Config } from './conf
 import { openDatabase } from './db/database.js';
 import { FolderInUseError } from './db/folder-lock.js';
 import { migrate, MigrationError } from './db/migrate.js';
+import { allowNamedStatements } from './db/statements.js';
 import { createLogger } from './logger.js';
 import { startMessageQueue } from './notify/queue.js';
 import { seedDemoData, type DemoSignIns } from './seed/demo.js';
@@ -25,6 +26,7 @@ const REQUESTS_GRACE_MS = 6_000;
 /** Opens the database, brings it up to date, starts the queue and serves the app. */
 export async function startServer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
+  if (!database.embedded) allowNamedStatements(database.pool);
   const server = http.createServer();
   try {
     const applied = await migrate(database.pool);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { ARGON2_IN_FLIGHT, argon2Load, hashPassword, verifyPassword } from './passwords.js';
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
@@ -30,5 +30,15 @@ describe('password hashing', () => {
     assert.equal(await verifyPassword(undefined, 'anything'), false);
     // Loose bounds: the point is that an argon2 check happens, not a precise match.
     assert.ok(median(dummy) > median(real) / 3, `dummy ${median(dummy)} ms vs real ${median(real)} ms`);
+  });
+
+  it('runs at most two hashes at once, so a burst of sign-ins leaves libuv threads for static files', async () => {
+    const hash = await hashPassword('Tuesday-Kettle');
+    const burst = Array.from({ length: 6 }, () => verifyPassword(hash, 'Tuesday-Kettle'));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(ARGON2_IN_FLIGHT, 2);
+    assert.deepEqual(argon2Load(), { running: 2, waiting: 4 });
+    assert.deepEqual(await Promise.all(burst), Array(6).fill(true));
+    assert.deepEqual(argon2Load(), { running: 0, waiting: 0 });
   });
 });

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
 import { isSafeReturnPath } from './session-auth.js';
+import { queryPrepared } from '../db/statements.js';
 
 export interface CurrentUser {
   id: string;
@@ -29,7 +30,8 @@ export function loadCurrentUser(pool: pg.Pool) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const auth = req.session?.auth;
     if (auth?.stage !== 'full') return next();
-    const { rows } = await pool.query(
+    const { rows } = await queryPrepared(
+      pool,
       `SELECT id, email, full_name, kind, council_id, staff_role, status, two_factor_method
          FROM users WHERE id = $1`,
       [auth.userId],

@@ -7,6 +7,11 @@ import { paths } from '../web/paths.js';
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** …and after this long in all, whatever the activity. */
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/**
+ * `lastSeenAt` is written at most this often, so that reading pages does not write the session
+ * on every request. The idle limit may then end a session up to this much early, never late.
+ */
+export const LAST_SEEN_PRECISION_MS = 60 * 1000;
 
 export type SignInStage = 'password' | 'full';
 
@@ -88,7 +93,7 @@ export function enforceSessionLimits(clock: Clock) {
     const now = clock.now().getTime();
     const reason = sessionTimeout(auth, now);
     if (!reason) {
-      auth.lastSeenAt = now;
+      if (now - auth.lastSeenAt >= LAST_SEEN_PRECISION_MS) auth.lastSeenAt = now;
       return next();
     }
     const returnTo = req.method === 'GET' ? req.originalUrl : undefined;

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type { IsoDate } from '../ehc/index.js';
 import { CASE_FACT_COLUMNS, type DecisionRow } from './case-facts-from-db.js';
 import type { DecisionKind, MemberRole } from './labels.js';
+import { queryPrepared } from '../db/statements.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -75,7 +76,8 @@ export interface CaseRow {
  * documents shared with advisers.
  */
 export async function loadCaseForMember(db: Queryable, caseId: string, userId: string): Promise<CaseRow | undefined> {
-  const { rows } = await db.query<CaseRow>(
+  const { rows } = await queryPrepared<CaseRow>(
+    db,
     `SELECT c.id, c.reference, c.request_text, c.requester_name, ${CASE_FACT_COLUMNS},
             ch.first_name, ch.last_name, ch.date_of_birth, ch.school_or_setting, m.role AS my_role,
             (SELECT coalesce(json_agg(json_build_object('userId', u.id, 'name', u.full_name, 'email', u.email, 'role', cm.role)

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { decisionOfMeeting, describeCase, type Audience, type CaseFacts, type CaseStatus, type DueDate } from '../ehc/index.js';
+import { queryPrepared } from '../db/statements.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -52,7 +53,8 @@ export interface DecisionRow {
 export async function latestDecisions(db: Queryable, caseIds: string[]): Promise<Map<string, DecisionRow[]>> {
   const byCase = new Map<string, DecisionRow[]>();
   if (caseIds.length === 0) return byCase;
-  const { rows } = await db.query(
+  const { rows } = await queryPrepared(
+    db,
     `SELECT DISTINCT ON (case_id, kind) case_id, kind, outcome, decided_on, mediation_certificate_on
        FROM case_decisions WHERE case_id = ANY($1::uuid[])
       ORDER BY case_id, kind, recorded_at DESC`,

@@ -73,6 +73,12 @@ export function caseCard(row: DashboardCaseRow, data: DashboardData, today: IsoD
   return card;
 }
 
+/**
+ * Up to this many cases, My cases shows every card whole, as the guide does; with more, each card
+ * shows its first lines and opens whole on demand (50 whole cards were 280 KB of HTML).
+ */
+export const FULL_CARDS_UP_TO = 3;
+
 /** Every card, in the order of the name bar: last name, then first name. */
 export function dashboardCards(data: DashboardData, today: IsoDate): CaseCard[] {
   return data.cases

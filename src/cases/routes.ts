@@ -5,7 +5,7 @@ import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';
 import { stageBySlug } from '../ehc/index.js';
 import type { Proposal } from '../participation/index.js';
-import { markCaseVisited, markOpenedByCouncil, participationPaths, proposalOf, whatIsNewSince } from '../participation/index.js';
+import { markOpenedByCouncil, participationPaths, proposalOf, visitCase } from '../participation/index.js';
 import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { isUuid } from '../web/ids.js';
@@ -14,7 +14,7 @@ import { loadCaseForMember, loadDocumentForMember } from './case-data.js';
 import { caseContext, casePageView } from './case-view.js';
 import { safeContentType } from './content-type.js';
 import { loadMyCases } from './dashboard-data.js';
-import { dashboardCards } from './dashboard-view.js';
+import { dashboardCards, FULL_CARDS_UP_TO } from './dashboard-view.js';
 import { stagePageView } from './stage-view.js';
 
 /** My cases, one case, its stages and its documents: only ever for an active member of the case. */
@@ -25,9 +25,11 @@ export function casesRoutes(deps: FeatureDeps): Router {
   router.get(paths.cases, requireSignedIn, async (req, res) => {
     // My cases is worded for families; council staff have the work tray.
     if (req.user!.kind === 'staff') return res.redirect(paths.staff);
-    const data = await loadMyCases(pool, req.user!.id);
-    await audit(pool, { action: 'cases.listed', actorUserId: req.user!.id, ip: req.ip, details: { caseIds: data.cases.map((c) => c.id) } }, clock.now());
-    res.render('cases/dashboard', { cards: dashboardCards(data, ukToday(clock)) });
+    const data = await loadMyCases(pool, req.user!.id, { ip: req.ip, at: clock.now() });
+    const cards = dashboardCards(data, ukToday(clock));
+    const compact = cards.length > FULL_CARDS_UP_TO;
+    const openId = compact && typeof req.query.open === 'string' ? req.query.open : undefined;
+    res.render('cases/dashboard', { cards, compact, openId });
   });
 
   /** The case for a member, or undefined (the caller answers 404) for a bad id or anyone else. */
@@ -47,9 +49,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
     if (!isUuid(caseId)) return next();
     const ctx = await memberCase(req, caseId);
     if (!ctx) return renderNotFound(res);
-    await viewed(req, ctx.row.id, 'case');
-    const whatIsNew = await whatIsNewSince(pool, ctx.row.id, req.user!.id);
-    await markCaseVisited(pool, ctx.row.id, req.user!.id, clock.now());
+    const whatIsNew = await visitCase(pool, ctx.row.id, req.user!.id, clock.now(), req.ip);
     res.render('cases/case', {
       view: casePageView(ctx, deps.config.council.name),
       whatIsNew,

@@ -9,7 +9,7 @@
  */
 export { participationRoutes } from './routes.js';
 export { participationPaths } from './paths.js';
-export { whatIsNewSince, markCaseVisited, type WhatIsNew, type NewItem } from './what-is-new.js';
+export { whatIsNewSince, markCaseVisited, visitCase, type WhatIsNew, type NewItem } from './what-is-new.js';
 export { requestVersions, type RequestVersion } from './request-data.js';
 export { familyComments, type CaseComment } from './comments-data.js';
 export { draftPlanResponses, PLAN_SECTIONS, type SentResponse } from './draft-plan-data.js';

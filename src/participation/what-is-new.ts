@@ -2,6 +2,7 @@ import type { Queryable } from './case-access.js';
 import { participationPaths } from './paths.js';
 import { paths } from '../web/paths.js';
 import { timelineEntry } from './view-format.js';
+import { queryPrepared } from '../db/statements.js';
 
 export type NewItemKind = 'document' | 'comment' | 'request-amended' | 'draft-plan-response' | 'amendments-response' | 'note';
 
@@ -25,14 +26,15 @@ const MAX_ITEMS = 50;
 
 // Everything others added since the member's last visit, that this member may see. The first
 // CTE is the membership check: a non-member gets no row, and so nothing at all.
-const NEW_SINCE_SQL = `
-WITH me AS (
+const ME_CTE = `me AS (
   SELECT m.role, v.visited_at, ch.first_name
     FROM case_members m
     JOIN cases c ON c.id = m.case_id JOIN children ch ON ch.id = c.child_id
     LEFT JOIN case_last_visits v ON v.case_id = m.case_id AND v.user_id = m.user_id
    WHERE m.case_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL AND v.visited_at IS NOT NULL
-)
+)`;
+
+const ITEMS_SQL = `
 SELECT 'document' AS kind, d.uploaded_at AS happened_at, u.full_name, me.first_name, false AS on_behalf
   FROM me JOIN documents d ON d.case_id = $1 AND d.uploaded_at > me.visited_at AND d.removed_at IS NULL LEFT JOIN users u ON u.id = d.uploaded_by
  WHERE d.uploaded_by IS DISTINCT FROM $2 AND (me.role <> 'adviser' OR d.shared_with_advisers)
@@ -55,6 +57,26 @@ SELECT 'note', n.created_at, u.full_name, me.first_name, false
  WHERE n.author_user_id IS DISTINCT FROM $2
 ORDER BY happened_at DESC
 LIMIT ${MAX_ITEMS}`;
+
+const NEW_SINCE_SQL = `WITH ${ME_CTE} ${ITEMS_SQL}`;
+
+const MARK_VISITED_SQL = `
+INSERT INTO case_last_visits (user_id, case_id, visited_at)
+SELECT m.user_id, m.case_id, $3 FROM case_members m WHERE m.case_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL
+ON CONFLICT (user_id, case_id) DO UPDATE SET visited_at = EXCLUDED.visited_at`;
+
+// The case page's visit in one round trip: the audit row, the new last visit and what was new
+// since the previous one. Every part of one statement sees the data as it was before it, so `me`
+// still reads the previous visit while `marked` replaces it.
+const VISIT_SQL = `
+WITH ${ME_CTE},
+logged AS (
+  INSERT INTO audit_log (action, actor_user_id, case_id, ip, details, at) VALUES ('case.viewed', $2, $1, $4, '{"page":"case"}', $3)
+),
+marked AS (${MARK_VISITED_SQL}),
+items AS (${ITEMS_SQL})
+SELECT (SELECT visited_at FROM me) AS since, items.* FROM (SELECT 1) AS one LEFT JOIN items ON true
+ORDER BY items.happened_at DESC`;
 
 function describe(row: Record<string, any>, caseId: string): { text: string; href: string } {
   const by = row.full_name ?? 'The council';
@@ -91,21 +113,28 @@ export async function whatIsNewSince(db: Queryable, caseId: string, userId: stri
   const since: Date | null = visit.rows[0]?.visited_at ?? null;
   if (!since) return { since: null, items: [] };
   const { rows } = await db.query(NEW_SINCE_SQL, [caseId, userId]);
-  return {
-    since,
-    items: rows.map((row) => {
-      const { when, whenIso } = timelineEntry(null, row.happened_at);
-      return { kind: row.kind, at: row.happened_at, ...describe(row, caseId), when, whenIso };
-    }),
-  };
+  return { since, items: itemsOf(rows, caseId) };
+}
+
+function itemsOf(rows: Record<string, any>[], caseId: string): NewItem[] {
+  return rows.map((row) => {
+    const { when, whenIso } = timelineEntry(null, row.happened_at);
+    return { kind: row.kind, at: row.happened_at, ...describe(row, caseId), when, whenIso };
+  });
+}
+
+/**
+ * A member opening the case page: audits the view ('case.viewed'), records the visit and returns
+ * what was new since the previous one, as whatIsNewSince then markCaseVisited would, in one query.
+ */
+export async function visitCase(db: Queryable, caseId: string, userId: string, at: Date, ip: string | undefined): Promise<WhatIsNew> {
+  const { rows } = await queryPrepared(db, VISIT_SQL, [caseId, userId, at, ip ?? null]);
+  const since: Date | null = rows[0]?.since ?? null;
+  if (!since) return { since: null, items: [] };
+  return { since, items: itemsOf(rows.filter((row) => row.kind !== null), caseId) };
 }
 
 /** Records that the user has just looked at the case (only for an active member). */
 export async function markCaseVisited(db: Queryable, caseId: string, userId: string, at: Date): Promise<void> {
-  await db.query(
-    `INSERT INTO case_last_visits (user_id, case_id, visited_at)
-     SELECT m.user_id, m.case_id, $3 FROM case_members m WHERE m.case_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL
-     ON CONFLICT (user_id, case_id) DO UPDATE SET visited_at = EXCLUDED.visited_at`,
-    [caseId, userId, at],
-  );
+  await db.query(MARK_VISITED_SQL, [caseId, userId, at]);
 }

@@ -101,6 +101,31 @@ describe('My cases and the case page in Chromium', { skip: browserSkipReason() }
     });
   }
 
+  it('shows many cases compactly with no axe violations, and opens one whole on demand', async () => {
+    const many = await createUser(t.pool, { fullName: 'Sam Many' });
+    for (const firstName of ['Ada', 'Ben', 'Cal', 'Dee', 'Eve', 'Fay']) {
+      await createTestCase(t.pool, { child: { firstName, lastName: 'Many' }, members: [{ userId: many.id, role: 'parent' }] });
+    }
+    for (const viewport of [NARROW, DESKTOP]) {
+      const { context, page } = await newPage(browser, viewport);
+      await context.addCookies([{ ...(await sessionCookieFor(t, many.id)), url: t.baseUrl }]);
+      await page.goto(`${t.baseUrl}/cases`);
+      assert.equal(await page.locator('.app-case-card--compact').count(), 6);
+      assert.equal(await page.locator('details.govuk-details').count(), 0);
+      assert.deepEqual(await axeViolations(page), []);
+      assert.equal(await scrollsSideways(page), false);
+      await page.getByRole('link', { name: 'What this means and what to do for Many, Dee' }).click();
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.locator('.app-case-card--compact').count(), 5);
+      const dee = page.locator('section.app-case-card:not(.app-case-card--compact)');
+      assert.equal(await dee.locator('h2').textContent(), 'Many, Dee');
+      assert.equal(await dee.locator('details.govuk-details').count(), 3);
+      assert.equal(await dee.isVisible(), true);
+      assert.deepEqual(await axeViolations(page), []);
+      await context.close();
+    }
+  });
+
   it('opens the three questions by keyboard, and the name bar leads to each card', async () => {
     const { context, page } = await signedInPage(NARROW);
     await page.goto(`${t.baseUrl}/cases`);

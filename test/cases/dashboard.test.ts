@@ -102,8 +102,41 @@ describe('My cases', () => {
       { name: 'Rogers, Barney', href: `#case-${rogers.id}` },
     ]);
     assert.deepEqual(cardHeadings(res.text), ['Aardvark, Zoe', 'rogers, Amy', 'Rogers, Barney']);
+    assert.equal((res.text.match(/<details class="govuk-details/g) ?? []).length, 9, 'three whole cards, as the guide shows');
     // The bar can be scrolled by keyboard, and is named for screen readers.
     assert.match(res.text, /<nav class="app-name-bar" aria-label="Children and young people" tabindex="0">/);
+  });
+
+  it('shows 50 cases in at most 60 KB: each card’s first lines, and the whole card on demand', async () => {
+    const parent = await createUser(t.pool);
+    const made = [];
+    for (let i = 0; i < 50; i += 1) {
+      made.push(await createTestCase(t.pool, { child: { firstName: `Child${String(i).padStart(2, '0')}`, lastName: 'Many' }, members: [{ userId: parent.id, role: 'parent' }] }));
+    }
+    const agent = await agentSignedInAs(t, parent.id);
+    const res = await agent.get('/cases').expect(200);
+    assert.ok(Buffer.byteLength(res.text) <= 60 * 1024, `${Buffer.byteLength(res.text)} bytes`);
+    assert.equal(cardHeadings(res.text).length, 50);
+    assert.equal(nameBar(res.text).length, 50);
+    assert.doesNotMatch(res.text, /<details class="govuk-details/);
+    const first = made[0];
+    const text = textOf(res.text);
+    assert.ok(
+      text.includes(`Many, Child00 Request date: 8th Aug 2023 Decision due: 18th Sep 2023 ${GUIDE.statusLine.replace('Barney', 'Child00')} What this means and what to do for Many, Child00 View request for Many, Child00`),
+      text.slice(0, 2000),
+    );
+    const open = `/cases?open=${first.id}#case-${first.id}`;
+    assert.match(res.text, new RegExp(`<a class="govuk-link" href="${open.replace(/[?]/g, '\\?')}">What this means and what to do`));
+    assert.match(res.text, new RegExp(`<a class="govuk-link" href="/cases/${first.id}">View request`));
+
+    const opened = await agent.get(open.split('#')[0]).expect(200);
+    assert.equal((opened.text.match(/<details class="govuk-details/g) ?? []).length, 3, 'that card whole, the others compact');
+    assert.ok(textOf(opened.text).includes(`What does this mean? ${GUIDE.whatDoesThisMean.replaceAll('Barney', 'Child00')}`));
+    assert.equal(cardHeadings(opened.text).length, 50);
+    // Another family's case id opens nothing.
+    const other = await createTestCase(t.pool, {});
+    const refused = await agent.get(`/cases?open=${other.id}`).expect(200);
+    assert.doesNotMatch(refused.text, /<details class="govuk-details/);
   });
 
   it('reads the cases in the same number of queries for 1 case as for 3', async () => {
@@ -123,8 +156,11 @@ describe('My cases', () => {
     const forOne = await countQueries(t.pool, () => oneAgent.get('/cases').expect(200));
     const forThree = await countQueries(t.pool, () => threeAgent.get('/cases').expect(200));
     assert.deepEqual(forThree, forOne);
-    // The cases, their decisions, and the audit row for the look.
-    assert.equal(forOne.cases, 3);
+    // The cases with the audit row for the look (one statement), and their decisions; with the
+    // session, the user and (this being the session's first page) the save of its new CSRF token,
+    // five round trips in all.
+    assert.equal(forOne.cases, 2);
+    assert.equal(forOne.all, 5);
   });
 
   it('leaves out a case the user has been removed from, and other families’ cases', async () => {

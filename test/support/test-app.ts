@@ -7,6 +7,7 @@ import { createApp, type App } from '../../src/app.js';
 import { systemClock, type Clock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createPool } from '../../src/db/pool.js';
+import { allowNamedStatements } from '../../src/db/statements.js';
 import { createLogger } from '../../src/logger.js';
 import { startMessageQueue, type MessageQueue, type RetryPolicy, type Senders } from '../../src/notify/queue.js';
 import { sendersFromConfig } from '../../src/senders.js';
@@ -59,6 +60,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = options.logger ?? createLogger(process.env.LOG_LEVEL ?? 'silent');
   const clock = options.clock ?? systemClock;
   let pool = createPool(database.connectionString, 8, logger);
+  // As src/server.ts does: named statements on a PostgreSQL server, never on PGlite's socket.
+  if (process.env.DATABASE_URL) allowNamedStatements(pool);
   let queue = await startMessageQueue(database.connectionString, logger, options.retry);
   const senders = () => (options.senders ?? sendersFromConfig)(config, pool);
   if (options.deliver !== false) await queue.deliverWith(senders());
@@ -86,6 +89,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const port = (server.address() as AddressInfo).port;
       await stopServing();
       pool = createPool(database.connectionString, 8, logger);
+      if (process.env.DATABASE_URL) allowNamedStatements(pool);
       queue = await startMessageQueue(database.connectionString, logger, options.retry);
       if (options.deliver !== false) await queue.deliverWith(senders());
       app = createApp({ config, pool, logger, clock, queue });

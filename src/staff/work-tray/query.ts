@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { addDays, type IsoDate, type StageId } from '../../ehc/index.js';
+import { queryPrepared } from '../../db/statements.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -74,6 +75,23 @@ export function trayConditions(
 }
 
 /**
+ * The number of cases the filters match. Unfiltered or by stage alone, from the counts migration
+ * 095 keeps up to date (a sequential scan of the council's cases otherwise); the due-date and name
+ * filters depend on today and the search, so they are counted.
+ */
+async function countOf(db: Queryable, councilId: string, filters: TrayFilters, query: { from: string; where: string; params: unknown[] }): Promise<number> {
+  const counted =
+    filters.due || filters.search?.trim()
+      ? await db.query(`SELECT count(*) AS total FROM ${query.from} WHERE ${query.where}`, query.params)
+      : await queryPrepared(
+          db,
+          `SELECT coalesce(sum(cases), 0) AS total FROM case_counts WHERE council_id = $1 AND ($2::text IS NULL OR current_stage = $2)`,
+          [councilId, filters.stage ?? null],
+        );
+  return Number(counted.rows[0].total);
+}
+
+/**
  * One page of the council's cases, soonest statutory date first (cases with none last). Without
  * a name search, the count and the page's ids come from the cases indexes alone (index-only
  * scans, even for a deep page), and only the page's 50 rows are joined to the children.
@@ -81,19 +99,22 @@ export function trayConditions(
 export async function workTrayPage(db: Queryable, councilId: string, filters: TrayFilters, today: IsoDate): Promise<TrayPage> {
   const { where, params, needsChildren } = trayConditions(councilId, filters, today);
   const from = needsChildren ? 'cases c JOIN children ch ON ch.id = c.child_id' : 'cases c';
-  const counted = await db.query(`SELECT count(*) AS total FROM ${from} WHERE ${where}`, params);
-  const total = Number(counted.rows[0].total);
+  const total = await countOf(db, councilId, filters, { from, where, params });
   const pageCount = Math.max(1, Math.ceil(total / TRAY_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page), pageCount);
-  const { rows } = await db.query(
+  // The offset is a parameter, so that every page of a filter is the same prepared statement. A
+  // name search is not prepared: a generic plan cannot use the name indexes for a LIKE parameter.
+  const offset = `$${params.length + 1}::int`;
+  const run = needsChildren ? (text: string, values: unknown[]) => db.query(text, values) : (text: string, values: unknown[]) => queryPrepared(db, text, values);
+  const { rows } = await run(
     `WITH page AS (
        SELECT c.id, c.next_due_on FROM ${from} WHERE ${where}
         ORDER BY c.next_due_on ASC NULLS LAST, c.id
-        LIMIT ${TRAY_PAGE_SIZE} OFFSET ${(page - 1) * TRAY_PAGE_SIZE})
+        LIMIT ${TRAY_PAGE_SIZE} OFFSET ${offset})
      SELECT c.id, c.reference, c.current_stage, c.next_due_label, c.next_due_on, ch.first_name, ch.last_name
        FROM page JOIN cases c ON c.id = page.id JOIN children ch ON ch.id = c.child_id
       ORDER BY page.next_due_on ASC NULLS LAST, page.id`,
-    params,
+    [...params, (page - 1) * TRAY_PAGE_SIZE],
   );
   return {
     total,

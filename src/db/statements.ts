@@ -1,0 +1,37 @@
+import crypto from 'node:crypto';
+import type pg from 'pg';
+
+const allowed = new WeakSet<object>();
+const names = new Map<string, string>();
+
+/**
+ * Marks a pool that reaches a real PostgreSQL server, where `prepared` names its queries. Not
+ * PGlite behind its socket: there every connection shares one backend session, so a statement
+ * one connection prepared under a name "already exists" for the next.
+ */
+export function allowNamedStatements(pool: object): void {
+  allowed.add(pool);
+}
+
+/**
+ * A query PostgreSQL plans once per connection and then reuses (pg's named statements), when `db`
+ * is a pool that allows it; a plain query otherwise. For the big queries of the busiest pages,
+ * whose planning took longer than running them. The name is the text's hash, so every distinct
+ * text (keep the set of them small: values go in parameters) has a name of its own.
+ */
+export function prepared(db: object, text: string, values: unknown[]): pg.QueryConfig {
+  if (!allowed.has(db)) return { text, values };
+  let name = names.get(text);
+  if (!name) {
+    name = `ehc_${crypto.createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return { name, text, values };
+}
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+/** db.query of `prepared(db, text, values)`. */
+export function queryPrepared<Row extends pg.QueryResultRow = any>(db: Queryable, text: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
+  return db.query<Row>(prepared(db, text, values));
+}
