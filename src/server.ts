@@ -26,7 +26,7 @@ const REQUESTS_GRACE_MS = 6_000;
 /** Opens the database, brings it up to date, starts the queue and serves the app. */
 export async function startServer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
-  if (!database.embedded) allowNamedStatements(database.pool);
+  allowNamedStatements(database.pool);
   const server = http.createServer();
   try {
     const applied = await migrate(database.pool);

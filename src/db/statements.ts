@@ -5,9 +5,8 @@ const allowed = new WeakSet<object>();
 const names = new Map<string, string>();
 
 /**
- * Marks a pool that reaches a real PostgreSQL server, where `prepared` names its queries. Not
- * PGlite behind its socket: there every connection shares one backend session, so a statement
- * one connection prepared under a name "already exists" for the next.
+ * Marks a pool whose queries `prepared` may name: PostgreSQL, and PGlite behind our embedded
+ * server, which keeps each connection's statement names apart in its one backend session.
  */
 export function allowNamedStatements(pool: object): void {
   allowed.add(pool);

@@ -61,7 +61,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = options.clock ?? systemClock;
   let pool = createPool(database.connectionString, 8, logger);
   // As src/server.ts does: named statements on a PostgreSQL server, never on PGlite's socket.
-  if (process.env.DATABASE_URL) allowNamedStatements(pool);
+  allowNamedStatements(pool);
   let queue = await startMessageQueue(database.connectionString, logger, options.retry);
   const senders = () => (options.senders ?? sendersFromConfig)(config, pool);
   if (options.deliver !== false) await queue.deliverWith(senders());
@@ -89,7 +89,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const port = (server.address() as AddressInfo).port;
       await stopServing();
       pool = createPool(database.connectionString, 8, logger);
-      if (process.env.DATABASE_URL) allowNamedStatements(pool);
+      allowNamedStatements(pool);
       queue = await startMessageQueue(database.connectionString, logger, options.retry);
       if (options.deliver !== false) await queue.deliverWith(senders());
       app = createApp({ config, pool, logger, clock, queue });
