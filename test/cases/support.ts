@@ -55,14 +55,13 @@ export async function removeMember(pool: pg.Pool, caseId: string, userId: string
   await pool.query(`UPDATE case_members SET removed_at = now() WHERE case_id = $1 AND user_id = $2`, [caseId, userId]);
 }
 
-/** Counts the queries the app's pool runs while `work` runs: all of them, and those on case tables. */
-export async function countQueries(pool: pg.Pool, work: () => Promise<unknown>): Promise<{ all: number; cases: number }> {
+/** The queries (text and statement name) the app's pool runs while `work` runs. */
+export async function watchQueries(pool: pg.Pool, work: () => Promise<unknown>): Promise<{ text: string; name?: string }[]> {
   const original = pool.query;
-  const counts = { all: 0, cases: 0 };
+  const seen: { text: string; name?: string }[] = [];
   pool.query = function (this: pg.Pool, ...args: unknown[]) {
-    counts.all += 1;
-    const sql = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text ?? '');
-    if (/\b(cases|case_members|case_decisions|case_notes|case_key_dates|documents|audit_log)\b/.test(sql)) counts.cases += 1;
+    const config = args[0] as string | { text?: string; name?: string };
+    seen.push(typeof config === 'string' ? { text: config } : { text: String(config?.text ?? ''), name: config?.name });
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pool.query;
   try {
@@ -70,7 +69,14 @@ export async function countQueries(pool: pg.Pool, work: () => Promise<unknown>):
   } finally {
     pool.query = original;
   }
-  return counts;
+  return seen;
+}
+
+/** Counts the queries the app's pool runs while `work` runs: all of them, and those on case tables. */
+export async function countQueries(pool: pg.Pool, work: () => Promise<unknown>): Promise<{ all: number; cases: number }> {
+  const seen = await watchQueries(pool, work);
+  const onCases = seen.filter(({ text }) => /\b(cases|case_members|case_decisions|case_notes|case_key_dates|documents|audit_log)\b/.test(text));
+  return { all: seen.length, cases: onCases.length };
 }
 
 /** supertest's parser for a binary body. */

@@ -2,6 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
+/** A complete production configuration. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  BASE_URL: 'https://ehc.example.gov.uk',
+  DATABASE_URL: 'postgres://app@db.internal/ehc',
+  SESSION_SECRET: 'x'.repeat(40),
+  ENCRYPTION_KEY: 'ab'.repeat(32),
+  SMTP_URL: 'smtp://mail.internal:25',
+  SMS_PROVIDER: 'notify',
+  NOTIFY_API_KEY: 'key',
+  NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
+};
+
 describe('configuration', () => {
   it('starts in development with nothing set', () => {
     const config = loadConfig({});
@@ -52,17 +65,7 @@ describe('configuration', () => {
   });
 
   it('accepts a complete production configuration', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      BASE_URL: 'https://ehc.example.gov.uk',
-      DATABASE_URL: 'postgres://app@db.internal/ehc',
-      SESSION_SECRET: 'x'.repeat(40),
-      ENCRYPTION_KEY: 'ab'.repeat(32),
-      SMTP_URL: 'smtp://mail.internal:25',
-      SMS_PROVIDER: 'notify',
-      NOTIFY_API_KEY: 'key',
-      NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
-    });
+    const config = loadConfig(PRODUCTION);
     assert.equal(config.isProduction, true);
     assert.equal(config.usesDevelopmentDefaults, false);
     assert.equal(config.logLevel, 'info');
@@ -88,17 +91,7 @@ describe('configuration', () => {
   it('refuses the development SESSION_SECRET in production', () => {
     assert.throws(
       () =>
-        loadConfig({
-          NODE_ENV: 'production',
-          BASE_URL: 'https://ehc.example.gov.uk',
-          DATABASE_URL: 'postgres://app@db.internal/ehc',
-          SESSION_SECRET: 'development-only-session-secret-do-not-use-in-production',
-          ENCRYPTION_KEY: 'ab'.repeat(32),
-          SMTP_URL: 'smtp://mail.internal:25',
-          SMS_PROVIDER: 'notify',
-          NOTIFY_API_KEY: 'key',
-          NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
-        }),
+        loadConfig({ ...PRODUCTION, SESSION_SECRET: 'development-only-session-secret-do-not-use-in-production' }),
       /SESSION_SECRET must not be the development secret when NODE_ENV=production/,
     );
   });
@@ -107,31 +100,12 @@ describe('configuration', () => {
     assert.equal(loadConfig({}).host, '127.0.0.1');
     assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0');
     assert.throws(() => loadConfig({ HOST: 'http://x/' }), /HOST: must be an IP address or host name/);
-    const production = loadConfig({
-      NODE_ENV: 'production',
-      BASE_URL: 'https://ehc.example.gov.uk',
-      DATABASE_URL: 'postgres://app@db.internal/ehc',
-      SESSION_SECRET: 'x'.repeat(40),
-      ENCRYPTION_KEY: 'ab'.repeat(32),
-      SMTP_URL: 'smtp://mail.internal:25',
-      SMS_PROVIDER: 'notify',
-      NOTIFY_API_KEY: 'key',
-      NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
-    });
+    const production = loadConfig(PRODUCTION);
     assert.equal(production.host, undefined);
   });
 
   it('sends emails through GOV.UK Notify instead of SMTP when EMAIL_PROVIDER=notify', () => {
-    const production = {
-      NODE_ENV: 'production',
-      BASE_URL: 'https://ehc.example.gov.uk',
-      DATABASE_URL: 'postgres://app@db.internal/ehc',
-      SESSION_SECRET: 'x'.repeat(40),
-      ENCRYPTION_KEY: 'ab'.repeat(32),
-      SMS_PROVIDER: 'notify',
-      NOTIFY_API_KEY: 'key',
-      NOTIFY_SMS_TEMPLATE_ID: '3f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
-    };
+    const { SMTP_URL: _smtp, ...production } = PRODUCTION;
     assert.throws(() => loadConfig({ ...production, EMAIL_PROVIDER: 'notify' }), /NOTIFY_EMAIL_TEMPLATE_ID is required when EMAIL_PROVIDER=notify/);
     const config = loadConfig({ ...production, EMAIL_PROVIDER: 'notify', NOTIFY_EMAIL_TEMPLATE_ID: '4f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f' });
     assert.equal(config.mail.provider, 'notify');
