@@ -1,12 +1,8 @@
 import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
-import type { Logger } from 'pino';
-import type pg from 'pg';
 import { loadCurrentUser } from './auth/current-user.js';
 import { enforceSessionLimits } from './auth/session-auth.js';
-import type { Clock } from './clock.js';
-import type { Config } from './config.js';
 import { devMailboxRoutes } from './dev-mailbox/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { accountsRoutes } from './accounts/routes.js';
@@ -17,7 +13,6 @@ import { participationRoutes } from './participation/routes.js';
 import { staffPaths, staffUploadPaths } from './staff/paths.js';
 import { staffRoutes } from './staff/routes.js';
 import { twoFactorRoutes } from './two-factor/routes.js';
-import type { MessageQueue } from './notify/queue.js';
 import { setUpCsrf } from './web/csrf.js';
 import { refuseNulBytes } from './web/bad-input.js';
 import { auditRefusedCaseAccess } from './audit/case-access.js';
@@ -27,23 +22,11 @@ import { GOVUK_FRONTEND_DIR, PROJECT_ROOT, setUpNunjucks } from './web/nunjucks.
 import { requestLogging } from './web/request-logging.js';
 import { cspNonce, noStore, securityHeaders } from './web/security.js';
 import { setUpSession } from './web/session.js';
-import { staffSsoProvider, type StaffSsoProvider } from './staff-sso/provider.js';
+import { staffSsoProvider } from './staff-sso/provider.js';
+import type { AppDeps, FeatureDeps } from './deps.js';
 import { staffSsoRoutes } from './staff-sso/routes.js';
 
-export interface AppDeps {
-  config: Config;
-  pool: pg.Pool;
-  logger: Logger;
-  clock: Clock;
-  queue: MessageQueue;
-}
-
-/** What every feature's routes receive: the app's dependencies and the shared web helpers. */
-export interface FeatureDeps extends AppDeps {
-  isCsrfTokenValid: (req: express.Request, token: string | undefined) => boolean;
-  /** The council's identity provider for staff, when STAFF_OIDC_ISSUER is set. */
-  staffSso?: StaffSsoProvider;
-}
+export type { AppDeps, FeatureDeps } from './deps.js';
 
 export interface App {
   express: Express;

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { formatUkDateTime } from '../notify/templates/format.js';
 import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';

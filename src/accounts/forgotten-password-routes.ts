@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';
 import { requestPasswordReset } from './password-reset.js';

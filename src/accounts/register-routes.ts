@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { parseForm, renderWithErrors } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';
 import { renderLinkProblem } from './link-problems.js';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { accountRoutes } from './account-routes.js';
 import { forgottenPasswordRoutes } from './forgotten-password-routes.js';
 import { registerRoutes } from './register-routes.js';

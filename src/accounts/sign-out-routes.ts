@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import * as oidc from 'openid-client';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { paths } from '../web/paths.js';
 import { clientIp, destroySession } from './session.js';

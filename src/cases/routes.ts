@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { DEMO } from '../seed/demo.js';
 import { paths } from '../web/paths.js';
 

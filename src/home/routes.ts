@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { paths } from '../web/paths.js';
 
 /** The start page and the pages every visitor can read: help, contact us, accessibility, privacy. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { layoutEmail } from '../notify/email-layout.js';
 import type { MemberCase } from './case-access.js';
 import { PROPOSAL_WORDS } from './proposal-words.js';

@@ -1,4 +1,4 @@
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { ukToday } from '../clock.js';
 import { inTransaction } from '../db/pool.js';

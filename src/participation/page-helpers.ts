@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { audit } from '../audit/audit.js';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { inTransaction } from '../db/pool.js';
 import { findMemberCase, isFamily, userName, type Queryable } from './case-access.js';
 import { emailCoordinators } from './coordinator-email.js';

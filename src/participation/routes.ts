@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { commentsRoutes } from './comments-routes.js';
 import { describeDocumentsRoutes } from './describe-documents.js';
 import { documentRemovalRoutes } from './document-removal-routes.js';

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import * as oidc from 'openid-client';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { clientIp, regenerate } from '../accounts/session.js';
 import { audit } from '../audit/audit.js';
 import { isSafeReturnPath } from '../auth/session-auth.js';

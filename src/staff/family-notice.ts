@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { paths } from '../web/paths.js';
 import { caseUpdateEmail } from './emails/case-update.js';
 

@@ -1,5 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { requireStaff } from '../auth/current-user.js';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { formErrors, parseForm } from '../web/form-errors.js';

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
 import QRCode from 'qrcode';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { parseForm, renderWithErrors, formErrors, type FormErrors } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';
 import { attemptCode } from './code-attempt.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { parseForm, renderWithErrors } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';
 import { requireSetupAllowed } from './guards.js';

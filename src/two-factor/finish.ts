@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type pg from 'pg';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { isSafeReturnPath } from '../auth/session-auth.js';
 import { paths } from '../web/paths.js';

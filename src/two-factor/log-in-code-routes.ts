@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { formatUkTime } from '../cases/date-time.js';
 import { parseForm } from '../web/form-errors.js';
 import { paths } from '../web/paths.js';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { accountTwoFactorRoutes } from './account-routes.js';
 import { appSetupRoutes } from './app-setup-routes.js';
 import { chooseMethodRoutes } from './choose-routes.js';

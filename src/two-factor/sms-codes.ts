@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import { inTransaction } from '../db/pool.js';
 import { CODE_MESSAGES, nextCodeMessage } from './messages.js';
 import { hashSmsCode, openPhone, smsCodeMatches } from './secrets.js';

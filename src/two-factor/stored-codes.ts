@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { FeatureDeps } from '../app.js';
+import type { FeatureDeps } from '../deps.js';
 import type { CheckOutcome } from './code-attempt.js';
 import { CODE_MESSAGES } from './messages.js';
 import { openTotpSecret } from './secrets.js';

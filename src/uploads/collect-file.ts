@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { detectFileType } from './file-types.js';
-import type { ReceivedFile, RefusedFile, UploadRules } from './multipart.js';
+import type { ReceivedFile, RefusedFile, UploadRules } from './types.js';
 
 /**
  * Collects one file part as it streams in: hashed on the way, dropped as soon as it is over the

@@ -1,6 +1,6 @@
 import { audit } from '../../audit/audit.js';
 import { Router, type Request, type Response } from 'express';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { EXEMPTION_KINDS, EXEMPTION_LABELS } from '../../ehc/index.js';
 import { renderWithErrors } from '../../web/form-errors.js';
 import { renderNotFound } from '../../web/errors.js';

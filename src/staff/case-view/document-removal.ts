@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { inTransaction } from '../../db/pool.js';
 import { renderNotFound } from '../../web/errors.js';

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { ukToday } from '../../clock.js';
 import { downloadNameFor, sendAttachment } from '../../uploads/index.js';

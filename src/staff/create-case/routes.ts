@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { ukToday } from '../../clock.js';
 import { REQUESTER_LABELS } from '../../ehc/index.js';
 import { renderWithErrors, type FormErrors } from '../../web/form-errors.js';

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { closeConnectionIfCutOff, readMultipartUpload, type ReceivedFile, type UploadRules } from '../../uploads/index.js';
 
 /** Staff upload letters and plans: PDFs only (told by their content), up to 10 MB each. */

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { parseForm, renderWithErrors } from '../../web/form-errors.js';
 import { renderNotFound } from '../../web/errors.js';
 import { findCouncilCase } from '../cases-data.js';

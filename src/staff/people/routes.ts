@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { renderNotFound } from '../../web/errors.js';
 import { setNotice } from '../notice.js';

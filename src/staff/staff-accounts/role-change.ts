@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { inTransaction } from '../../db/pool.js';
 import type { StaffMember } from '../staff-member.js';

@@ -1,6 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { parseForm, renderWithErrors } from '../../web/form-errors.js';
 import { renderNotFound } from '../../web/errors.js';
 import { emailField } from '../case-people/schema.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { FeatureDeps } from '../../app.js';
+import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { ukToday } from '../../clock.js';
 import { STAGE_IDS, STAGES, stageLabel } from '../../ehc/index.js';
