@@ -15,7 +15,7 @@ import { createLogger } from './logger.js';
 import { startMessageQueue, type MessageQueue } from './notify/queue.js';
 import { formatUkDateTime } from './notify/templates/format.js';
 import { addPersonToCase } from './staff/case-people/service.js';
-import { CASE_ROLE_LABELS } from './staff/roles.js';
+import { CASE_ROLE_LABELS } from './cases/access.js';
 
 export { parseCommand, USAGE, UsageError, type CliCommand } from './cli/commands.js';
 

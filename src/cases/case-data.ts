@@ -5,7 +5,8 @@
 import type pg from 'pg';
 import type { IsoDate } from '../ehc/index.js';
 import { CASE_FACT_COLUMNS, type DecisionRow } from './case-facts-from-db.js';
-import type { DecisionKind, MemberRole } from './labels.js';
+import type { CaseRole } from './access.js';
+import type { DecisionKind } from './labels.js';
 import { queryPrepared } from '../db/statements.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
@@ -14,7 +15,7 @@ export interface CaseMember {
   userId: string;
   name: string;
   email: string;
-  role: MemberRole;
+  role: CaseRole;
 }
 
 export interface CaseNote {
@@ -22,7 +23,7 @@ export interface CaseNote {
   createdAt: string;
   authorName: string | null;
   authorKind: 'family' | 'staff' | null;
-  authorRole: MemberRole | null;
+  authorRole: CaseRole | null;
 }
 
 export interface CaseKeyDate {
@@ -57,7 +58,7 @@ export interface CaseRow {
   last_name: string;
   date_of_birth: string;
   school_or_setting: string | null;
-  my_role: MemberRole;
+  my_role: CaseRole;
   members: CaseMember[];
   notes: CaseNote[];
   key_dates: CaseKeyDate[];

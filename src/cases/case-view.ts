@@ -6,7 +6,8 @@ import { caseFactsFromRow } from './case-facts-from-db.js';
 import { audienceFor } from './dashboard-view.js';
 import { formatGuideDateTime } from './date-time.js';
 import { dueDateView, type DueDateView } from './due-date-view.js';
-import { ROLE_LABELS, ROLE_ORDER } from './labels.js';
+import { CASE_ROLE_LABELS } from './access.js';
+import { ROLE_ORDER } from './labels.js';
 import { lastCommaFirst } from './names.js';
 
 export interface CaseContext {
@@ -96,7 +97,7 @@ export interface CasePageView {
 
 function noteAuthor(note: CaseRow['notes'][number], councilName: string): string {
   if (!note.authorName) return councilName;
-  if (note.authorRole) return `${note.authorName} (${ROLE_LABELS[note.authorRole]})`;
+  if (note.authorRole) return `${note.authorName} (${CASE_ROLE_LABELS[note.authorRole]})`;
   return note.authorKind === 'staff' ? `${note.authorName} (${councilName})` : note.authorName;
 }
 
@@ -106,7 +107,7 @@ export function casePageView(ctx: CaseContext, councilName: string): CasePageVie
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
     .map((m) => ({
       name: m.name,
-      role: ROLE_LABELS[m.role],
+      role: CASE_ROLE_LABELS[m.role],
       // Only the co-ordinator's address is shown: they are the family's contact at the council.
       ...(m.role === 'coordinator' ? { email: m.email } : {}),
     }));

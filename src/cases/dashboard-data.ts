@@ -1,7 +1,7 @@
 /** The SQL behind My cases: every case the user is an active member of, in two queries. */
 import type pg from 'pg';
 import { CASE_FACT_COLUMNS, latestDecisions, type DecisionRow } from './case-facts-from-db.js';
-import type { MemberRole } from './labels.js';
+import type { CaseRole } from './access.js';
 import { queryPrepared } from '../db/statements.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
@@ -11,7 +11,7 @@ export interface DashboardCaseRow {
   reference: string;
   first_name: string;
   last_name: string;
-  my_role: MemberRole;
+  my_role: CaseRole;
   coordinator_name: string | null;
   coordinator_email: string | null;
   /** And the columns of CASE_FACT_COLUMNS. */

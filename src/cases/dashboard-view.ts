@@ -4,7 +4,7 @@ import { participationPaths, PROPOSAL_WORDS, proposalOf } from '../participation
 import { paths } from '../web/paths.js';
 import { caseFactsFromRow } from './case-facts-from-db.js';
 import type { DashboardCaseRow, DashboardData } from './dashboard-data.js';
-import type { MemberRole } from './labels.js';
+import type { CaseRole } from './access.js';
 import { byChildName, lastCommaFirst } from './names.js';
 import { progressView, type ProgressView } from './progress-view.js';
 
@@ -26,7 +26,7 @@ export interface CaseCard {
 }
 
 /** A young person on their own case reads the words addressed to them; everyone else, a parent's. */
-export function audienceFor(role: MemberRole): Audience {
+export function audienceFor(role: CaseRole): Audience {
   return role === 'young-person' ? 'young-person' : 'parent';
 }
 

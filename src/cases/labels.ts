@@ -1,18 +1,10 @@
 /** The words the case pages use for roles, decisions and stages of a case. */
 import type { StageId } from '../ehc/index.js';
 
-export type MemberRole = 'parent' | 'young-person' | 'coordinator' | 'education-setting' | 'adviser';
-
-export const ROLE_LABELS: Record<MemberRole, string> = {
-  parent: 'Parent or carer',
-  'young-person': 'Young person',
-  coordinator: 'Case co-ordinator',
-  'education-setting': 'Education setting',
-  adviser: 'Health or care adviser',
-};
+import type { CaseRole } from './access.js';
 
 /** The order people are listed in under "Who has access". */
-export const ROLE_ORDER: readonly MemberRole[] = ['young-person', 'parent', 'coordinator', 'education-setting', 'adviser'];
+export const ROLE_ORDER: readonly CaseRole[] = ['young-person', 'parent', 'coordinator', 'education-setting', 'adviser'];
 
 export type DecisionKind = 'assess' | 'issue' | 'review';
 

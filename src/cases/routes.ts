@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { FeatureDeps } from '../deps.js';
+import { isFamily, type CaseRole } from './access.js';
 import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';
@@ -90,8 +91,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
 }
 
 /** Where the family goes from the case page to take part (the guide: read, comment, upload). */
-function familyLinks(caseId: string, role: string, atRequestStage: boolean, proposals: { draftPlan?: Proposal; amendments?: Proposal }) {
-  const family = role === 'parent' || role === 'young-person';
+function familyLinks(caseId: string, role: CaseRole, atRequestStage: boolean, proposals: { draftPlan?: Proposal; amendments?: Proposal }) {
+  const family = isFamily(role);
   const { draftPlan, amendments } = proposals;
   const draftPlanPage = family && draftPlan ? participationPaths.draftPlan(caseId) : undefined;
   const amendmentsPage = family && amendments ? participationPaths.proposedChanges(caseId) : undefined;

@@ -1,7 +1,7 @@
 // What `npm run cli -- …` understands: the commands, their options and `--help`.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { CASE_ROLES } from '../staff/roles.js';
+import { CASE_ROLES } from '../cases/access.js';
 
 export const USAGE = `EHC Hub operator commands. Each runs against the database in DATABASE_URL, or the embedded one.
 

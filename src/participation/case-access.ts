@@ -11,7 +11,11 @@ import type { CaseFacts } from '../ehc/index.js';
 
 export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
-export type MemberRole = 'parent' | 'young-person' | 'coordinator' | 'education-setting' | 'adviser';
+import { isFamily, type CaseRole } from '../cases/access.js';
+
+export { isFamily };
+/** A member's role on a case (the roles are defined in src/cases/access.ts). */
+export type MemberRole = CaseRole;
 
 /** A case as one of its active members may see it, with that member's role. */
 export interface MemberCase extends CaseSummary {
@@ -21,8 +25,6 @@ export interface MemberCase extends CaseSummary {
   finalPlanIssuedOn: string | null;
 }
 
-/** Parents, carers and young people: the family, who amend, comment, upload and respond. */
-export const isFamily = (role: MemberRole) => role === 'parent' || role === 'young-person';
 
 /** Who reads the family's comments and responses: the family and the case co-ordinator. */
 export const seesFamilyViews = (role: MemberRole) => isFamily(role) || role === 'coordinator';

@@ -6,7 +6,7 @@ import { takeKeptForm } from '../auth/session-auth.js';
 import { requesterText } from '../ehc/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { formErrors, renderWithErrors } from '../web/form-errors.js';
-import type { MemberCase } from './case-access.js';
+import { isFamily, type MemberCase } from './case-access.js';
 import { documentsForMember } from './documents-data.js';
 import { documentRows } from './documents-view.js';
 import { caseLocals, clientIp, memberCaseOr404, normaliseText, redirectWithNotice, takeNotice } from './page-helpers.js';
@@ -65,7 +65,7 @@ export function requestRoutes(deps: FeatureDeps): Router {
   });
 
   router.post(routes.amendRequest, requireSignedIn, async (req, res) => {
-    const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => c.role === 'parent' || c.role === 'young-person');
+    const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => isFamily(c.role));
     if (!memberCase) return;
     const text = normaliseText(req.body?.requestText);
     const basedOnVersion = Number(req.body?.basedOnVersion);

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { CaseRole } from '../roles.js';
+import type { CaseRole } from '../../cases/access.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 

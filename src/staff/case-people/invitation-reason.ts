@@ -1,5 +1,5 @@
-import type { CaseRole } from '../roles.js';
-import { CASE_ROLE_LABELS } from '../roles.js';
+import type { CaseRole } from '../../cases/access.js';
+import { CASE_ROLE_LABELS } from '../../cases/access.js';
 
 /** Why a family member or professional is invited, for the "Complete your registration" email. */
 export function invitationReason(role: CaseRole, caseReference: string): string {

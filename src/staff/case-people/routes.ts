@@ -7,7 +7,7 @@ import { ruleErrors } from '../forms/form.js';
 import { setNotice } from '../notice.js';
 import { isUuid } from '../../web/ids.js';
 import { staffPaths } from '../paths.js';
-import { CASE_ROLE_LABELS, CASE_ROLES } from '../roles.js';
+import { CASE_ROLE_LABELS, CASE_ROLES } from '../../cases/access.js';
 import { ipOf, staffMemberOf } from '../staff-member.js';
 import { findMember } from './data.js';
 import { addPersonSchema } from './schema.js';

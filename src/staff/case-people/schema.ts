@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { choice, requiredText } from '../forms/form.js';
-import { CASE_ROLES } from '../roles.js';
+import { CASE_ROLES } from '../../cases/access.js';
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/pool.js';
 import { paths } from '../../web/paths.js';
 import { findCouncilCase } from '../cases-data.js';
 import { addedToCaseEmail } from '../emails/added-to-case.js';
-import { CASE_ROLE_LABELS } from '../roles.js';
+import { CASE_ROLE_LABELS } from '../../cases/access.js';
 import type { StaffMember } from '../staff-member.js';
 import { isKnownToCouncil } from '../people/data.js';
 import { activeMembership, findMember, findUserByEmail, grantAccess, removeAccess } from './data.js';

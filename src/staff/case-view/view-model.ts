@@ -4,7 +4,7 @@ import { PROGRESS_STEPS } from '../case-progress/steps.js';
 import { formatDate } from '../format.js';
 import type { KeyDate, TimelineNote } from '../notes-and-dates/data.js';
 import { staffPaths } from '../paths.js';
-import { CASE_ROLE_LABELS, type CaseRole } from '../roles.js';
+import { CASE_ROLE_LABELS, type CaseRole } from '../../cases/access.js';
 import type { CaseMember, DocumentListing, RecordedDecision } from './data.js';
 import { DECISION_LABELS, DOCUMENT_KIND_LABELS, formatSize } from './labels.js';
 
