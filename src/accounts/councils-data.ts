@@ -1,6 +1,5 @@
-import type pg from 'pg';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 /** The council of this deployment (by its configured name), made on first use. */
 export async function findOrCreateCouncil(db: Queryable, name: string): Promise<string> {

@@ -1,7 +1,6 @@
-import type pg from 'pg';
 import { blockedUntil, claimTry, recordFailedTry, releaseTry, settleSuccessfulTry, type Limit } from './rate-limits.js';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 /** A counter a try is claimed against; `forgive` lets a success forgive the failures before it. */
 export interface LimitedKey {

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import type pg from 'pg';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export interface Limit {
   /** Tries allowed in one window; the failed try that reaches it starts the block, if there is one. */

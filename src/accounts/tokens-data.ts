@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { generateToken, hashToken, TOKEN_LIFETIME_MS, tokenState, type TokenPurpose, type TokenState } from './tokens.js';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export interface StoredToken {
   id: string;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export type AccountStatus = 'invited' | 'active' | 'disabled';
 export type TwoFactorMethod = 'app' | 'sms';

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type { Queryable } from '../db/pool.js';
 
 export interface AuditEntry {
   action: string;
@@ -9,7 +9,6 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 /** Writes one audit row; pass a transaction's client to keep it with the change it records. */
 export async function audit(db: Queryable, entry: AuditEntry, at?: Date): Promise<void> {

@@ -2,14 +2,13 @@
  * The SQL behind one case's pages. Membership is checked in the same query that reads the case:
  * a case that is not the user's reads exactly like one that does not exist.
  */
-import type pg from 'pg';
 import type { IsoDate } from '../ehc/index.js';
 import { CASE_FACT_COLUMNS, type DecisionRow } from './case-facts-from-db.js';
-import type { CaseRole } from './access.js';
+import { visibleDocument, type CaseRole } from './access.js';
 import type { DecisionKind } from './labels.js';
 import { queryPrepared } from '../db/statements.js';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export interface CaseMember {
   userId: string;
@@ -100,7 +99,7 @@ export async function loadCaseForMember(db: Queryable, caseId: string, userId: s
                                                         'description', d.description, 'uploadedAt', d.uploaded_at)
                                       ORDER BY d.uploaded_at DESC, d.id), '[]')
                FROM documents d
-              WHERE d.case_id = c.id AND d.removed_at IS NULL AND (m.role <> 'adviser' OR d.shared_with_advisers)) AS documents,
+              WHERE d.case_id = c.id AND d.removed_at IS NULL AND ${visibleDocument()}) AS documents,
             (SELECT coalesce(json_agg(latest ORDER BY latest.kind), '[]')
                FROM (SELECT DISTINCT ON (kind) kind, outcome, reason, decided_on, mediation_certificate_on, letter_document_id
                        FROM case_decisions WHERE case_id = c.id
@@ -134,7 +133,7 @@ export async function loadDocumentForMember(
     `SELECT d.original_filename, d.content_type, d.content
        FROM documents d
        JOIN case_members m ON m.case_id = d.case_id AND m.user_id = $3 AND m.removed_at IS NULL
-      WHERE d.id = $2 AND d.case_id = $1 AND d.removed_at IS NULL AND (m.role <> 'adviser' OR d.shared_with_advisers)`,
+      WHERE d.id = $2 AND d.case_id = $1 AND d.removed_at IS NULL AND ${visibleDocument()}`,
     [caseId, documentId, userId],
   );
   const row = rows[0];

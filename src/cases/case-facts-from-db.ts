@@ -1,8 +1,7 @@
-import type pg from 'pg';
 import { decisionOfMeeting, describeCase, type Audience, type CaseFacts, type CaseStatus, type DueDate } from '../ehc/index.js';
 import { queryPrepared } from '../db/statements.js';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 /** The columns of `cases` (and the child's first name) that src/ehc needs. */
 export const CASE_FACT_COLUMNS = `

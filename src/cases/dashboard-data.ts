@@ -1,10 +1,9 @@
 /** The SQL behind My cases: every case the user is an active member of, in two queries. */
-import type pg from 'pg';
 import { CASE_FACT_COLUMNS, latestDecisions, type DecisionRow } from './case-facts-from-db.js';
 import type { CaseRole } from './access.js';
 import { queryPrepared } from '../db/statements.js';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export interface DashboardCaseRow {
   id: string;

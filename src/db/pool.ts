@@ -9,6 +9,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
 
+/** What a data function needs: the pool, or a client inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
 export function createPool(connectionString: string, max: number, logger?: Logger): pg.Pool {
   const pool = new pg.Pool({
     connectionString,

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
+import type { Queryable } from './pool.js';
 
 const allowed = new WeakSet<object>();
 const names = new Map<string, string>();
@@ -28,7 +29,6 @@ export function prepared(db: object, text: string, values: unknown[]): pg.QueryC
   return { name, text, values };
 }
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 /** db.query of `prepared(db, text, values)`. */
 export function queryPrepared<Row extends pg.QueryResultRow = any>(db: Queryable, text: string, values: unknown[]): Promise<pg.QueryResult<Row>> {

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import type { Queryable } from '../db/pool.js';
 
 export const EMAIL_QUEUE = 'send-email';
 export const SMS_QUEUE = 'send-sms';
@@ -18,7 +19,6 @@ export interface SmsMessage {
   text: string;
 }
 
-type Queryable = Pick<pg.PoolClient, 'query'>;
 
 export interface RetryPolicy {
   retryLimit: number;

@@ -1,7 +1,9 @@
 import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction } from '../db/pool.js';
-import { ACTIVE_MEMBER_JOIN, findMemberCase, isFamily, userName, type Queryable } from './case-access.js';
+import { ACTIVE_MEMBER_JOIN, findMemberCase, isFamily } from '../cases/access.js';
+import { userName } from './case-access.js';
+import type { Queryable } from '../db/pool.js';
 import { emailCoordinators } from './coordinator-email.js';
 
 export const MAX_COMMENT_LENGTH = 10_000;

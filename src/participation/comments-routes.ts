@@ -3,7 +3,7 @@ import type { FeatureDeps } from '../deps.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { takeKeptForm } from '../auth/session-auth.js';
 import { formErrors, renderWithErrors } from '../web/form-errors.js';
-import { isFamily, seesFamilyViews, type MemberCase } from './case-access.js';
+import { isFamily, seesFamilyViews, type MemberCase } from '../cases/access.js';
 import { commentsForMember, findDraft, MAX_COMMENT_LENGTH, saveDraft, sendDraft, type CommentDraft } from './comments-data.js';
 import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, normaliseText, redirectWithNotice, takeNotice } from './page-helpers.js';
 import { participationPaths, participationRoutePatterns as routes } from './paths.js';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { FeatureDeps } from '../deps.js';
 import { layoutEmail } from '../notify/email-layout.js';
-import type { MemberCase } from './case-access.js';
+import { type MemberCase } from '../cases/access.js';
 import { PROPOSAL_WORDS } from './proposal-words.js';
 import type { ProposalKind } from './proposals.js';
 

@@ -1,7 +1,8 @@
 import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction } from '../db/pool.js';
-import { isFamily, type Queryable } from './case-access.js';
+import { isFamily } from '../cases/access.js';
+import type { Queryable } from '../db/pool.js';
 
 /** A file a family member uploaded themselves, not yet removed: the only kind they can remove. */
 export interface OwnUpload {

@@ -4,7 +4,7 @@ import { requireSignedIn } from '../auth/current-user.js';
 import { downloadNameFor } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { isUuid } from '../web/ids.js';
-import { isFamily, type MemberCase } from './case-access.js';
+import { isFamily, type MemberCase } from '../cases/access.js';
 import { findOwnUpload, removeOwnUpload, type OwnUpload } from './document-removal-data.js';
 import { caseLocals, clientIp, memberCaseOr404, redirectWithNotice } from './page-helpers.js';
 import { participationPaths, participationRoutePatterns as routes } from './paths.js';

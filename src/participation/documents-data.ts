@@ -2,7 +2,9 @@ import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction } from '../db/pool.js';
 import type { ReceivedFile } from '../uploads/index.js';
-import { ACTIVE_MEMBER_JOIN, findMemberCase, isFamily, userName, VISIBLE_DOCUMENT, type Queryable } from './case-access.js';
+import { ACTIVE_MEMBER_JOIN, findMemberCase, isFamily, visibleDocument } from '../cases/access.js';
+import { userName } from './case-access.js';
+import type { Queryable } from '../db/pool.js';
 import { emailCoordinators } from './coordinator-email.js';
 
 export interface CaseDocument {
@@ -42,7 +44,7 @@ export async function documentsForMember(db: Queryable, caseId: string, userId: 
     `SELECT ${DOCUMENT_COLUMNS}
        FROM cases c ${ACTIVE_MEMBER_JOIN}
        JOIN documents d ON d.case_id = c.id LEFT JOIN users u ON u.id = d.uploaded_by
-      WHERE c.id = $1 AND d.removed_at IS NULL AND ${VISIBLE_DOCUMENT} AND ($3::text[] IS NULL OR d.kind = ANY($3::text[]))
+      WHERE c.id = $1 AND d.removed_at IS NULL AND ${visibleDocument()} AND ($3::text[] IS NULL OR d.kind = ANY($3::text[]))
       ORDER BY d.uploaded_at DESC, d.id`,
     [caseId, userId, kinds ?? null],
   );

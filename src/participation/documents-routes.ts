@@ -3,7 +3,7 @@ import type { FeatureDeps } from '../deps.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { closeConnectionIfCutOff, readMultipartUpload } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
-import { isFamily, type MemberCase } from './case-access.js';
+import { isFamily, type MemberCase } from '../cases/access.js';
 import { documentsForMember, storeFamilyUploads } from './documents-data.js';
 import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from './page-helpers.js';
 import { participationPaths, participationRoutePatterns as routes } from './paths.js';

@@ -3,7 +3,8 @@ import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
-import { findMemberCase, isFamily, seesFamilyViews, type MemberCase, type Queryable } from './case-access.js';
+import { findMemberCase, isFamily, seesFamilyViews, type MemberCase } from '../cases/access.js';
+import type { Queryable } from '../db/pool.js';
 import { isUuid } from '../web/ids.js';
 import { participationPaths } from './paths.js';
 

@@ -2,7 +2,9 @@ import type pg from 'pg';
 import { audit } from '../audit/audit.js';
 import type { FeatureDeps } from '../deps.js';
 import { inTransaction } from '../db/pool.js';
-import { findMemberCase, isFamily, userName, type Queryable } from './case-access.js';
+import { findMemberCase, isFamily } from '../cases/access.js';
+import { userName } from './case-access.js';
+import type { Queryable } from '../db/pool.js';
 import { emailCoordinators } from './coordinator-email.js';
 
 export interface RequestVersion {

@@ -6,7 +6,7 @@ import { takeKeptForm } from '../auth/session-auth.js';
 import { requesterText } from '../ehc/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { formErrors, renderWithErrors } from '../web/form-errors.js';
-import { isFamily, type MemberCase } from './case-access.js';
+import { isFamily, type MemberCase } from '../cases/access.js';
 import { documentsForMember } from './documents-data.js';
 import { documentRows } from './documents-view.js';
 import { caseLocals, clientIp, memberCaseOr404, normaliseText, redirectWithNotice, takeNotice } from './page-helpers.js';

@@ -1,4 +1,5 @@
-import type { Queryable } from './case-access.js';
+import { visibleDocument } from '../cases/access.js';
+import type { Queryable } from '../db/pool.js';
 import { participationPaths } from './paths.js';
 import { paths } from '../web/paths.js';
 import { timelineEntry } from './view-format.js';
@@ -37,7 +38,7 @@ const ME_CTE = `me AS (
 const ITEMS_SQL = `
 SELECT 'document' AS kind, d.uploaded_at AS happened_at, u.full_name, me.first_name, false AS on_behalf
   FROM me JOIN documents d ON d.case_id = $1 AND d.uploaded_at > me.visited_at AND d.removed_at IS NULL LEFT JOIN users u ON u.id = d.uploaded_by
- WHERE d.uploaded_by IS DISTINCT FROM $2 AND (me.role <> 'adviser' OR d.shared_with_advisers)
+ WHERE d.uploaded_by IS DISTINCT FROM $2 AND ${visibleDocument('d', 'me')}
 UNION ALL
 SELECT 'comment', k.created_at, u.full_name, me.first_name, k.on_behalf_of_child
   FROM me JOIN case_comments k ON k.case_id = $1 AND k.created_at > me.visited_at JOIN users u ON u.id = k.author_user_id

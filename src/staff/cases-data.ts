@@ -1,9 +1,8 @@
-import type pg from 'pg';
 import { CASE_FACT_COLUMNS, CASE_SUMMARY_COLUMNS, caseFactsFromRow, caseSummaryFromRow, latestDecisions, type CaseSummary } from '../cases/case-facts-from-db.js';
 import type { CaseFacts } from '../ehc/index.js';
 import { isUuid } from '../web/ids.js';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export interface CouncilCase extends CaseSummary {
   childDateOfBirth: string;

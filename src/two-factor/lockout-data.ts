@@ -1,6 +1,6 @@
 import type pg from 'pg';
+import type { Queryable } from '../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export const WRONG_CODES_BEFORE_LOCK = 5;
 export const LOCK_MS = 15 * 60 * 1000;

@@ -1,6 +1,5 @@
-import type pg from 'pg';
+import type { Queryable } from '../../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export interface AuditEntryRow {
   at: Date;

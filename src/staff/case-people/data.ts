@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { CaseRole } from '../../cases/access.js';
+import type { Queryable } from '../../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export interface UserByEmail {
   id: string;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
+import type { Queryable } from '../../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 /** A person the council may see: its own staff, or anyone who is or was on one of its cases. */
 const VISIBLE_TO_COUNCIL = `(u.council_id = $1 OR EXISTS (

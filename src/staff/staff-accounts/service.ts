@@ -1,12 +1,11 @@
-import type pg from 'pg';
 import type { FeatureDeps } from '../../deps.js';
 import { inviteUser } from '../../accounts/invitations.js';
 import { audit } from '../../audit/audit.js';
 import { inTransaction } from '../../db/pool.js';
 import { findUserByEmail } from '../case-people/data.js';
 import type { StaffMember } from '../staff-member.js';
+import type { Queryable } from '../../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'>;
 
 export async function listCouncilStaff(db: Queryable, councilId: string) {
   const { rows } = await db.query(

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { ReceivedFile } from '../../uploads/index.js';
+import type { Queryable } from '../../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export type DocumentKind = 'request' | 'decision-letter' | 'draft-plan' | 'final-plan' | 'review' | 'family-upload' | 'other';
 

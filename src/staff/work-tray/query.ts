@@ -1,8 +1,7 @@
-import type pg from 'pg';
 import { addDays, type IsoDate, type StageId } from '../../ehc/index.js';
 import { queryPrepared } from '../../db/statements.js';
+import type { Queryable } from '../../db/pool.js';
 
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export const TRAY_PAGE_SIZE = 50;
 
