@@ -23,6 +23,9 @@ export const FAMILY_ROLES: readonly CaseRole[] = ['parent', 'young-person'];
 /** Parents, carers and young people: the family, who amend, comment, upload and respond. */
 export const isFamily = (role: CaseRole) => FAMILY_ROLES.includes(role);
 
+/** The same, as an SQL condition on a membership (alias `member`). */
+export const familyMember = (member = 'm') => `${member}.role IN (${FAMILY_ROLES.map((role) => `'${role}'`).join(', ')})`;
+
 /** Who reads the family's comments and responses: the family and the case co-ordinator. */
 export const seesFamilyViews = (role: CaseRole) => isFamily(role) || role === 'coordinator';
 

@@ -4,7 +4,7 @@ import { participationPaths, PROPOSAL_WORDS, proposalOf } from '../participation
 import { paths } from '../web/paths.js';
 import { caseFactsFromRow } from './case-facts-from-db.js';
 import type { DashboardCaseRow, DashboardData } from './dashboard-data.js';
-import type { CaseRole } from './access.js';
+import { isFamily, type CaseRole } from './access.js';
 import { byChildName, lastCommaFirst } from './names.js';
 import { progressView, type ProgressView } from './progress-view.js';
 
@@ -38,7 +38,7 @@ function nextDateLine(status: CaseStatus): string | undefined {
 }
 
 function respondLink(row: DashboardCaseRow, facts: CaseFacts, today: IsoDate): CaseCard['respond'] {
-  if (row.my_role !== 'parent' && row.my_role !== 'young-person') return undefined;
+  if (!isFamily(row.my_role)) return undefined;
   if (proposalOf('amendments', facts, today)?.open) return { text: PROPOSAL_WORDS.amendments.button, href: participationPaths.proposedChanges(row.id) };
   if (proposalOf('draft-plan', facts, today)?.open) return { text: PROPOSAL_WORDS['draft-plan'].button, href: participationPaths.draftPlan(row.id) };
   return undefined;

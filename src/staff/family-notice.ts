@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { FeatureDeps } from '../deps.js';
+import { familyMember } from '../cases/access.js';
 import { paths } from '../web/paths.js';
 import { caseUpdateEmail } from './emails/case-update.js';
 
@@ -7,7 +8,7 @@ import { caseUpdateEmail } from './emails/case-update.js';
 export async function activeFamilyMembers(db: Pick<pg.PoolClient, 'query'>, caseId: string): Promise<{ email: string; fullName: string }[]> {
   const { rows } = await db.query(
     `SELECT u.email, u.full_name FROM case_members m JOIN users u ON u.id = m.user_id
-      WHERE m.case_id = $1 AND m.removed_at IS NULL AND m.role IN ('parent', 'young-person') AND u.status = 'active'
+      WHERE m.case_id = $1 AND m.removed_at IS NULL AND ${familyMember()} AND u.status = 'active'
       ORDER BY u.email`,
     [caseId],
   );
