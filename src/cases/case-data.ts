@@ -115,27 +115,3 @@ export async function loadCaseForMember(db: Queryable, caseId: string, userId: s
   );
   return rows[0];
 }
-
-export interface DocumentContent {
-  filename: string;
-  contentType: string;
-  content: Buffer;
-}
-
-/** A document's bytes, only for an active member of its case (an adviser only when it is shared with advisers). */
-export async function loadDocumentForMember(
-  db: Queryable,
-  caseId: string,
-  documentId: string,
-  userId: string,
-): Promise<DocumentContent | undefined> {
-  const { rows } = await db.query(
-    `SELECT d.original_filename, d.content_type, d.content
-       FROM documents d
-       JOIN case_members m ON m.case_id = d.case_id AND m.user_id = $3 AND m.removed_at IS NULL
-      WHERE d.id = $2 AND d.case_id = $1 AND d.removed_at IS NULL AND ${visibleDocument()}`,
-    [caseId, documentId, userId],
-  );
-  const row = rows[0];
-  return row && { filename: row.original_filename, contentType: row.content_type, content: row.content };
-}

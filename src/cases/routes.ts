@@ -11,7 +11,8 @@ import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { isUuid } from '../web/ids.js';
 import { paths } from '../web/paths.js';
-import { loadCaseForMember, loadDocumentForMember } from './case-data.js';
+import { findMemberDocument } from '../documents/data.js';
+import { loadCaseForMember } from './case-data.js';
 import { caseContext, casePageView } from './case-view.js';
 import { safeContentType } from './content-type.js';
 import { loadMyCases } from './dashboard-data.js';
@@ -78,7 +79,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
   router.get(paths.caseDocument(':caseId', ':documentId'), requireSignedIn, async (req, res: Response, next) => {
     const { caseId, documentId } = req.params;
     if (!isUuid(caseId) || !isUuid(documentId)) return next();
-    const document = await loadDocumentForMember(pool, caseId, documentId, req.user!.id);
+    const document = await findMemberDocument(pool, caseId, documentId, req.user!.id);
     if (!document) return renderNotFound(res);
     // A co-ordinator opening it through the family's pages has opened it for the council too.
     if (req.user!.kind === 'staff') await markOpenedByCouncil(pool, documentId, clock.now());

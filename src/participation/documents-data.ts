@@ -1,3 +1,4 @@
+import { insertDocument } from '../documents/data.js';
 import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction } from '../db/pool.js';
@@ -64,12 +65,8 @@ export async function storeFamilyUploads(
     if (!memberCase || !isFamily(memberCase.role)) return { ok: false, reason: 'not-found' } as const;
     const stored: { id: string; originalFilename: string }[] = [];
     for (const file of input.files) {
-      const { rows } = await client.query(
-        `INSERT INTO documents (case_id, kind, original_filename, content_type, size_bytes, sha256, description, content, uploaded_by, uploaded_at)
-         VALUES ($1, 'family-upload', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [input.caseId, file.originalFilename, file.type.contentType, file.content.length, file.sha256, input.description, file.content, input.userId, at],
-      );
-      stored.push({ id: rows[0].id, originalFilename: file.originalFilename });
+      const id = await insertDocument(client, { caseId: input.caseId, kind: 'family-upload', file, uploadedBy: input.userId, description: input.description, at });
+      stored.push({ id, originalFilename: file.originalFilename });
     }
     await audit(
       client,

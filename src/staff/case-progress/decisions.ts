@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CaseFacts } from '../../ehc/index.js';
-import type { DocumentKind } from '../uploads/documents-data.js';
+import type { DocumentKind } from '../../documents/data.js';
 import { choice, requiredText } from '../forms/form.js';
 import { govukDate } from '../forms/dates.js';
 import { insertDecision } from './decision-data.js';

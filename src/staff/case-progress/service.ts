@@ -6,8 +6,8 @@ import { factsOf, findCouncilCase, type CouncilCase } from '../cases-data.js';
 import { parseStaffForm, ruleErrors } from '../forms/form.js';
 import type { SubmittedForm } from '../forms/request-form.js';
 import type { StaffMember } from '../staff-member.js';
-import { insertDocument } from '../uploads/documents-data.js';
-import { fileProblemMessage } from '../uploads/messages.js';
+import { insertDocument } from '../../documents/data.js';
+import { fileProblemMessage } from '../forms/file-problems.js';
 import { consistencyErrors } from './consistency.js';
 import { familyAgreedToDraft } from './decision-data.js';
 import { finishCaseChange, type CaseChange } from './record-change.js';
@@ -78,7 +78,7 @@ export async function recordStep(
     const file = step.upload ? form.upload?.files[0] : undefined;
     const documentId =
       step.upload && file
-        ? await insertDocument(client, { caseId: found.id, kind: step.upload.kind, file, uploadedBy: staff.id, at: now })
+        ? await insertDocument(client, { defaultFilename: 'document.pdf', caseId: found.id, kind: step.upload.kind, file, uploadedBy: staff.id, at: now })
         : undefined;
     const change = await step.apply(client, { ...ctx, staff, now, documentId }, parsed.data);
     const familyNotified = await finishCaseChange(client, deps, { staff, ip: input.ip, found, change });

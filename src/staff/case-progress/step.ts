@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CaseFacts, IsoDate } from '../../ehc/index.js';
 import type { CouncilCase } from '../cases-data.js';
 import type { StaffMember } from '../staff-member.js';
-import type { DocumentKind } from '../uploads/documents-data.js';
+import type { DocumentKind } from '../../documents/data.js';
 import type { CaseChange } from './record-change.js';
 
 /** What the case is on a day: enough to say whether a step can be recorded. */

@@ -8,7 +8,7 @@ import { readSubmittedForm } from '../forms/request-form.js';
 import { setNotice } from '../notice.js';
 import { staffPaths } from '../paths.js';
 import { ipOf, staffMemberOf } from '../staff-member.js';
-import { fileProblemMessage } from '../uploads/messages.js';
+import { fileProblemMessage } from '../forms/file-problems.js';
 import { MAX_REQUEST_DOCUMENTS, NEW_CASE_DATE_FIELDS, newCaseSchema } from './schema.js';
 import { createCase } from './service.js';
 

@@ -7,7 +7,7 @@ import { inTransaction } from '../../db/pool.js';
 import { formatDate } from '../format.js';
 import { insertNote } from '../notes-and-dates/data.js';
 import type { StaffMember } from '../staff-member.js';
-import { insertDocument } from '../uploads/documents-data.js';
+import { insertDocument } from '../../documents/data.js';
 import type { ReceivedFile } from '../../uploads/index.js';
 import type { NewCase } from './schema.js';
 
@@ -39,7 +39,7 @@ export async function createCase(
   return inTransaction(deps.pool, async (client) => {
     const created = await insertCase(client, staff, data, now);
     for (const file of input.documents) {
-      await insertDocument(client, { caseId: created.id, kind: 'request', file, uploadedBy: staff.id, at: now, description: 'Request document' });
+      await insertDocument(client, { defaultFilename: 'document.pdf', caseId: created.id, kind: 'request', file, uploadedBy: staff.id, at: now, description: 'Request document' });
     }
     await insertNote(client, {
       caseId: created.id,

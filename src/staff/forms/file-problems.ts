@@ -1,4 +1,4 @@
-import type { FileProblem } from '../forms/request-form.js';
+import type { FileProblem } from './request-form.js';
 
 /** The GOV.UK file upload pattern's messages. */
 export function fileProblemMessage(problem: FileProblem, maxFiles = 1): string {

@@ -1,0 +1,53 @@
+import type pg from 'pg';
+// Every query on documents: storing a file against a case, and finding one for a download.
+import { visibleDocument } from '../cases/access.js';
+import type { Queryable } from '../db/pool.js';
+import type { ReceivedFile } from '../uploads/index.js';
+
+
+export type DocumentKind = 'request' | 'decision-letter' | 'draft-plan' | 'final-plan' | 'review' | 'family-upload' | 'other';
+
+/** Stores a file against a case; `defaultFilename` stands in when the upload had no name. */
+export async function insertDocument(
+  client: pg.PoolClient,
+  input: { caseId: string; kind: DocumentKind; file: ReceivedFile; uploadedBy: string; description?: string; at: Date; defaultFilename?: string },
+): Promise<string> {
+  const { rows } = await client.query(
+    `INSERT INTO documents (case_id, kind, original_filename, content_type, size_bytes, sha256, description, content, uploaded_by, uploaded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [input.caseId, input.kind, input.file.originalFilename || (input.defaultFilename ?? ''), input.file.type.contentType, input.file.content.length, input.file.sha256, input.description ?? null, input.file.content, input.uploadedBy, input.at],
+  );
+  return rows[0].id;
+}
+
+export interface StoredDocument {
+  id: string;
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** A document's bytes, only for an active member of its case (an adviser only when it is shared with advisers). */
+export async function findMemberDocument(db: Queryable, caseId: string, documentId: string, userId: string): Promise<StoredDocument | undefined> {
+  const { rows } = await db.query(
+    `SELECT d.id, d.original_filename, d.content_type, d.content
+       FROM documents d
+       JOIN case_members m ON m.case_id = d.case_id AND m.user_id = $3 AND m.removed_at IS NULL
+      WHERE d.id = $2 AND d.case_id = $1 AND d.removed_at IS NULL AND ${visibleDocument()}`,
+    [caseId, documentId, userId],
+  );
+  const row = rows[0];
+  return row && { id: row.id, filename: row.original_filename, contentType: row.content_type, content: row.content };
+}
+
+/** A document of a case of the council, or undefined (the route answers 404). */
+export async function findCouncilDocument(db: Queryable, councilId: string, caseId: string, documentId: string): Promise<StoredDocument | undefined> {
+  const { rows } = await db.query(
+    `SELECT d.id, d.original_filename, d.content_type, d.content
+       FROM documents d JOIN cases c ON c.id = d.case_id
+      WHERE d.id = $1 AND d.case_id = $2 AND c.council_id = $3 AND d.removed_at IS NULL`,
+    [documentId, caseId, councilId],
+  );
+  const row = rows[0];
+  return row && { id: row.id, filename: row.original_filename, contentType: row.content_type, content: row.content };
+}
