@@ -96,7 +96,7 @@ async function signIn(
   const code = await codeFromMailbox(browser, baseUrl, person.phone, before, shots);
   if (shots) await shoot(page, shots, 'log-in-code');
   await page.getByLabel('Log in code').fill(code);
-  await Promise.all([page.waitForURL((url) => url.pathname !== '/log-in-code'), page.getByRole('button', { name: 'Log in', exact: true }).click()]);
+  await Promise.all([page.waitForURL((url) => url.pathname !== '/log-in-code'), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
 }
 
 /** The family's pages, as the demo parent (Jo Rogers) sees them. */
