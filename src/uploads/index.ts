@@ -20,9 +20,25 @@ export {
   type UploadRules,
 } from './multipart.js';
 
-/** Ends the connection after the answer when the request body was left unread (cut off). */
+/** How much more of a cut-off body is read and thrown away while the answer goes out. */
+const LINGER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Ends the connection after the answer when the request body was left unread (cut off). Until the
+ * answer has gone, what the client is still sending is read and thrown away (up to LINGER_BYTES):
+ * closing a socket with unread data resets it, and a reset can wipe the answer before the client
+ * reads it.
+ */
 export function closeConnectionIfCutOff(res: Response, outcome: UploadOutcome): void {
-  if (outcome.status !== 'received' && outcome.closeConnection) res.set('Connection', 'close');
+  if (outcome.status === 'received' || !outcome.closeConnection) return;
+  res.set('Connection', 'close');
+  const req = res.req;
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > LINGER_BYTES) req.socket.destroy();
+  });
+  req.resume();
 }
 
 /** Sends a stored file as a download: its real type, a cleaned name, never shown inline. */
