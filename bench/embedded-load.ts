@@ -6,12 +6,10 @@
 // with case workers adding notes, every response checked. Prints req/s, p99, wrong responses and
 // each app process's memory.
 import { fork, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
@@ -23,6 +21,7 @@ import { sendersFromConfig } from '../src/senders.js';
 import { runMixedLoad, seedMixedLoad, type LoadResult, type MixedLoadUsers } from '../test/support/mixed-load.js';
 import { sessionCookieFor } from '../test/support/sessions.js';
 import { TEST_ENV, type TestApp } from '../test/support/test-app.js';
+import { createServerDatabase } from './support/database.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -105,12 +104,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-bench-load-'));
-  const dbName = `ehc_bench_${crypto.randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${dbName}`;
+  const database = await createServerDatabase(SERVER_URL);
+  const url = new URL(database.connectionString);
   const backends: Backend[] = [];
   try {
     backends.push(await start('PGlite', { BENCH_PGLITE_DIR: path.join(dir, 'pglite') }));
@@ -153,8 +148,7 @@ async function main() {
     }
   } finally {
     for (const backend of backends) backend.child.kill('SIGKILL');
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

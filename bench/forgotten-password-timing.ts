@@ -6,53 +6,21 @@
 // small p-value (< 0.01) means the answer's timing tells whether an address has an account.
 // The email is queued just after the answer, so that work can still slow a request sent straight
 // after it (most on PGlite, with its one connection): the pause between tries keeps that out.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
-import { startEmbeddedDatabase } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPool } from '../src/db/pool.js';
 import { createLogger } from '../src/logger.js';
 import { startMessageQueue } from '../src/notify/queue.js';
 import { sendersFromConfig } from '../src/senders.js';
 import { mannWhitneyU } from './statistics.js';
+import { openBenchDatabase } from './support/database.js';
 
 const TRIES = Number(process.env.BENCH_TRIES ?? 50);
 
-async function openDatabase(): Promise<{ connectionString: string; close(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `ehc_bench_${crypto.randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      connectionString: url.toString(),
-      async close() {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await admin.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-bench-'));
-  const embedded = await startEmbeddedDatabase({ dataDir: path.join(dir, 'pglite'), maxConnections: 12 });
-  return {
-    connectionString: embedded.connectionString,
-    async close() {
-      await embedded.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 
@@ -82,7 +50,7 @@ const median = (values: number[]) => {
 };
 
 async function main() {
-  const database = await openDatabase();
+  const database = await openBenchDatabase();
   const logger = createLogger('silent');
   const pool = createPool(database.connectionString, 8, logger);
   await migrate(pool);

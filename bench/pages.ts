@@ -18,8 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { summariseProfile } from './pages/profile-summary.js';
+import { createServerDatabase } from './support/database.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -153,12 +153,8 @@ async function main() {
     TRUST_PROXY: 'loopback',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
-  const dbName = `ehc_bench_${crypto.randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const dbUrl = new URL(SERVER_URL);
-  dbUrl.pathname = `/${dbName}`;
+  const database = await createServerDatabase(SERVER_URL);
+  const dbUrl = new URL(database.connectionString);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-bench-pages-'));
   const servers: Server[] = [];
   try {
@@ -233,8 +229,7 @@ async function main() {
     for (const server of servers) server.child.disconnect();
     await Promise.all(servers.map((server) => new Promise((resolve) => (server.child.exitCode === null ? server.child.once('exit', resolve) : resolve(null)))));
     if (CPU_PROF) printProfiles(servers);
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    await database.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -2,48 +2,17 @@
 //   npx tsx bench/work-tray.ts                      (embedded PGlite in a temporary folder)
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/work-tray.ts
 // On PostgreSQL it makes a database of its own for the run and drops it afterwards.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedDatabase } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPool } from '../src/db/pool.js';
 import { addDays } from '../src/ehc/index.js';
 import { trayConditions, workTrayPage, type TrayFilters } from '../src/staff/work-tray/query.js';
+import { openBenchDatabase } from './support/database.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TODAY = '2024-03-01';
 
-async function openDatabase(): Promise<{ connectionString: string; close(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `ehc_bench_${crypto.randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      connectionString: url.toString(),
-      async close() {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await admin.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-bench-'));
-  const embedded = await startEmbeddedDatabase({ dataDir: path.join(dir, 'pglite'), maxConnections: 4 });
-  return {
-    connectionString: embedded.connectionString,
-    async close() {
-      await embedded.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** 100,000 children and cases in a few statements: names, stages and due dates spread out. */
 async function insertCases(pool: pg.Pool, councilIds: string[]) {
@@ -86,7 +55,7 @@ async function time(run: () => Promise<unknown>): Promise<{ median: number; p95:
 }
 
 async function main() {
-  const database = await openDatabase();
+  const database = await openBenchDatabase();
   const pool = createPool(database.connectionString, 2);
   try {
     await migrate(pool);
