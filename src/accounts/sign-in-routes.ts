@@ -5,6 +5,7 @@ import { paths } from '../web/paths.js';
 import { signInSchema } from './schemas.js';
 import { clientIp, regenerate, takeAccountNotice } from './session.js';
 import { signInWithPassword } from './sign-in-service.js';
+import { inAllowedDomain } from '../staff-sso/accounts.js';
 
 const VIEW = 'accounts/sign-in';
 
@@ -16,10 +17,6 @@ export function lockedMessage(until: Date, now: Date): string {
   return `There have been too many attempts to sign in. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then try again.`;
 }
 
-async function accountKind(pool: FeatureDeps['pool'], userId: string): Promise<string | undefined> {
-  const { rows } = await pool.query('SELECT kind FROM users WHERE id = $1', [userId]);
-  return rows[0]?.kind;
-}
 
 const typedEmail = (req: Request) => (typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, 320) : '');
 
@@ -34,7 +31,6 @@ export function signInRoutes(deps: FeatureDeps): Router {
     next();
   });
   const ssoOnlyMessage = `Council staff sign in with ${sso?.name}: use the “Sign in with ${sso?.name}” button`;
-  const isStaffDomain = (email: string) => sso?.only === true && sso.allowedDomains.includes(email.split('@').pop()?.toLowerCase() ?? '');
 
   router.get(paths.signIn, (req, res) => {
     if (req.user) return res.redirect(paths.home);
@@ -46,7 +42,7 @@ export function signInRoutes(deps: FeatureDeps): Router {
     const form = parseForm(signInSchema, req.body);
     if (!form.ok) return renderWithErrors(res, VIEW, form.errors, { email });
     // With STAFF_OIDC_ONLY, a council address is sent to the provider before any password is checked.
-    if (isStaffDomain(form.data.email)) return renderWithErrors(res, VIEW, formErrors([['email', ssoOnlyMessage]]), { email });
+    if (sso?.only && inAllowedDomain(sso, form.data.email)) return renderWithErrors(res, VIEW, formErrors([['email', ssoOnlyMessage]]), { email });
 
     const result = await signInWithPassword(deps, { ...form.data, ip: clientIp(req) });
     if (!result.ok) {
@@ -57,7 +53,7 @@ export function signInRoutes(deps: FeatureDeps): Router {
       return renderWithErrors(res, VIEW, formErrors([['email', SIGN_IN_FAILED]]), { email });
     }
     // …and a staff account with an address outside those domains, once its password is known to be right.
-    if (sso?.only && (await accountKind(deps.pool, result.userId)) === 'staff') {
+    if (sso?.only && result.kind === 'staff') {
       return renderWithErrors(res, VIEW, formErrors([['email', ssoOnlyMessage]]), { email });
     }
 

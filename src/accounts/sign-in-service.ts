@@ -12,7 +12,7 @@ export interface SignInDeps {
 }
 
 export type SignInResult =
-  | { ok: true; userId: string; twoFactorMethod: TwoFactorMethod | null }
+  | { ok: true; userId: string; kind: 'family' | 'staff'; twoFactorMethod: TwoFactorMethod | null }
   | { ok: false; reason: 'wrong-details' }
   | { ok: false; reason: 'locked'; until: Date };
 
@@ -53,7 +53,7 @@ export async function signInWithPassword(
       return { ok: false, reason: 'locked', until: lockedMeanwhile };
     }
     await audit(pool, { action: 'sign-in.password', actorUserId: account.id, subjectUserId: account.id, ip: input.ip }, now);
-    return { ok: true, userId: account.id, twoFactorMethod: account.twoFactorMethod };
+    return { ok: true, userId: account.id, kind: account.kind, twoFactorMethod: account.twoFactorMethod };
   }
 
   const reason = !account ? 'no-account' : account.status !== 'active' ? `account-${account.status}` : 'wrong-password';

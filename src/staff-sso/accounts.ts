@@ -27,6 +27,9 @@ interface AccountRow {
 
 const domainOf = (email: string | undefined) => email?.split('@').pop()?.toLowerCase();
 
+/** Whether an email address is in one of the domains whose staff sign in through the provider. */
+export const inAllowedDomain = (settings: StaffSsoSettings, email: string | undefined) => settings.allowedDomains.includes(domainOf(email) ?? '');
+
 /**
  * The staff account this provider identity signs in to. A linked account is found by issuer and
  * subject, whatever its email is now; an invited or registered staff account not yet linked is
@@ -44,8 +47,7 @@ export async function matchStaffAccount(
       await audit(client, { action: 'sign-in.sso.refused', subjectUserId: userId, ip, details: { reason, domain: domainOf(identity.email) ?? null } }, now);
       return { ok: false, reason };
     };
-    const domain = domainOf(identity.email);
-    if (!domain || !settings.allowedDomains.includes(domain)) return refuse('domain');
+    if (!inAllowedDomain(settings, identity.email)) return refuse('domain');
 
     const linked = await client.query<AccountRow>(
       'SELECT id, kind, status, two_factor_method, oidc_subject FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2 FOR UPDATE',
