@@ -20,24 +20,27 @@ export {
   type UploadRules,
 } from './multipart.js';
 
-/** How much more of a cut-off body is read and thrown away while the answer goes out. */
+/** How much more of a cut-off body is read and thrown away, and for how long after the answer. */
 const LINGER_BYTES = 16 * 1024 * 1024;
+const LINGER_MS = 5_000;
 
 /**
- * Ends the connection after the answer when the request body was left unread (cut off). Until the
- * answer has gone, what the client is still sending is read and thrown away (up to LINGER_BYTES):
- * closing a socket with unread data resets it, and a reset can wipe the answer before the client
- * reads it.
+ * After a cut-off body, the answer goes out while the rest of the body is read and thrown away;
+ * the connection is closed once the client stops sending, or after LINGER_BYTES or LINGER_MS.
+ * Closing at once, with the client still sending, resets the connection, and a reset can wipe the
+ * answer before the client has read it.
  */
 export function closeConnectionIfCutOff(res: Response, outcome: UploadOutcome): void {
   if (outcome.status === 'received' || !outcome.closeConnection) return;
-  res.set('Connection', 'close');
   const req = res.req;
+  const close = () => req.socket.destroy();
   let discarded = 0;
   req.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
-    if (discarded > LINGER_BYTES) req.socket.destroy();
+    if (discarded > LINGER_BYTES) close();
   });
+  req.on('end', () => res.writableFinished && close());
+  res.on('finish', () => (req.complete ? close() : setTimeout(close, LINGER_MS).unref()));
   req.resume();
 }
 
