@@ -8,8 +8,8 @@ import { healthRoutes } from './health/routes.js';
 import { accountsRoutes } from './accounts/routes.js';
 import { casesRoutes } from './cases/routes.js';
 import { homeRoutes } from './home/routes.js';
-import { participationUploadPaths } from './participation/paths.js';
-import { participationRoutes } from './participation/routes.js';
+import { caseUploadPaths } from './cases/paths.js';
+import { familyCaseRoutes } from './cases/family-routes.js';
 import { staffPaths, staffUploadPaths } from './staff/paths.js';
 import { staffRoutes } from './staff/routes.js';
 import { twoFactorRoutes } from './two-factor/routes.js';
@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps): App {
   const session = setUpSession(pool, config.sessionSecret, config.isProduction);
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));
-  const csrf = setUpCsrf([...staffUploadPaths, ...participationUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
+  const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): App {
   const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid, staffSso };
   if (staffSso) app.use(staffSsoRoutes(features, staffSso));
   app.use(homeRoutes(features));
-  app.use(participationRoutes(features));
+  app.use(familyCaseRoutes(features));
   app.use(casesRoutes(features));
   app.use(twoFactorRoutes(features));
   app.use(accountsRoutes(features));

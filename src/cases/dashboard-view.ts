@@ -1,6 +1,8 @@
 /** The cards of My cases, built from the dashboard's two queries and src/ehc. */
 import { describeCase, formatGuideDate as fmt, type Audience, type CaseFacts, type CaseStatus, type IsoDate, type StatusText } from '../ehc/index.js';
-import { participationPaths, PROPOSAL_WORDS, proposalOf } from '../participation/index.js';
+import { PROPOSAL_WORDS } from './draft-plan/proposal-words.js';
+import { proposalOf } from './draft-plan/proposals.js';
+import { casePaths } from './paths.js';
 import { paths } from '../web/paths.js';
 import { caseFactsFromRow } from './case-facts-from-db.js';
 import type { DashboardCaseRow, DashboardData } from './dashboard-data.js';
@@ -39,8 +41,8 @@ function nextDateLine(status: CaseStatus): string | undefined {
 
 function respondLink(row: DashboardCaseRow, facts: CaseFacts, today: IsoDate): CaseCard['respond'] {
   if (!isFamily(row.my_role)) return undefined;
-  if (proposalOf('amendments', facts, today)?.open) return { text: PROPOSAL_WORDS.amendments.button, href: participationPaths.proposedChanges(row.id) };
-  if (proposalOf('draft-plan', facts, today)?.open) return { text: PROPOSAL_WORDS['draft-plan'].button, href: participationPaths.draftPlan(row.id) };
+  if (proposalOf('amendments', facts, today)?.open) return { text: PROPOSAL_WORDS.amendments.button, href: casePaths.proposedChanges(row.id) };
+  if (proposalOf('draft-plan', facts, today)?.open) return { text: PROPOSAL_WORDS['draft-plan'].button, href: casePaths.draftPlan(row.id) };
   return undefined;
 }
 

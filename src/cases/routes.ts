@@ -5,8 +5,10 @@ import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { ukToday } from '../clock.js';
 import { stageBySlug } from '../ehc/index.js';
-import type { Proposal } from '../participation/index.js';
-import { markOpenedByCouncil, participationPaths, proposalOf, visitCase } from '../participation/index.js';
+import { markOpenedByCouncil } from './documents/removal-data.js';
+import { proposalOf, type Proposal } from './draft-plan/proposals.js';
+import { casePaths } from './paths.js';
+import { visitCase } from './what-is-new/what-is-new.js';
 import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { isUuid } from '../web/ids.js';
@@ -95,15 +97,15 @@ export function casesRoutes(deps: FeatureDeps): Router {
 function familyLinks(caseId: string, role: CaseRole, atRequestStage: boolean, proposals: { draftPlan?: Proposal; amendments?: Proposal }) {
   const family = isFamily(role);
   const { draftPlan, amendments } = proposals;
-  const draftPlanPage = family && draftPlan ? participationPaths.draftPlan(caseId) : undefined;
-  const amendmentsPage = family && amendments ? participationPaths.proposedChanges(caseId) : undefined;
+  const draftPlanPage = family && draftPlan ? casePaths.draftPlan(caseId) : undefined;
+  const amendmentsPage = family && amendments ? casePaths.proposedChanges(caseId) : undefined;
   return {
-    request: participationPaths.request(caseId),
-    documents: participationPaths.documents(caseId),
-    comments: participationPaths.comments(caseId),
-    amendRequest: family && atRequestStage ? participationPaths.amendRequest(caseId) : undefined,
-    newComment: family ? participationPaths.newComment(caseId) : undefined,
-    upload: family ? participationPaths.uploadDocuments(caseId) : undefined,
+    request: casePaths.request(caseId),
+    documents: casePaths.documents(caseId),
+    comments: casePaths.comments(caseId),
+    amendRequest: family && atRequestStage ? casePaths.amendRequest(caseId) : undefined,
+    newComment: family ? casePaths.newComment(caseId) : undefined,
+    upload: family ? casePaths.uploadDocuments(caseId) : undefined,
     // The button only while the family can still comment; afterwards the page shows what was sent.
     commentOnDraftPlan: draftPlan?.open ? draftPlanPage : undefined,
     draftPlan: draftPlanPage,

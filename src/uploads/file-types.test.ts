@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as samples from '../../test/participation/samples.js';
+import * as samples from '../../test/cases/samples.js';
 import { detectFileType } from './file-types.js';
 import { attachmentDisposition, cleanUploadedName, downloadNameFor, safeDownloadName } from './filenames.js';
 import { zipEntryNames } from './zip-entries.js';

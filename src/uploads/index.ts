@@ -1,7 +1,7 @@
 /**
  * Uploads any feature can use: a streaming multipart reader with per-file and per-request
  * limits, CSRF checked before any file is read, types told by content, and filenames that are
- * only ever text. See multipart.ts for the rules, and participation/documents-routes.ts for use.
+ * only ever text. See multipart.ts for the rules, and cases/documents/routes.ts for use.
  */
 import type { Response } from 'express';
 import { attachmentDisposition } from './filenames.js';

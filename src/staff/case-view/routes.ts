@@ -8,7 +8,7 @@ import { factsOf, findCouncilCase } from '../cases-data.js';
 import { listKeyDates, listNotes } from '../notes-and-dates/data.js';
 import { isUuid } from '../../web/ids.js';
 import { ipOf, staffMemberOf } from '../staff-member.js';
-import { markOpenedByCouncil } from '../../participation/index.js';
+import { markOpenedByCouncil } from '../../cases/index.js';
 import { findCouncilDocument } from '../../documents/data.js';
 import { listDecisions, listDocuments, listMembers } from './data.js';
 import { casePageModel } from './view-model.js';

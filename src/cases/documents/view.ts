@@ -1,0 +1,37 @@
+import { downloadNameFor } from '../../uploads/index.js';
+import type { CaseDocument } from './data.js';
+import { paths } from '../../web/paths.js';
+import { casePaths } from '../paths.js';
+import { formatFileSize, timelineEntry } from '../view-format.js';
+
+const KIND_LABELS: Record<string, string> = {
+  request: 'Request',
+  'decision-letter': 'Decision letter',
+  'draft-plan': 'Draft plan',
+  'final-plan': 'Final plan',
+  review: 'Annual review',
+  'family-upload': 'Added by the family',
+  other: 'Other',
+};
+
+/** A document as the list shows it: its name to download, what it is, who added it and when. */
+export function documentRows(caseId: string, documents: CaseDocument[], councilName: string, viewerId?: string) {
+  return documents.map((document) => {
+    const name = downloadNameFor(document.originalFilename, document.contentType);
+    const by = document.uploadedByStaff ? `${document.uploadedByName} (${councilName})` : (document.uploadedByName ?? councilName);
+    return {
+      id: document.id,
+      name,
+      href: paths.caseDocument(caseId, document.id),
+      size: formatFileSize(document.sizeBytes),
+      kind: KIND_LABELS[document.kind] ?? 'Other',
+      description: document.description ?? '',
+      // The family member who uploaded it may remove it until the council has opened it.
+      removeHref:
+        viewerId && document.kind === 'family-upload' && document.uploadedById === viewerId && !document.openedByCouncil
+          ? casePaths.removeDocument(caseId, document.id)
+          : undefined,
+      ...timelineEntry(by, document.uploadedAt),
+    };
+  });
+}
