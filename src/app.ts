@@ -21,6 +21,7 @@ import { publicAssets } from './web/assets.js';
 import { GOVUK_FRONTEND_DIR, PROJECT_ROOT, setUpNunjucks } from './web/nunjucks.js';
 import { requestLogging } from './web/request-logging.js';
 import { cspNonce, noStore, securityHeaders } from './web/security.js';
+import { showNotice } from './web/notice.js';
 import { setUpSession } from './web/session.js';
 import { staffSsoProvider } from './staff-sso/provider.js';
 import type { AppDeps, FeatureDeps } from './deps.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): App {
   const session = setUpSession(pool, config.sessionSecret, config.isProduction);
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));
+  app.use(showNotice);
   const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
   app.use(csrf.protect);
   app.use(csrf.exposeToken);

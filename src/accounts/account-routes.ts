@@ -1,12 +1,14 @@
 import { Router } from 'express';
+import { clientIp } from '../web/client-ip.js';
+import { redirectWithNotice } from '../web/notice.js';
 import type { FeatureDeps } from '../deps.js';
 import { requireSignedIn } from '../auth/current-user.js';
 import { formatUkDateTime } from '../notify/templates/format.js';
-import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';
+import { formErrors, renderWithErrors } from '../web/forms/errors.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { changePassword } from './change-password.js';
 import { changePasswordSchema } from './schemas.js';
-import { clientIp, setAccountNotice, takeAccountNotice } from './session.js';
 import { lockedMessage } from './sign-in-routes.js';
 import { findAccountById } from './users-data.js';
 
@@ -23,7 +25,6 @@ export function accountRoutes(deps: FeatureDeps): Router {
       account: { fullName: account.fullName, email: account.email },
       methodName: account.twoFactorMethod ? METHOD_NAMES[account.twoFactorMethod] : 'Not set up yet',
       passwordChanged: account.passwordChangedAt ? formatUkDateTime(account.passwordChangedAt) : undefined,
-      notice: takeAccountNotice(req),
     });
   });
 
@@ -46,8 +47,10 @@ export function accountRoutes(deps: FeatureDeps): Router {
         result.reason === 'locked' ? lockedMessage(result.until, deps.clock.now()) : 'Your current password is not correct';
       return renderWithErrors(res, 'accounts/change-password', formErrors([['currentPassword', message]]));
     }
-    setAccountNotice(req, 'password-changed');
-    res.redirect(paths.account);
+    redirectWithNotice(req, res, paths.account, {
+      heading: 'Your password has been changed',
+      lines: ['You have been signed out everywhere else you were signed in. We have sent you an email to confirm the change.'],
+    });
   });
 
   return router;

@@ -1,11 +1,13 @@
 import { Router } from 'express';
+import { clientIp } from '../web/client-ip.js';
 import type { FeatureDeps } from '../deps.js';
-import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';
+import { formErrors, renderWithErrors } from '../web/forms/errors.js';
+import { MAX_EMAIL_LENGTH } from '../web/forms/fields.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { requestPasswordReset } from './password-reset.js';
 import { claimTry, limitKey, RESET_REQUEST_ADDRESS_LIMIT } from './rate-limits.js';
 import { forgottenPasswordSchema } from './schemas.js';
-import { clientIp } from './session.js';
 
 const VIEW = 'accounts/forgotten-password';
 
@@ -28,7 +30,7 @@ export function forgottenPasswordRoutes(deps: FeatureDeps): Router {
   router.post(paths.forgottenPassword, async (req, res) => {
     const form = parseForm(forgottenPasswordSchema, req.body);
     if (!form.ok) {
-      const email = typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, 320) : '';
+      const email = typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, MAX_EMAIL_LENGTH) : '';
       return renderWithErrors(res, VIEW, form.errors, { email });
     }
     const ip = clientIp(req);

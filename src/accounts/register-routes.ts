@@ -1,11 +1,13 @@
 import { Router } from 'express';
+import { clientIp } from '../web/client-ip.js';
+import { redirectWithNotice } from '../web/notice.js';
 import type { FeatureDeps } from '../deps.js';
-import { parseForm, renderWithErrors } from '../web/form-errors.js';
+import { renderWithErrors } from '../web/forms/errors.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { renderLinkProblem } from './link-problems.js';
 import { checkInvitation, completeRegistration } from './registration.js';
 import { newPasswordSchema } from './schemas.js';
-import { clientIp, setAccountNotice } from './session.js';
 import { looksLikeToken } from './tokens.js';
 
 const VIEW = 'accounts/register';
@@ -34,8 +36,10 @@ export function registerRoutes(deps: FeatureDeps): Router {
     const result = await completeRegistration(deps, { token, password: form.data.password, ip: clientIp(req) });
     if (result.state !== 'valid') return renderLinkProblem(res, 'invitation', result.state, council);
     // The guide: "You will then be asked to enter your username and password."
-    setAccountNotice(req, 'registered');
-    res.redirect(paths.signIn);
+    redirectWithNotice(req, res, paths.signIn, {
+      heading: 'You have completed your registration',
+      lines: ['Sign in with your email address and the password you have chosen. You will then set up your log in code.'],
+    });
   });
 
   return router;

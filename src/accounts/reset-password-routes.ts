@@ -1,11 +1,14 @@
 import { Router } from 'express';
+import { clientIp } from '../web/client-ip.js';
+import { regenerateSession } from '../web/session.js';
+import { redirectWithNotice } from '../web/notice.js';
 import type { FeatureDeps } from '../deps.js';
-import { parseForm, renderWithErrors } from '../web/form-errors.js';
+import { renderWithErrors } from '../web/forms/errors.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { renderLinkProblem } from './link-problems.js';
 import { checkResetToken, completePasswordReset } from './password-reset.js';
 import { newPasswordSchema } from './schemas.js';
-import { clientIp, regenerate, setAccountNotice } from './session.js';
 import { looksLikeToken } from './tokens.js';
 
 const VIEW = 'accounts/reset-password';
@@ -32,9 +35,11 @@ export function resetPasswordRoutes(deps: FeatureDeps): Router {
     const result = await completePasswordReset(deps, { token, password: form.data.password, ip: clientIp(req) });
     if (result !== 'valid') return renderLinkProblem(res, 'password-reset', result, council);
     // Every session of the account has ended, this browser's included: sign in afresh, both factors.
-    await regenerate(req);
-    setAccountNotice(req, 'password-reset');
-    res.redirect(paths.signIn);
+    await regenerateSession(req);
+    redirectWithNotice(req, res, paths.signIn, {
+      heading: 'Your password has been changed',
+      lines: ['Sign in with your email address and your new password. You will still need your log in code.'],
+    });
   });
 
   return router;

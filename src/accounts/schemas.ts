@@ -1,27 +1,16 @@
 import { z } from 'zod';
+import { emailAddress } from '../web/forms/fields.js';
 import { newPasswordProblems } from './password-rules.js';
 
 // A field that is missing, or sent twice (an array), reads as empty rather than failing oddly.
 const field = z.string().catch('');
-
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const emailAddress = field
-  .transform((value) => value.trim().toLowerCase())
-  .pipe(
-    z
-      .string()
-      .min(1, 'Enter your email address')
-      .max(320, 'Email address must be 320 characters or fewer')
-      .regex(EMAIL_SHAPE, 'Enter an email address in the correct format, like name@example.com'),
-  );
 
 export const signInSchema = z.object({
   email: field.transform((value) => value.trim()).pipe(z.string().min(1, 'Enter your email address')),
   password: field.pipe(z.string().min(1, 'Enter your password')),
 });
 
-export const forgottenPasswordSchema = z.object({ email: emailAddress });
+export const forgottenPasswordSchema = z.object({ email: emailAddress('Enter your email address') });
 
 export const newPasswordSchema = z
   .object({ password: field, confirmPassword: field })

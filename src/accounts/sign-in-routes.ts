@@ -1,9 +1,12 @@
 import { Router, type Request, type Response } from 'express';
+import { clientIp } from '../web/client-ip.js';
+import { regenerateSession } from '../web/session.js';
 import type { FeatureDeps } from '../deps.js';
-import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';
+import { formErrors, renderWithErrors } from '../web/forms/errors.js';
+import { MAX_EMAIL_LENGTH } from '../web/forms/fields.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { signInSchema } from './schemas.js';
-import { clientIp, regenerate, takeAccountNotice } from './session.js';
 import { signInWithPassword } from './sign-in-service.js';
 import { inAllowedDomain } from '../staff-sso/accounts.js';
 
@@ -18,7 +21,7 @@ export function lockedMessage(until: Date, now: Date): string {
 }
 
 
-const typedEmail = (req: Request) => (typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, 320) : '');
+const typedEmail = (req: Request) => (typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, MAX_EMAIL_LENGTH) : '');
 
 /** "Sign in": email address and password, then on to the second factor. */
 export function signInRoutes(deps: FeatureDeps): Router {
@@ -34,7 +37,7 @@ export function signInRoutes(deps: FeatureDeps): Router {
 
   router.get(paths.signIn, (req, res) => {
     if (req.user) return res.redirect(paths.home);
-    res.render(VIEW, { notice: takeAccountNotice(req) });
+    res.render(VIEW);
   });
 
   router.post(paths.signIn, async (req: Request, res: Response) => {
@@ -59,7 +62,7 @@ export function signInRoutes(deps: FeatureDeps): Router {
 
     // A new session id now that the password is done; the second factor is still due.
     const { returnTo, keptForm } = req.session;
-    await regenerate(req);
+    await regenerateSession(req);
     const now = deps.clock.now().getTime();
     req.session.auth = { userId: result.userId, stage: 'password', signedInAt: now, lastSeenAt: now };
     if (returnTo) req.session.returnTo = returnTo;

@@ -1,9 +1,10 @@
 import { Router } from 'express';
+import { clientIp } from '../web/client-ip.js';
+import { destroySession } from '../web/session.js';
 import * as oidc from 'openid-client';
 import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { paths } from '../web/paths.js';
-import { clientIp, destroySession } from './session.js';
 
 /** The provider's own sign-out (its end-session endpoint), when it has one, to offer after ours. */
 async function providerSignOutLink(deps: FeatureDeps): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { clientIp } from '../web/client-ip.js';
 import type pg from 'pg';
 import type { Clock } from '../clock.js';
 import { isUuid } from '../web/ids.js';
@@ -15,7 +16,7 @@ export function auditRefusedCaseAccess(pool: pg.Pool, clock: Clock) {
     if (typeof caseId === 'string' && isUuid(caseId)) {
       res.once('finish', () => {
         if (res.statusCode !== 404 || !req.user) return;
-        audit(pool, { action: 'case.access-refused', actorUserId: req.user.id, caseId, ip: req.ip, details: { method: req.method, path: req.originalUrl.split('?')[0] } }, clock.now()).catch(
+        audit(pool, { action: 'case.access-refused', actorUserId: req.user.id, caseId, ip: clientIp(req), details: { method: req.method, path: req.originalUrl.split('?')[0] } }, clock.now()).catch(
           (error: unknown) => req.log?.warn({ err: error }, 'could not record a refused case access'),
         );
       });

@@ -3,7 +3,7 @@
  * a case that is not the user's reads exactly like one that does not exist.
  */
 import type { IsoDate } from '../ehc/index.js';
-import { CASE_FACT_COLUMNS, type DecisionRow } from './case-facts-from-db.js';
+import { CASE_FACT_COLUMNS, type CaseFactsRow, type DecisionRow } from './case-facts-from-db.js';
 import { visibleDocument, type CaseRole } from './access.js';
 import type { DecisionKind } from './labels.js';
 import { queryPrepared } from '../db/statements.js';
@@ -48,7 +48,7 @@ export interface CaseDecision extends DecisionRow {
   review_meeting_on?: IsoDate | null;
 }
 
-export interface CaseRow {
+export interface CaseRow extends CaseFactsRow {
   id: string;
   reference: string;
   request_text: string;

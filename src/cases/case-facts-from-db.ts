@@ -1,7 +1,6 @@
-import { decisionOfMeeting, describeCase, type Audience, type CaseFacts, type CaseStatus, type DueDate } from '../ehc/index.js';
+import { decisionOfMeeting, describeCase, type Audience, type CaseFacts, type CaseStatus, type DueDate, type IsoDate } from '../ehc/index.js';
 import { queryPrepared } from '../db/statements.js';
 import type { Queryable } from '../db/pool.js';
-
 
 /** The columns of `cases` (and the child's first name) that src/ehc needs. */
 export const CASE_FACT_COLUMNS = `
@@ -26,8 +25,21 @@ export interface CaseSummary {
   requestText: string;
 }
 
+/** A row read with CASE_SUMMARY_COLUMNS. */
+export interface CaseSummaryRow {
+  id: string;
+  reference: string;
+  first_name: string;
+  last_name: string;
+  current_stage: string;
+  request_received: string;
+  requested_by: CaseSummary['requestedBy'];
+  requester_name: string | null;
+  request_text: string;
+}
+
 /** A row read with CASE_SUMMARY_COLUMNS, for staff and family pages alike. */
-export function caseSummaryFromRow(row: Record<string, any>): CaseSummary {
+export function caseSummaryFromRow(row: CaseSummaryRow): CaseSummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -52,7 +64,7 @@ export interface DecisionRow {
 export async function latestDecisions(db: Queryable, caseIds: string[]): Promise<Map<string, DecisionRow[]>> {
   const byCase = new Map<string, DecisionRow[]>();
   if (caseIds.length === 0) return byCase;
-  const { rows } = await queryPrepared(
+  const { rows } = await queryPrepared<DecisionRow & { case_id: string }>(
     db,
     `SELECT DISTINCT ON (case_id, kind) case_id, kind, outcome, decided_on, mediation_certificate_on
        FROM case_decisions WHERE case_id = ANY($1::uuid[])
@@ -73,8 +85,29 @@ function asDecision<Outcome extends string>(row: DecisionRow | undefined) {
   return row && { outcome: row.outcome as Outcome, date: row.decided_on, mediationCertificate: orUndefined(row.mediation_certificate_on) };
 }
 
+/** A row read with CASE_FACT_COLUMNS and the child's `first_name`; dates as 'YYYY-MM-DD' (see src/db). */
+export interface CaseFactsRow {
+  first_name: string;
+  request_received: IsoDate;
+  requested_by: CaseFacts['requestedBy'];
+  advice_requested_on: IsoDate | null;
+  advice_received_on: IsoDate | null;
+  draft_plan_issued_on: IsoDate | null;
+  final_plan_issued_on: IsoDate | null;
+  last_review_meeting_on: IsoDate | null;
+  review_meeting_on: IsoDate | null;
+  amendments_proposed_on: IsoDate | null;
+  amended_plan_issued_on: IsoDate | null;
+  phase_transfer_kind: NonNullable<CaseFacts['phaseTransfer']>['kind'] | null;
+  phase_transfer_year: number | null;
+  phase_transfer_plan_issued_on: IsoDate | null;
+  exemption_kind: NonNullable<CaseFacts['exemption']>['kind'] | null;
+  exemption_reason: string | null;
+  exemption_recorded_on: IsoDate | null;
+}
+
 /** Builds src/ehc's CaseFacts from a `cases` row (with `first_name`) and its latest decisions. */
-export function caseFactsFromRow(row: Record<string, any>, decisions: DecisionRow[], audience: Audience): CaseFacts {
+export function caseFactsFromRow(row: CaseFactsRow, decisions: DecisionRow[], audience: Audience): CaseFacts {
   const decision = (kind: DecisionRow['kind']) => decisions.find((d) => d.kind === kind);
   // The latest review decision may be the last cycle's, made before this cycle's meeting.
   const review = decisionOfMeeting(orUndefined(row.review_meeting_on), asDecision<'keep' | 'amend' | 'cease'>(decision('review')));
@@ -99,14 +132,15 @@ export function caseFactsFromRow(row: Record<string, any>, decisions: DecisionRo
           amendedPlanIssued: orUndefined(row.amended_plan_issued_on),
         }
       : undefined,
-    phaseTransfer: row.phase_transfer_kind
+    // The table's checks keep each pair (kind and year, kind and reason) set or unset together.
+    phaseTransfer: row.phase_transfer_kind && row.phase_transfer_year !== null
       ? {
           kind: row.phase_transfer_kind,
           transferYear: row.phase_transfer_year,
           amendedPlanIssued: orUndefined(row.phase_transfer_plan_issued_on),
         }
       : undefined,
-    exemption: row.exemption_kind
+    exemption: row.exemption_kind && row.exemption_reason !== null
       ? { kind: row.exemption_kind, reason: row.exemption_reason, recordedOn: orUndefined(row.exemption_recorded_on) }
       : undefined,
   };

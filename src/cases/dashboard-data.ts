@@ -1,11 +1,11 @@
 /** The SQL behind My cases: every case the user is an active member of, in two queries. */
-import { CASE_FACT_COLUMNS, latestDecisions, type DecisionRow } from './case-facts-from-db.js';
+import { CASE_FACT_COLUMNS, latestDecisions, type CaseFactsRow, type DecisionRow } from './case-facts-from-db.js';
 import type { CaseRole } from './access.js';
 import { queryPrepared } from '../db/statements.js';
 import type { Queryable } from '../db/pool.js';
 
 
-export interface DashboardCaseRow {
+export interface DashboardCaseRow extends CaseFactsRow {
   id: string;
   reference: string;
   first_name: string;
@@ -13,8 +13,6 @@ export interface DashboardCaseRow {
   my_role: CaseRole;
   coordinator_name: string | null;
   coordinator_email: string | null;
-  /** And the columns of CASE_FACT_COLUMNS. */
-  [column: string]: unknown;
 }
 
 export interface DashboardData {

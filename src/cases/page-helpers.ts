@@ -1,38 +1,13 @@
 import type { Request, Response } from 'express';
 import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
+import { clientIp } from '../web/client-ip.js';
 import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
 import { findMemberCase, isFamily, seesFamilyViews, type MemberCase } from './access.js';
 import type { Queryable } from '../db/pool.js';
 import { isUuid } from '../web/ids.js';
 import { casePaths } from './paths.js';
-
-/** A one-off success message for the next page (post-redirect-get). */
-export interface CaseNotice {
-  caseId: string;
-  heading: string;
-  lines?: string[];
-}
-
-declare module 'express-session' {
-  interface SessionData {
-    caseNotice?: CaseNotice;
-  }
-}
-
-/** Keeps the message in the session for the next page (post-redirect-get). */
-export function redirectWithNotice(req: Request, res: Response, to: string, notice: CaseNotice): void {
-  req.session.caseNotice = notice;
-  res.redirect(to);
-}
-
-export function takeNotice(req: Request, caseId: string): CaseNotice | undefined {
-  const notice = req.session.caseNotice;
-  if (!notice || notice.caseId !== caseId) return undefined;
-  delete req.session.caseNotice;
-  return notice;
-}
 
 /**
  * The case in the URL, if the signed-in user is an active member of it and `allowed` says the
@@ -79,14 +54,7 @@ export function caseLocals(memberCase: MemberCase) {
   };
 }
 
-/** Text as typed in a textarea, with Windows line endings made plain and the ends trimmed. */
-export function normaliseText(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
-}
-
-export const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? undefined;
-
 /** The audit row for a member looking at one of the case's pages (as the case and stage pages write). */
 export async function auditCaseViewed(deps: Pick<FeatureDeps, 'pool' | 'clock'>, req: Request, caseId: string, page: string): Promise<void> {
-  await audit(deps.pool, { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: req.ip, details: { page } }, deps.clock.now());
+  await audit(deps.pool, { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { page } }, deps.clock.now());
 }

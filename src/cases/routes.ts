@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { clientIp } from '../web/client-ip.js';
 import type { FeatureDeps } from '../deps.js';
 import { isFamily, type CaseRole } from './access.js';
 import { audit } from '../audit/audit.js';
@@ -29,7 +30,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
   router.get(paths.cases, requireSignedIn, async (req, res) => {
     // My cases is worded for families; council staff have the work tray.
     if (req.user!.kind === 'staff') return res.redirect(paths.staff);
-    const data = await loadMyCases(pool, req.user!.id, { ip: req.ip, at: clock.now() });
+    const data = await loadMyCases(pool, req.user!.id, { ip: clientIp(req), at: clock.now() });
     const cards = dashboardCards(data, ukToday(clock));
     const compact = cards.length > FULL_CARDS_UP_TO;
     const openId = compact && typeof req.query.open === 'string' ? req.query.open : undefined;
@@ -43,7 +44,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
   }
 
   function viewed(req: Request, caseId: string, page: string) {
-    return audit(pool, { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: req.ip, details: { page } }, clock.now());
+    return audit(pool, { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { page } }, clock.now());
   }
 
   // A path segment that is not an id is left to the routes after these (e.g. /documents/upload),
@@ -53,7 +54,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
     if (!isUuid(caseId)) return next();
     const ctx = await memberCase(req, caseId);
     if (!ctx) return renderNotFound(res);
-    const whatIsNew = await visitCase(pool, ctx.row.id, req.user!.id, clock.now(), req.ip);
+    const whatIsNew = await visitCase(pool, ctx.row.id, req.user!.id, clock.now(), clientIp(req));
     res.render('cases/case', {
       view: casePageView(ctx, deps.config.council.name),
       whatIsNew,
@@ -85,7 +86,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
     if (!document) return renderNotFound(res);
     // A co-ordinator opening it through the family's pages has opened it for the council too.
     if (req.user!.kind === 'staff') await markOpenedByCouncil(pool, documentId, clock.now());
-    await audit(pool, { action: 'document.downloaded', actorUserId: req.user!.id, caseId, ip: req.ip, details: { documentId } }, clock.now());
+    await audit(pool, { action: 'document.downloaded', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { documentId } }, clock.now());
     const contentType = safeContentType(document.contentType);
     sendAttachment(res, { content: document.content, contentType, downloadName: downloadNameFor(document.filename, contentType) });
   });

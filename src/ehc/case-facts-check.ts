@@ -50,11 +50,31 @@ export function invalidFacts(facts: CaseFacts): string[] {
   return problems;
 }
 
-/** Pairs that should be in order: [earlier name, earlier, later name, later]. */
-export function inconsistentFacts(facts: CaseFacts): string[] {
-  const problems: string[] = [];
-  const order = (a: string, da: IsoDate | undefined, b: string, db: IsoDate | undefined) => {
-    if (da && db && isIsoDate(da) && isIsoDate(db) && isBefore(db, da)) problems.push(`${b} is before ${a}`);
+/** A date of CaseFacts, named by its path ('decisionToAssess.date'). */
+export type FactDate =
+  | 'requestReceived'
+  | 'decisionToAssess.date'
+  | 'adviceRequested'
+  | 'adviceReceived'
+  | 'decisionAfterAssessment.date'
+  | 'draftPlanIssued'
+  | 'finalPlanIssued'
+  | 'annualReview.lastReviewMeeting'
+  | 'annualReview.meeting'
+  | 'annualReview.decision.date';
+
+/** Something staff probably mistyped: two dates out of order, or a stage recorded that a decision rules out. */
+export type Inconsistency =
+  | { kind: 'out-of-order'; earlier: FactDate; later: FactDate }
+  | { kind: 'advice-received-not-requested' }
+  | { kind: 'later-stages-after-not-assess' }
+  | { kind: 'plan-after-not-issue' }
+  | { kind: 'amended-plan-without-decision' };
+
+export function inconsistentFacts(facts: CaseFacts): Inconsistency[] {
+  const problems: Inconsistency[] = [];
+  const order = (earlier: FactDate, da: IsoDate | undefined, later: FactDate, db: IsoDate | undefined) => {
+    if (da && db && isIsoDate(da) && isIsoDate(db) && isBefore(db, da)) problems.push({ kind: 'out-of-order', earlier, later });
   };
   const r = facts.requestReceived;
   order('requestReceived', r, 'decisionToAssess.date', facts.decisionToAssess?.date);
@@ -70,15 +90,15 @@ export function inconsistentFacts(facts: CaseFacts): string[] {
   order('finalPlanIssued', facts.finalPlanIssued, 'annualReview.meeting', facts.annualReview?.meeting);
   order('annualReview.lastReviewMeeting', facts.annualReview?.lastReviewMeeting, 'annualReview.meeting', facts.annualReview?.meeting);
   order('annualReview.meeting', facts.annualReview?.meeting, 'annualReview.decision.date', facts.annualReview?.decision?.date);
-  if (facts.adviceReceived && !facts.adviceRequested) problems.push('adviceReceived without adviceRequested');
+  if (facts.adviceReceived && !facts.adviceRequested) problems.push({ kind: 'advice-received-not-requested' });
   if (facts.decisionToAssess?.outcome === 'not-assess' && (facts.decisionAfterAssessment || facts.draftPlanIssued || facts.finalPlanIssued)) {
-    problems.push('the council decided not to assess, but later stages are recorded');
+    problems.push({ kind: 'later-stages-after-not-assess' });
   }
   if (facts.decisionAfterAssessment?.outcome === 'not-issue' && (facts.draftPlanIssued || facts.finalPlanIssued)) {
-    problems.push('the council decided not to issue a plan, but a plan is recorded');
+    problems.push({ kind: 'plan-after-not-issue' });
   }
   if (facts.annualReview?.amendedPlanIssued && facts.annualReview.decision?.outcome !== 'amend') {
-    problems.push('annualReview.amendedPlanIssued without a decision to amend');
+    problems.push({ kind: 'amended-plan-without-decision' });
   }
   return problems;
 }

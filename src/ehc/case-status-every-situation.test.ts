@@ -100,9 +100,9 @@ describe('checking facts', () => {
         finalPlanIssued: '2023-11-01',
       }),
       [
-        'decisionToAssess.date is before requestReceived',
-        'finalPlanIssued is before draftPlanIssued',
-        'the council decided not to assess, but later stages are recorded',
+        { kind: 'out-of-order', earlier: 'requestReceived', later: 'decisionToAssess.date' },
+        { kind: 'out-of-order', earlier: 'draftPlanIssued', later: 'finalPlanIssued' },
+        { kind: 'later-stages-after-not-assess' },
       ],
     );
   });

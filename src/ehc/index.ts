@@ -27,7 +27,7 @@ export type {
   Requester,
 } from './case-facts.js';
 export { REQUESTER_LABELS, requesterText } from './case-facts.js';
-export { invalidFacts, inconsistentFacts } from './case-facts-check.js';
+export { invalidFacts, inconsistentFacts, type FactDate, type Inconsistency } from './case-facts-check.js';
 export { EXEMPTION_KINDS, EXEMPTION_LABELS, isExemptionKind } from './exemptions.js';
 export type { AppealAbout, DueDate, DueDateKey } from './due-dates.js';
 export { computeDueDates } from './due-dates.js';

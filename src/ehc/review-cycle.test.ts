@@ -37,7 +37,7 @@ describe('annual review cycles', () => {
     assert.equal(nextReviewMeetingTooEarly(reviewed.annualReview, '2024-12-09'), '2024-12-09');
     assert.equal(nextReviewMeetingTooEarly(reviewed.annualReview, '2024-12-10'), undefined);
     assert.deepEqual(inconsistentFacts({ ...reviewed, annualReview: { lastReviewMeeting: '2024-12-01', meeting: '2024-11-01' } }), [
-      'annualReview.meeting is before annualReview.lastReviewMeeting',
+      { kind: 'out-of-order', earlier: 'annualReview.lastReviewMeeting', later: 'annualReview.meeting' },
     ]);
   });
 });

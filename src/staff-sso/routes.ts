@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
+import { clientIp } from '../web/client-ip.js';
+import { regenerateSession } from '../web/session.js';
 import * as oidc from 'openid-client';
 import type { FeatureDeps } from '../deps.js';
-import { clientIp, regenerate } from '../accounts/session.js';
 import { audit } from '../audit/audit.js';
 import { isSafeReturnPath } from '../auth/session-auth.js';
 import { inTransaction } from '../db/pool.js';
@@ -107,7 +108,7 @@ export function staffSsoRoutes(deps: FeatureDeps, provider: StaffSsoProvider): R
     if (!match.ok) return renderProblem(res, provider, match.reason);
 
     const { returnTo } = req.session;
-    await regenerate(req);
+    await regenerateSession(req);
     const now = deps.clock.now();
     req.session.signedInWithSso = true;
     if (usedMultiFactor(claims.amr)) {

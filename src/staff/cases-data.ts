@@ -1,4 +1,4 @@
-import { CASE_FACT_COLUMNS, CASE_SUMMARY_COLUMNS, caseFactsFromRow, caseSummaryFromRow, latestDecisions, type CaseSummary } from '../cases/case-facts-from-db.js';
+import { CASE_FACT_COLUMNS, CASE_SUMMARY_COLUMNS, caseFactsFromRow, caseSummaryFromRow, latestDecisions, type CaseFactsRow, type CaseSummary } from '../cases/case-facts-from-db.js';
 import type { CaseFacts } from '../ehc/index.js';
 import { isUuid } from '../web/ids.js';
 import type { Queryable } from '../db/pool.js';
@@ -10,7 +10,7 @@ export interface CouncilCase extends CaseSummary {
   nextDueLabel: string | null;
   nextDueOn: string | null;
   /** The row with the columns src/ehc needs, to build CaseFacts. */
-  row: Record<string, unknown>;
+  row: CaseFactsRow;
 }
 
 /**

@@ -10,7 +10,6 @@ import { casePeopleRoutes } from './case-people/routes.js';
 import { caseProgressRoutes } from './case-progress/routes.js';
 import { createCaseRoutes } from './create-case/routes.js';
 import { formatDate, formatDateTime } from './format.js';
-import { takeNotice } from './notice.js';
 import { notesAndDatesRoutes } from './notes-and-dates/routes.js';
 import { staffPaths } from './paths.js';
 import { peopleRoutes } from './people/routes.js';
@@ -22,7 +21,6 @@ function staffLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.formatDate = formatDate;
   res.locals.formatDateTime = formatDateTime;
   res.locals.isAdmin = req.user?.staffRole === 'admin';
-  if (req.method === 'GET') takeNotice(req, res);
   next();
 }
 

@@ -16,8 +16,3 @@ export function staffMemberOf(req: Request): StaffMember {
   }
   return { id: user.id, name: user.fullName, councilId: user.councilId, role: user.staffRole };
 }
-
-/** What the audit log records about where a request came from. */
-export function ipOf(req: Request): string | undefined {
-  return req.ip;
-}

@@ -1,9 +1,12 @@
 import type { Request, Response } from 'express';
+import { clientIp } from '../web/client-ip.js';
+import { redirectWithNotice } from '../web/notice.js';
 import { Router } from 'express';
 import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { requireSignedIn } from '../auth/current-user.js';
-import { formErrors, parseForm } from '../web/form-errors.js';
+import { formErrors } from '../web/forms/errors.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { attemptCode } from './code-attempt.js';
 import { codeForm } from './code-input.js';
@@ -12,7 +15,6 @@ import { loadAccountUser } from './guards.js';
 import { CODE_MESSAGES } from './messages.js';
 import { phoneEnding } from './phone-number.js';
 import { openPhone } from './secrets.js';
-import { takeNotice } from './session.js';
 import { latestSmsCode, sendSmsCode } from './sms-codes.js';
 import { appCodeCheck, smsCodeCheck, useAppStep, useSmsCode } from './stored-codes.js';
 import type { TwoFactorUser } from './user-data.js';
@@ -45,7 +47,7 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
   }
 
   router.get(paths.accountTwoFactor, ...account, (req, res) => {
-    renderAccountPage(res, req.twoFactor!.user, { notice: takeNotice(req) });
+    renderAccountPage(res, req.twoFactor!.user);
   });
 
   router.post(paths.accountTwoFactor, ...account, async (req, res) => {
@@ -65,7 +67,7 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
     const { user } = req.twoFactor!;
     if (!user.method) return res.redirect(paths.accountTwoFactor);
     if (user.method === 'sms' && !(await latestSmsCode(deps, user.id, 'reauth'))) return res.redirect(paths.accountTwoFactor);
-    renderCodePage(res, { ...codePage(user), notice: takeNotice(req) });
+    renderCodePage(res, { ...codePage(user) });
   });
 
   router.post(paths.accountTwoFactorCode, ...account, async (req, res) => {
@@ -73,7 +75,7 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
     if (!user.method) return res.redirect(paths.accountTwoFactor);
     const parsed = parseForm(codeForm(user.method === 'app' ? CODE_MESSAGES.emptyApp : CODE_MESSAGES.emptySms), req.body);
     if (!parsed.ok) return renderCodeError(res, codePage(user), parsed.errors.errorList[0].text);
-    const who = { userId: user.id, ip: req.ip };
+    const who = { userId: user.id, ip: clientIp(req) };
     const code = parsed.data.code;
     const result =
       user.method === 'app'
@@ -89,14 +91,13 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
     const sent = await sendSmsCode(deps, user.id, 'reauth', user.phoneEncrypted!, 'resend');
     if (!sent.ok) return renderNoNewCode(res, codePage(user), sent, await latestSmsCode(deps, user.id, 'reauth'), deps.clock.now());
     req.session.twoFactorSmsCodeId = sent.codeId;
-    req.session.twoFactorNotice = "We've sent you a new log in code.";
-    res.redirect(paths.accountTwoFactorCode);
+    redirectWithNotice(req, res, paths.accountTwoFactorCode, { heading: "We've sent you a new log in code." });
   });
 
   /** The fresh code is done: the setup pages are open to this session for a while. */
   async function startChange(req: Request, res: Response, user: TwoFactorUser) {
     const now = deps.clock.now();
-    await audit(deps.pool, { action: 'two-factor.change-started', actorUserId: user.id, subjectUserId: user.id, ip: req.ip, details: { from: user.method } }, now);
+    await audit(deps.pool, { action: 'two-factor.change-started', actorUserId: user.id, subjectUserId: user.id, ip: clientIp(req), details: { from: user.method } }, now);
     req.session.twoFactorChange = { userId: user.id, verifiedAt: now.getTime() };
     delete req.session.twoFactorPendingTotp;
     res.redirect(paths.twoFactor);

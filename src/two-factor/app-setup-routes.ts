@@ -1,8 +1,10 @@
 import type { Request, Response } from 'express';
+import { clientIp } from '../web/client-ip.js';
 import { Router } from 'express';
 import QRCode from 'qrcode';
 import type { FeatureDeps } from '../deps.js';
-import { parseForm, renderWithErrors, formErrors, type FormErrors } from '../web/form-errors.js';
+import { renderWithErrors, formErrors, type FormErrors } from '../web/forms/errors.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { attemptCode } from './code-attempt.js';
 import { codeForm } from './code-input.js';
@@ -50,7 +52,7 @@ export function appSetupRoutes(deps: FeatureDeps): Router {
     const secret = pendingSecret(req);
     const result = await attemptCode(
       deps,
-      { userId: user.id, ip: req.ip },
+      { userId: user.id, ip: clientIp(req) },
       async (now) => {
         const check = await checkTotp(secret, parsed.data.code, now, null);
         return check.ok ? { ok: true, value: check.step } : { ok: false, error: CODE_MESSAGES.wrongApp, countsAsWrong: true };
@@ -58,7 +60,7 @@ export function appSetupRoutes(deps: FeatureDeps): Router {
       async (client, step, now) => {
         const saved = await saveAppMethod(client, user.id, sealTotpSecret(key, user.id, secret), step, now, mode === 'first');
         if (!saved) return CODE_MESSAGES.alreadySetUp;
-        await recordMethodSet(client, deps, { user, mode, ip: req.ip }, 'app', now);
+        await recordMethodSet(client, deps, { user, mode, ip: clientIp(req) }, 'app', now);
         return undefined;
       },
     );

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { FeatureDeps } from '../deps.js';
-import { parseForm, renderWithErrors } from '../web/form-errors.js';
+import { renderWithErrors } from '../web/forms/errors.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { requireSetupAllowed } from './guards.js';
 import { CODE_MESSAGES } from './messages.js';

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { formatUkTime } from '../cases/date-time.js';
-import { formErrors } from '../web/form-errors.js';
+import { formErrors } from '../web/forms/errors.js';
 import { SMS_CODE_VALID_MS, type LatestSmsCode } from './sms-codes.js';
 
 export interface CodePage {
@@ -16,7 +16,6 @@ export interface CodePage {
   cannotGetCode?: boolean;
   showSignOut?: boolean;
   buttonText?: string;
-  notice?: string;
   /** No code sent to this account can be used now (none sent, or it has expired). */
   noLiveCode?: boolean;
   /** Why no new text was sent, when the code sent earlier still works. */

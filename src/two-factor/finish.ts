@@ -1,4 +1,6 @@
 import type { Request, Response } from 'express';
+import { regenerateSession } from '../web/session.js';
+import { redirectWithNotice } from '../web/notice.js';
 import type pg from 'pg';
 import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
@@ -6,7 +8,6 @@ import { isSafeReturnPath } from '../auth/session-auth.js';
 import { paths } from '../web/paths.js';
 import type { SetupMode } from './guards.js';
 import { methodChangedEmail } from './method-changed-email.js';
-import { regenerateSession } from './session.js';
 import { recordSignedIn, type TwoFactorMethod, type TwoFactorUser } from './user-data.js';
 
 /** In the transaction of a right code at sign-in: the account's last sign-in and the audit row. */
@@ -41,9 +42,10 @@ export async function afterMethodSet(req: Request, res: Response, deps: Pick<Fea
   delete req.session.twoFactorChange;
   delete req.session.twoFactorPendingTotp;
   delete req.session.twoFactorSmsCodeId;
-  req.session.twoFactorNotice = 'You have changed how you get your log in code. We have sent you an email to confirm it.';
   deps.queue.nudge();
-  res.redirect(paths.accountTwoFactor);
+  redirectWithNotice(req, res, paths.accountTwoFactor, {
+    heading: 'You have changed how you get your log in code. We have sent you an email to confirm it.',
+  });
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { Request, Response } from 'express';
+import { clientIp } from '../web/client-ip.js';
+import { redirectWithNotice } from '../web/notice.js';
 import { Router } from 'express';
 import type { FeatureDeps } from '../deps.js';
 import { formatUkTime } from '../cases/date-time.js';
-import { parseForm } from '../web/form-errors.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { attemptCode } from './code-attempt.js';
 import { codeForm } from './code-input.js';
@@ -13,7 +15,6 @@ import { lockedUntil } from './lockout-data.js';
 import { CODE_MESSAGES, lockedMessage } from './messages.js';
 import { phoneEnding } from './phone-number.js';
 import { openPhone } from './secrets.js';
-import { takeNotice } from './session.js';
 import { latestSmsCode, sendSmsCode, SMS_CODE_VALID_MS } from './sms-codes.js';
 import { appCodeCheck, smsCodeCheck, useAppStep, useSmsCode } from './stored-codes.js';
 import type { TwoFactorUser } from './user-data.js';
@@ -60,7 +61,7 @@ export function logInCodeRoutes(deps: FeatureDeps): Router {
     if (locked) return renderCodeError(res, codePage(user), lockedMessage(locked, now), 429);
     const arrival = user.method === 'sms' ? await sendOnArrival(req, res, user) : {};
     if (!arrival) return;
-    renderCodePage(res, { ...codePage(user), ...arrival, notice: takeNotice(req) });
+    renderCodePage(res, { ...codePage(user), ...arrival });
   });
 
   router.post(paths.logInCode, codeDue, async (req, res) => {
@@ -68,18 +69,18 @@ export function logInCodeRoutes(deps: FeatureDeps): Router {
     const method = user.method!;
     const parsed = parseForm(codeForm(method === 'app' ? CODE_MESSAGES.emptyApp : CODE_MESSAGES.emptySms), req.body);
     if (!parsed.ok) return renderCodeError(res, codePage(user), parsed.errors.errorList[0].text);
-    const who = { userId: user.id, ip: req.ip };
+    const who = { userId: user.id, ip: clientIp(req) };
     const code = parsed.data.code;
     const result =
       method === 'app'
         ? await attemptCode(deps, who, appCodeCheck(deps, user, code), async (client, step, now) => {
             const refused = await useAppStep(client, user, step);
-            if (!refused) await recordSignInCompleted(client, user, 'app', req.ip, now);
+            if (!refused) await recordSignInCompleted(client, user, 'app', clientIp(req), now);
             return refused;
           })
         : await attemptCode(deps, who, smsCodeCheck(deps, user, 'sign-in', code), async (client, { codeId }, now) => {
             const refused = await useSmsCode(client, user, codeId);
-            if (!refused) await recordSignInCompleted(client, user, 'sms', req.ip, now);
+            if (!refused) await recordSignInCompleted(client, user, 'sms', clientIp(req), now);
             return refused;
           });
     if (!result.ok) return renderCodeError(res, codePage(user), result.error);
@@ -95,8 +96,7 @@ export function logInCodeRoutes(deps: FeatureDeps): Router {
     const sent = await sendSmsCode(deps, user.id, 'sign-in', user.phoneEncrypted!, 'resend');
     if (!sent.ok) return renderNoNewCode(res, codePage(user), sent, await latestSmsCode(deps, user.id, 'sign-in'), now);
     req.session.twoFactorSmsCodeId = sent.codeId;
-    req.session.twoFactorNotice = "We've sent you a new log in code.";
-    res.redirect(paths.logInCode);
+    redirectWithNotice(req, res, paths.logInCode, { heading: "We've sent you a new log in code." });
   });
   return router;
 }

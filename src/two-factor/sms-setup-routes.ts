@@ -1,8 +1,11 @@
 import type { Request, Response } from 'express';
+import { clientIp } from '../web/client-ip.js';
+import { redirectWithNotice } from '../web/notice.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { FeatureDeps } from '../deps.js';
-import { formErrors, parseForm, renderWithErrors } from '../web/form-errors.js';
+import { formErrors, renderWithErrors } from '../web/forms/errors.js';
+import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { attemptCode } from './code-attempt.js';
 import { codeForm } from './code-input.js';
@@ -12,7 +15,6 @@ import { requireSetupAllowed } from './guards.js';
 import { CODE_MESSAGES } from './messages.js';
 import { parseUkMobile, phoneEnding, PHONE_MESSAGES } from './phone-number.js';
 import { sealPhone } from './secrets.js';
-import { takeNotice } from './session.js';
 import { latestSmsCode, sendSmsCode, type LatestSmsCode } from './sms-codes.js';
 import { smsCodeCheck, useSmsCode } from './stored-codes.js';
 import { saveSmsMethod } from './user-data.js';
@@ -65,7 +67,7 @@ export function smsSetupRoutes(deps: FeatureDeps): Router {
 
   router.get(paths.twoFactorSmsCode, allowed, async (req, res) => {
     const latest = await withSetupCode(req, res);
-    if (latest) renderCodePage(res, { ...codePage(req, latest), notice: takeNotice(req) });
+    if (latest) renderCodePage(res, { ...codePage(req, latest) });
   });
 
   router.post(paths.twoFactorSmsCode, allowed, async (req, res) => {
@@ -76,13 +78,13 @@ export function smsSetupRoutes(deps: FeatureDeps): Router {
     const { user, mode } = req.twoFactor!;
     const result = await attemptCode(
       deps,
-      { userId: user.id, ip: req.ip },
+      { userId: user.id, ip: clientIp(req) },
       smsCodeCheck(deps, user, 'setup', parsed.data.code),
       async (client, { codeId, sealedPhone }, now) => {
         const refused = await useSmsCode(client, user, codeId);
         if (refused) return refused;
         if (!(await saveSmsMethod(client, user.id, sealedPhone, now, mode === 'first'))) return CODE_MESSAGES.alreadySetUp;
-        await recordMethodSet(client, deps, { user, mode, ip: req.ip }, 'sms', now, phoneEnding(latest.phone));
+        await recordMethodSet(client, deps, { user, mode, ip: clientIp(req) }, 'sms', now, phoneEnding(latest.phone));
         return undefined;
       },
     );
@@ -96,8 +98,7 @@ export function smsSetupRoutes(deps: FeatureDeps): Router {
     const sent = await sendSmsCode(deps, req.twoFactor!.user.id, 'setup', latest.sealedPhone, 'resend');
     if (!sent.ok) return renderNoNewCode(res, codePage(req, latest), sent, latest, deps.clock.now());
     req.session.twoFactorSmsCodeId = sent.codeId;
-    req.session.twoFactorNotice = "We've sent you a new log in code.";
-    res.redirect(paths.twoFactorSmsCode);
+    redirectWithNotice(req, res, paths.twoFactorSmsCode, { heading: "We've sent you a new log in code." });
   });
   return router;
 }

@@ -77,3 +77,12 @@ function holdRedirectUntilEnd(res: Response) {
     return callback ? end(Buffer.concat(held), callback) : end(Buffer.concat(held));
   }) as Response['end'];
 }
+
+/** A new session ID for this browser (on signing in, and on anything that changes who it is). */
+export function regenerateSession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+}
+
+export function destroySession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+}

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { councilId } from '../support/users.js';
+import { councilId, createUser } from '../support/users.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createUser } from '../support/users.js';
 import { startFakeNotify, verifyNotifyToken } from '../two-factor/fake-notify.js';
 import { waitFor } from '../two-factor/support.js';
 import { invite } from './support/helpers.js';

@@ -6,7 +6,8 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { addDocument, binary, PDF_BYTES } from './support.js';
+import { addDocument, PDF_BYTES } from './support.js';
+import { binary } from '../support/http.js';
 import { textOf } from '../support/html.js';
 
 describe('the family’s Annual review stage, one review after another', () => {

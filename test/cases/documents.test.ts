@@ -5,13 +5,8 @@ import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import * as samples from './samples.js';
+import { binary } from '../support/http.js';
 import { count, familyCase, queuedEmails, tokenFrom, words } from './family-support.js';
-
-const binary = (res: any, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 describe('documents: upload, list, download', () => {
   let t: TestApp;

@@ -5,7 +5,8 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { addDocument, binary, countQueries, linkLetter, PDF_BYTES, removeMember, withoutNonce } from './support.js';
+import { addDocument, countQueries, linkLetter, PDF_BYTES, removeMember, withoutNonce } from './support.js';
+import { binary } from '../support/http.js';
 import { textOf } from '../support/html.js';
 
 describe('the stages of a case and its documents', () => {

@@ -78,10 +78,3 @@ export async function countQueries(pool: pg.Pool, work: () => Promise<unknown>):
   const onCases = seen.filter(({ text }) => /\b(cases|case_members|case_decisions|case_notes|case_key_dates|documents|audit_log)\b/.test(text));
   return { all: seen.length, cases: onCases.length };
 }
-
-/** supertest's parser for a binary body. */
-export function binary(res: any, done: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  (res as NodeJS.ReadableStream).on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}

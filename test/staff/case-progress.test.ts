@@ -7,15 +7,9 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import { count, csrfOf, dateFields, PDF, postMultipart, staffUser, waitForEmail } from './support.js';
 import { textOf } from '../support/html.js';
+import { binary } from '../support/http.js';
 
 const REASON = 'Barney has a diagnosis of dyslexia and needs specialist help';
-
-/** supertest's parser for a binary body. */
-function binary(res: any, done: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe('staff: moving a case on', () => {
   let t: TestApp;

@@ -24,7 +24,17 @@ export interface CommentDraft {
   onBehalfOfChild: boolean | null;
 }
 
-const toComment = (userId: string | undefined) => (row: Record<string, any>): CaseComment => ({
+interface CommentRow {
+  id: string;
+  author_user_id: string;
+  full_name: string;
+  on_behalf_of_child: boolean;
+  body: string;
+  stage: string;
+  created_at: Date;
+}
+
+const toComment = (userId: string | undefined) => (row: CommentRow): CaseComment => ({
   id: row.id,
   authorName: row.full_name,
   authorIsMe: row.author_user_id === userId,

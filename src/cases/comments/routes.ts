@@ -1,27 +1,41 @@
 import { Router, type Request } from 'express';
+import { clientIp } from '../../web/client-ip.js';
+import { z } from 'zod';
 import type { FeatureDeps } from '../../deps.js';
 import { requireSignedIn } from '../../auth/current-user.js';
 import { takeKeptForm } from '../../auth/session-auth.js';
-import { formErrors, renderWithErrors } from '../../web/form-errors.js';
+import { renderWithErrors } from '../../web/forms/errors.js';
+import { parseForm } from '../../web/forms/parse.js';
 import { isFamily, seesFamilyViews, type MemberCase } from '../access.js';
 import { commentsForMember, findDraft, MAX_COMMENT_LENGTH, saveDraft, sendDraft, type CommentDraft } from './data.js';
-import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, normaliseText, redirectWithNotice, takeNotice } from '../page-helpers.js';
+import { auditCaseViewed, caseLocals, memberCaseOr404 } from '../page-helpers.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { choice, normaliseText, requiredLongText } from '../../web/forms/fields.js';
 import { casePaths, caseRoutePatterns as routes } from '../paths.js';
 import { timelineEntry } from '../view-format.js';
 
-/** The draft as the form sent it; a young person's comments are always their own. */
+/** The form's rules; a young person's comments are always their own, so only a parent is asked whose. */
+function commentSchema(memberCase: MemberCase) {
+  return z.object({
+    whose:
+      memberCase.role === 'parent'
+        ? choice(['own', 'child'], `Select whether these are your own comments or on behalf of ${memberCase.childFirstName}`)
+        : z.unknown().optional().transform(() => 'own' as const),
+    comment: requiredLongText('Enter your comments', MAX_COMMENT_LENGTH, 'Your comments must be 10,000 characters or fewer'),
+  });
+}
+
+/** The draft as the form sent it, valid or not (a draft keeps whatever was typed). */
 function draftFromForm(body: Record<string, unknown> | undefined, memberCase: MemberCase): CommentDraft {
   const whose = body?.whose;
   const onBehalfOfChild = memberCase.role !== 'parent' ? false : whose === 'child' ? true : whose === 'own' ? false : null;
   return { body: normaliseText(body?.comment), onBehalfOfChild };
 }
 
-function checkDraft(draft: CommentDraft, childFirstName: string) {
-  const messages: [string, string][] = [];
-  if (draft.onBehalfOfChild === null) messages.push(['whose', `Select whether these are your own comments or on behalf of ${childFirstName}`]);
-  if (!draft.body) messages.push(['comment', 'Enter your comments']);
-  else if (draft.body.length > MAX_COMMENT_LENGTH) messages.push(['comment', 'Your comments must be 10,000 characters or fewer']);
-  return messages.length ? formErrors(messages) : undefined;
+function checkDraft(draft: CommentDraft, memberCase: MemberCase) {
+  const whose = draft.onBehalfOfChild === null ? undefined : draft.onBehalfOfChild ? 'child' : 'own';
+  const parsed = parseForm(commentSchema(memberCase), { whose, comment: draft.body });
+  return parsed.ok ? undefined : parsed.errors;
 }
 
 /** "Add comments and views": the form, check your answers, send; and the comments so far. */
@@ -36,7 +50,6 @@ export function commentsRoutes(deps: FeatureDeps): Router {
     const comments = await commentsForMember(deps.pool, memberCase.id, req.user!.id);
     res.render('cases/comments/comments', {
       ...caseLocals(memberCase),
-      notice: takeNotice(req, memberCase.id),
       comments: comments.map((comment) => ({ ...comment, ...timelineEntry(comment.authorName, comment.createdAt) })),
     });
   });
@@ -66,7 +79,7 @@ export function commentsRoutes(deps: FeatureDeps): Router {
     if (!memberCase) return;
     const draft = draftFromForm(req.body, memberCase);
     await saveDraft(deps.pool, memberCase.id, req.user!.id, draft, deps.clock.now());
-    const errors = checkDraft(draft, memberCase.childFirstName);
+    const errors = checkDraft(draft, memberCase);
     if (errors) return renderWithErrors(res, 'cases/comments/comment-form', errors, renderForm(req, memberCase, draft));
     res.redirect(casePaths.checkComment(memberCase.id));
   });
@@ -76,7 +89,7 @@ export function commentsRoutes(deps: FeatureDeps): Router {
     if (!memberCase) return;
     takeKeptForm(req, req.originalUrl);
     const draft = await findDraft(deps.pool, memberCase.id, req.user!.id);
-    if (!draft || checkDraft(draft, memberCase.childFirstName)) return res.redirect(casePaths.newComment(memberCase.id));
+    if (!draft || checkDraft(draft, memberCase)) return res.redirect(casePaths.newComment(memberCase.id));
     res.render('cases/comments/comment-check', { ...caseLocals(memberCase), draft });
   });
 
@@ -87,7 +100,6 @@ export function commentsRoutes(deps: FeatureDeps): Router {
     if (!result.ok) return res.redirect(casePaths.newComment(memberCase.id));
     deps.queue.nudge();
     redirectWithNotice(req, res, casePaths.comments(memberCase.id), {
-      caseId: memberCase.id,
       heading: 'Your comments have been sent',
       lines: [`${deps.config.council.name} will read them and take them into account.`],
     });

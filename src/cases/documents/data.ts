@@ -25,7 +25,21 @@ export interface CaseDocument {
 const DOCUMENT_COLUMNS = `d.id, d.kind, d.original_filename, d.content_type, d.size_bytes, d.description, d.uploaded_at,
   d.uploaded_by, d.first_opened_by_council_at, u.full_name AS uploaded_by_name, u.kind = 'staff' AS uploaded_by_staff`;
 
-const toDocument = (row: Record<string, any>): CaseDocument => ({
+interface DocumentRow {
+  id: string;
+  kind: string;
+  original_filename: string;
+  content_type: string;
+  size_bytes: number;
+  description: string | null;
+  uploaded_at: Date;
+  uploaded_by: string | null;
+  first_opened_by_council_at: Date | null;
+  uploaded_by_name: string | null;
+  uploaded_by_staff: boolean | null;
+}
+
+const toDocument = (row: DocumentRow): CaseDocument => ({
   id: row.id,
   kind: row.kind,
   originalFilename: row.original_filename,

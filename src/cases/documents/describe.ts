@@ -1,11 +1,14 @@
 import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import type { FeatureDeps } from '../../deps.js';
 import { requireSignedIn } from '../../auth/current-user.js';
 import { downloadNameFor } from '../../uploads/index.js';
-import { formErrors } from '../../web/form-errors.js';
+import { parseForm } from '../../web/forms/parse.js';
 import { isFamily, type MemberCase } from '../access.js';
 import type { Queryable } from '../../db/pool.js';
-import { caseLocals, memberCaseOr404, normaliseText, redirectWithNotice } from '../page-helpers.js';
+import { caseLocals, memberCaseOr404 } from '../page-helpers.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { normaliseText } from '../../web/forms/fields.js';
 import { casePaths, caseRoutePatterns as routes } from '../paths.js';
 import { MAX_DESCRIPTION_LENGTH } from './upload-form.js';
 
@@ -34,6 +37,26 @@ async function batchFiles(db: Queryable, caseId: string, userId: string, ids: st
 }
 
 const fieldOf = (file: { id: string }) => `description-${file.id}`;
+
+/** A description for each file of the batch, on one line. */
+const oneLine = (value: unknown) => normaliseText(value).replace(/\s+/g, ' ');
+
+function descriptionsSchema(files: BatchFile[]) {
+  return z.object(
+    Object.fromEntries(
+      files.map((file) => [
+        fieldOf(file),
+        z.preprocess(
+          oneLine,
+          z
+            .string()
+            .min(1, `Enter a description of ${file.name}`)
+            .max(MAX_DESCRIPTION_LENGTH, `The description of ${file.name} must be ${MAX_DESCRIPTION_LENGTH} characters or fewer`),
+        ),
+      ]),
+    ),
+  );
+}
 
 /** After uploading several files at once: a description for each, starting from the one typed for all. */
 export function describeDocumentsRoutes(deps: FeatureDeps): Router {
@@ -65,19 +88,14 @@ export function describeDocumentsRoutes(deps: FeatureDeps): Router {
     const found = await load(req, res);
     if (!found) return;
     const { memberCase, files } = found;
-    const typed = files.map((file) => ({ ...file, description: normaliseText(req.body?.[fieldOf(file)]).replace(/\s+/g, ' ') }));
-    const problems: [string, string][] = [];
-    for (const file of typed) {
-      if (!file.description) problems.push([fieldOf(file), `Enter a description of ${file.name}`]);
-      else if (file.description.length > MAX_DESCRIPTION_LENGTH) problems.push([fieldOf(file), `The description of ${file.name} must be ${MAX_DESCRIPTION_LENGTH} characters or fewer`]);
-    }
-    if (problems.length > 0) return render(res.status(400), memberCase, typed, { ...formErrors(problems) });
+    const typed = files.map((file) => ({ ...file, description: oneLine(req.body?.[fieldOf(file)]) }));
+    const parsed = parseForm(descriptionsSchema(files), req.body);
+    if (!parsed.ok) return render(res.status(400), memberCase, typed, { ...parsed.errors });
     for (const file of typed) {
       await deps.pool.query(`UPDATE documents SET description = $3 WHERE id = $1 AND uploaded_by = $2 AND removed_at IS NULL`, [file.id, req.user!.id, file.description]);
     }
     delete req.session.uploadedBatch;
     redirectWithNotice(req, res, casePaths.documents(memberCase.id), {
-      caseId: memberCase.id,
       heading: `${files.length} documents have been uploaded`,
       lines: typed.map((file) => `${file.name}: ${file.description}`),
     });

@@ -16,7 +16,13 @@ const OWN_UPLOAD = `SELECT d.id, d.original_filename, d.first_opened_by_council_
   WHERE d.id = $2 AND d.case_id = $1 AND d.kind = 'family-upload' AND d.uploaded_by = $3 AND d.removed_at IS NULL
     AND m.role IN ('parent', 'young-person')`;
 
-const toOwnUpload = (row: Record<string, any> | undefined): OwnUpload | undefined =>
+interface OwnUploadRow {
+  id: string;
+  original_filename: string;
+  first_opened_by_council_at: Date | null;
+}
+
+const toOwnUpload = (row: OwnUploadRow | undefined): OwnUpload | undefined =>
   row && { id: row.id, filename: row.original_filename, openedByCouncil: row.first_opened_by_council_at !== null };
 
 /** The user's own upload on the case, or undefined (someone else's, removed, or not theirs to see). */

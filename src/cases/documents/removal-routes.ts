@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { clientIp } from '../../web/client-ip.js';
 import type { FeatureDeps } from '../../deps.js';
 import { requireSignedIn } from '../../auth/current-user.js';
 import { downloadNameFor } from '../../uploads/index.js';
@@ -6,7 +7,8 @@ import { renderNotFound } from '../../web/errors.js';
 import { isUuid } from '../../web/ids.js';
 import { isFamily, type MemberCase } from '../access.js';
 import { findOwnUpload, removeOwnUpload, type OwnUpload } from './removal-data.js';
-import { caseLocals, clientIp, memberCaseOr404, redirectWithNotice } from '../page-helpers.js';
+import { caseLocals, memberCaseOr404 } from '../page-helpers.js';
+import { redirectWithNotice } from '../../web/notice.js';
 import { casePaths, caseRoutePatterns as routes } from '../paths.js';
 
 const VIEW = 'cases/documents/remove-document';
@@ -48,7 +50,6 @@ export function documentRemovalRoutes(deps: FeatureDeps): Router {
       return render(res, memberCase, { ...upload, openedByCouncil: true }, 409);
     }
     redirectWithNotice(req, res, casePaths.documents(memberCase.id), {
-      caseId: memberCase.id,
       heading: 'The document has been removed',
       lines: [downloadNameFor(result.filename, '')],
     });

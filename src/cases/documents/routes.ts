@@ -1,11 +1,13 @@
 import { Router, type Response } from 'express';
+import { clientIp } from '../../web/client-ip.js';
 import type { FeatureDeps } from '../../deps.js';
 import { requireSignedIn } from '../../auth/current-user.js';
 import { closeConnectionIfCutOff, readMultipartUpload } from '../../uploads/index.js';
 import { renderNotFound } from '../../web/errors.js';
 import { isFamily, type MemberCase } from '../access.js';
 import { documentsForMember, storeFamilyUploads } from './data.js';
-import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from '../page-helpers.js';
+import { auditCaseViewed, caseLocals, memberCaseOr404 } from '../page-helpers.js';
+import { redirectWithNotice } from '../../web/notice.js';
 import { casePaths, caseRoutePatterns as routes } from '../paths.js';
 import { checkUploadForm, FAMILY_UPLOAD_RULES, UPLOAD_HINT, uploadErrors, type UploadFormErrors } from './upload-form.js';
 import { documentRows } from './view.js';
@@ -24,7 +26,6 @@ export function documentsRoutes(deps: FeatureDeps): Router {
     const documents = await documentsForMember(deps.pool, memberCase.id, req.user!.id);
     res.render('cases/documents/documents', {
       ...caseLocals(memberCase),
-      notice: takeNotice(req, memberCase.id),
       documents: documentRows(memberCase.id, documents, deps.config.council.name, isFamily(memberCase.role) ? req.user!.id : undefined),
     });
   });
@@ -74,7 +75,6 @@ export function documentsRoutes(deps: FeatureDeps): Router {
       return res.redirect(casePaths.describeDocuments(memberCase.id));
     }
     redirectWithNotice(req, res, casePaths.documents(memberCase.id), {
-      caseId: memberCase.id,
       heading: storedNames.length === 1 ? 'Your document has been uploaded' : `${storedNames.length} documents have been uploaded`,
       lines: storedNames,
     });

@@ -1,6 +1,6 @@
 import { describeFileTypes, type RefusedFile, type UploadOutcome, type UploadRules } from '../../uploads/index.js';
-import type { FieldError } from '../../web/form-errors.js';
-import { normaliseText } from '../page-helpers.js';
+import type { FieldError } from '../../web/forms/errors.js';
+import { normaliseText, requiredLongText } from '../../web/forms/fields.js';
 
 const MB = 1024 * 1024;
 
@@ -17,6 +17,12 @@ export const FAMILY_UPLOAD_RULES: UploadRules = {
 const TYPES = describeFileTypes(FAMILY_UPLOAD_RULES.allowedTypes);
 const SIZE = `${FAMILY_UPLOAD_RULES.maxFileBytes / MB}MB`;
 export const MAX_DESCRIPTION_LENGTH = 500;
+
+const descriptionField = requiredLongText(
+  'Enter a description of the documents',
+  MAX_DESCRIPTION_LENGTH,
+  `The description must be ${MAX_DESCRIPTION_LENGTH} characters or fewer`,
+);
 
 export const UPLOAD_HINT = `Each file must be a ${TYPES} file, and smaller than ${SIZE}. You can upload up to ${FAMILY_UPLOAD_RULES.maxFiles} files at a time.`;
 
@@ -68,9 +74,8 @@ export function checkUploadForm(
   outcome: Extract<UploadOutcome, { status: 'received' }>,
 ): { ok: true; description: string } | { ok: false; description: string; errors: UploadFormErrors } {
   const description = normaliseText(outcome.fields.description);
-  let descriptionError: string | undefined;
-  if (!description) descriptionError = 'Enter a description of the documents';
-  else if (description.length > MAX_DESCRIPTION_LENGTH) descriptionError = `The description must be ${MAX_DESCRIPTION_LENGTH} characters or fewer`;
+  const checked = descriptionField.safeParse(description);
+  const descriptionError = checked.success ? undefined : checked.error.issues[0]?.message;
   let documentsError: string | undefined;
   if (outcome.tooManyFiles) documentsError = `Select up to ${FAMILY_UPLOAD_RULES.maxFiles} files at a time`;
   else if (outcome.files.length === 0 && outcome.refused.length === 0) documentsError = 'Select a file to upload';

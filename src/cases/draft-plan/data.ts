@@ -37,7 +37,23 @@ export interface SentResponse extends DraftPlanResponse {
   createdAt: Date;
 }
 
-const toSent = (row: Record<string, any>): SentResponse => ({
+interface SentRow {
+  id: string;
+  full_name: string;
+  amendments_proposed_on: string | null;
+  draft_plan_issued_on: string;
+  created_at: Date;
+  section_a: string | null;
+  section_b: string | null;
+  section_e: string | null;
+  section_f: string | null;
+  section_i: string | null;
+  preferred_setting: string | null;
+  wants_meeting: boolean;
+  agrees: boolean;
+}
+
+const toSent = (row: SentRow): SentResponse => ({
   id: row.id,
   authorName: row.full_name,
   kind: row.amendments_proposed_on ? 'amendments' : 'draft-plan',

@@ -1,7 +1,7 @@
-import { formErrors, type FormErrors } from '../../web/form-errors.js';
+import { z } from 'zod';
 import { PLAN_SECTIONS, type DraftPlanResponse } from './data.js';
 import type { ProposalWords } from './proposal-words.js';
-import { normaliseText } from '../page-helpers.js';
+import { normaliseText } from '../../web/forms/fields.js';
 
 export const MAX_SECTION_LENGTH = 10_000;
 export const MAX_SETTING_LENGTH = 200;
@@ -24,22 +24,37 @@ export function responseFromForm(body: Record<string, unknown> | undefined): Dra
   };
 }
 
-export function checkResponse(response: DraftPlanResponse, words: ProposalWords): FormErrors | undefined {
-  const messages: [string, string][] = [];
-  for (const section of PLAN_SECTIONS) {
-    if ((response.sections[section.key]?.length ?? 0) > MAX_SECTION_LENGTH) {
-      messages.push([section.field, `Your comments on section ${section.key.toUpperCase()} must be 10,000 characters or fewer`]);
-    }
-  }
-  if (response.preferredSetting.length > MAX_SETTING_LENGTH) {
-    messages.push(['preferredSetting', 'The name of the school or college must be 200 characters or fewer']);
-  }
-  const saidSomething =
-    Object.keys(response.sections).length > 0 || response.preferredSetting || response.wantsMeeting || response.agrees;
-  if (!saidSomething) {
-    messages.push(['sectionA', `Enter your comments on ${words.thing}, name the school or college you want, ask for a meeting or say that you agree with ${words.thing}`]);
-  }
-  return messages.length ? formErrors(messages) : undefined;
+/** The form's rules: each section and the setting within their lengths, and something said. */
+export function responseSchema(words: ProposalWords) {
+  const sections = Object.fromEntries(
+    PLAN_SECTIONS.map((section) => [
+      section.field,
+      z.preprocess(normaliseText, z.string().max(MAX_SECTION_LENGTH, `Your comments on section ${section.key.toUpperCase()} must be 10,000 characters or fewer`)),
+    ]),
+  );
+  return z
+    .object({
+      ...sections,
+      preferredSetting: z.preprocess(
+        (value) => normaliseText(value).replace(/\s+/g, ' '),
+        z.string().max(MAX_SETTING_LENGTH, 'The name of the school or college must be 200 characters or fewer'),
+      ),
+      requests: z.unknown().optional(),
+    })
+    .transform((fields, ctx) => {
+      const response = responseFromForm(fields);
+      const saidSomething =
+        Object.keys(response.sections).length > 0 || response.preferredSetting || response.wantsMeeting || response.agrees;
+      if (!saidSomething) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sectionA'],
+          message: `Enter your comments on ${words.thing}, name the school or college you want, ask for a meeting or say that you agree with ${words.thing}`,
+        });
+        return z.NEVER;
+      }
+      return response;
+    });
 }
 
 /** The values to put back in the form. */

@@ -1,17 +1,20 @@
 import { Router, type Request, type Response } from 'express';
+import { clientIp } from '../../web/client-ip.js';
 import type { FeatureDeps } from '../../deps.js';
 import { requireSignedIn } from '../../auth/current-user.js';
 import { takeKeptForm } from '../../auth/session-auth.js';
 import { ukToday } from '../../clock.js';
 import { renderNotFound } from '../../web/errors.js';
-import { formErrors, type FormErrors } from '../../web/form-errors.js';
+import { formErrors, type FormErrors } from '../../web/forms/errors.js';
+import { parseForm } from '../../web/forms/parse.js';
 import { seesFamilyViews, type MemberCase } from '../access.js';
 import { memberCaseFacts } from '../member-facts.js';
 import { documentsForMember } from '../documents/data.js';
 import { documentRows } from '../documents/view.js';
 import { PLAN_SECTIONS, respondToProposal, responsesForMember, type DraftPlanResponse } from './data.js';
-import { checkResponse, formValues, responseFromForm, sentRows } from './form.js';
-import { auditCaseViewed, caseLocals, clientIp, memberCaseOr404, redirectWithNotice, takeNotice } from '../page-helpers.js';
+import { formValues, responseFromForm, responseSchema, sentRows } from './form.js';
+import { auditCaseViewed, caseLocals, memberCaseOr404 } from '../page-helpers.js';
+import { redirectWithNotice } from '../../web/notice.js';
 import { casePaths, caseRoutePatterns as routes } from '../paths.js';
 import { PROPOSAL_WORDS } from './proposal-words.js';
 import { proposalOf, type Proposal, type ProposalKind } from './proposals.js';
@@ -77,16 +80,16 @@ export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
     await auditCaseViewed(deps, req, found.memberCase.id, found.proposal.kind);
     const kept = takeKeptForm(req, req.originalUrl);
     const values = kept ? formValues(responseFromForm(kept)) : {};
-    res.render(VIEW, { ...(await pageLocals(req, found.memberCase, found.proposal, values)), notice: takeNotice(req, found.memberCase.id) });
+    res.render(VIEW, await pageLocals(req, found.memberCase, found.proposal, values));
   });
 
   router.post(pattern, requireSignedIn, async (req, res) => {
     const found = await loadOr404(req, res, true);
     if (!found) return;
     const { memberCase } = found;
-    const response = responseFromForm(req.body);
-    const errors = checkResponse(response, words);
-    if (errors) return render400(req, res, found, errors, response);
+    const parsed = parseForm(responseSchema(words), req.body);
+    if (!parsed.ok) return render400(req, res, found, parsed.errors, responseFromForm(req.body));
+    const response = parsed.data;
     const result = await respondToProposal(deps, { kind, caseId: memberCase.id, userId: req.user!.id, response, ip: clientIp(req) });
     if (!result.ok) {
       if (result.reason === 'not-found') return renderNotFound(res);
@@ -98,7 +101,6 @@ export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
     }
     deps.queue.nudge();
     redirectWithNotice(req, res, path(memberCase.id), {
-      caseId: memberCase.id,
       heading: `Your response to ${words.thing} has been sent`,
       lines: [`${deps.config.council.name} will consider it before issuing ${words.nextPlan}.`],
     });

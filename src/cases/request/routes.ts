@@ -1,20 +1,29 @@
 import { Router, type Request } from 'express';
+import { clientIp } from '../../web/client-ip.js';
+import { z } from 'zod';
 import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { requireSignedIn } from '../../auth/current-user.js';
 import { takeKeptForm } from '../../auth/session-auth.js';
 import { requesterText } from '../../ehc/index.js';
 import { renderNotFound } from '../../web/errors.js';
-import { formErrors, renderWithErrors } from '../../web/form-errors.js';
+import { formErrors, renderWithErrors } from '../../web/forms/errors.js';
 import { isFamily, type MemberCase } from '../access.js';
 import { documentsForMember } from '../documents/data.js';
 import { documentRows } from '../documents/view.js';
-import { caseLocals, clientIp, memberCaseOr404, normaliseText, redirectWithNotice, takeNotice } from '../page-helpers.js';
+import { caseLocals, memberCaseOr404 } from '../page-helpers.js';
+import { redirectWithNotice } from '../../web/notice.js';
+import { normaliseText, requiredLongText } from '../../web/forms/fields.js';
+import { parseForm } from '../../web/forms/parse.js';
 import { casePaths, caseRoutePatterns as routes } from '../paths.js';
 import { amendRequest, canAmendRequest, requestVersions } from './data.js';
 import { guideDate, timelineEntry } from '../view-format.js';
 
 export const MAX_REQUEST_LENGTH = 20_000;
+
+const amendSchema = z.object({
+  requestText: requiredLongText('Enter the details of the request', MAX_REQUEST_LENGTH, 'The request must be 20,000 characters or fewer'),
+});
 
 const AMEND_REFUSALS = {
   'not-allowed': 'The request can only be amended at the Request stage, and the case has moved on from it',
@@ -36,7 +45,6 @@ export function requestRoutes(deps: FeatureDeps): Router {
     await audit(deps.pool, { action: 'case.request.viewed', actorUserId: req.user!.id, caseId: memberCase.id, ip: clientIp(req) }, deps.clock.now());
     res.render('cases/request/request', {
       ...caseLocals(memberCase),
-      notice: takeNotice(req, memberCase.id),
       requestedBy: requesterText(memberCase.requestedBy, memberCase.requesterName),
       requesterName: memberCase.requesterName,
       requestReceived: guideDate(memberCase.requestReceived),
@@ -69,11 +77,9 @@ export function requestRoutes(deps: FeatureDeps): Router {
     if (!memberCase) return;
     const text = normaliseText(req.body?.requestText);
     const basedOnVersion = Number(req.body?.basedOnVersion);
-    let message: string | undefined;
-    if (!text) message = 'Enter the details of the request';
-    else if (text.length > MAX_REQUEST_LENGTH) message = 'The request must be 20,000 characters or fewer';
-    if (message) {
-      return renderWithErrors(res, 'cases/request/amend-request', formErrors([['requestText', message]]), await amendLocals(req, memberCase, text, basedOnVersion));
+    const parsed = parseForm(amendSchema, req.body);
+    if (!parsed.ok) {
+      return renderWithErrors(res, 'cases/request/amend-request', parsed.errors, await amendLocals(req, memberCase, text, basedOnVersion));
     }
     const result = await amendRequest(deps, { caseId: memberCase.id, userId: req.user!.id, text, basedOnVersion, ip: clientIp(req) });
     if (!result.ok) {
@@ -84,7 +90,6 @@ export function requestRoutes(deps: FeatureDeps): Router {
     }
     deps.queue.nudge();
     redirectWithNotice(req, res, casePaths.request(memberCase.id), {
-      caseId: memberCase.id,
       heading: 'You have amended the request',
       lines: ['The earlier version is kept, and the council can see every version.'],
     });

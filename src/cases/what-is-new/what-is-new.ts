@@ -79,9 +79,18 @@ items AS (${ITEMS_SQL})
 SELECT (SELECT visited_at FROM me) AS since, items.* FROM (SELECT 1) AS one LEFT JOIN items ON true
 ORDER BY items.happened_at DESC`;
 
-function describe(row: Record<string, any>, caseId: string): { text: string; href: string } {
+/** A row of ITEMS_SQL. */
+interface ItemRow {
+  kind: NewItemKind;
+  happened_at: Date;
+  full_name: string | null;
+  on_behalf: boolean | null;
+  first_name: string | null;
+}
+
+function describe(row: ItemRow, caseId: string): { text: string; href: string } {
   const by = row.full_name ?? 'The council';
-  switch (row.kind as NewItemKind) {
+  switch (row.kind) {
     case 'document':
       return { text: `${by} added a document`, href: casePaths.documents(caseId) };
     case 'comment':
@@ -117,7 +126,7 @@ export async function whatIsNewSince(db: Queryable, caseId: string, userId: stri
   return { since, items: itemsOf(rows, caseId) };
 }
 
-function itemsOf(rows: Record<string, any>[], caseId: string): NewItem[] {
+function itemsOf(rows: ItemRow[], caseId: string): NewItem[] {
   return rows.map((row) => {
     const { when, whenIso } = timelineEntry(null, row.happened_at);
     return { kind: row.kind, at: row.happened_at, ...describe(row, caseId), when, whenIso };
@@ -129,8 +138,9 @@ function itemsOf(rows: Record<string, any>[], caseId: string): NewItem[] {
  * what was new since the previous one, as whatIsNewSince then markCaseVisited would, in one query.
  */
 export async function visitCase(db: Queryable, caseId: string, userId: string, at: Date, ip: string | undefined): Promise<WhatIsNew> {
-  const { rows } = await queryPrepared(db, VISIT_SQL, [caseId, userId, at, ip ?? null]);
-  const since: Date | null = rows[0]?.since ?? null;
+  // One row with `since`, and the items (all null when there are none: a LEFT JOIN).
+  const { rows } = await queryPrepared<ItemRow & { since: Date | null }>(db, VISIT_SQL, [caseId, userId, at, ip ?? null]);
+  const since = rows[0]?.since ?? null;
   if (!since) return { since: null, items: [] };
   return { since, items: itemsOf(rows.filter((row) => row.kind !== null), caseId) };
 }

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { clientIp } from '../../web/client-ip.js';
 import { z } from 'zod';
 import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
@@ -6,7 +7,7 @@ import { renderNotFound } from '../../web/errors.js';
 import { findCouncilCase } from '../cases-data.js';
 import { paginationFor } from '../pagination.js';
 import { staffPaths } from '../paths.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 import { AUDIT_PAGE_SIZE, caseAuditTrail } from './data.js';
 import { auditActionLabel, auditDetailsText } from './labels.js';
 
@@ -21,7 +22,7 @@ export function auditTrailRoutes(deps: FeatureDeps): Router {
     if (!found) return renderNotFound(res);
     const page = pageSchema.parse(req.query.page ?? 1);
     const trail = await caseAuditTrail(deps.pool, found.id, page);
-    await audit(deps.pool, { action: 'staff.case.audit-viewed', actorUserId: staff.id, caseId: found.id, ip: ipOf(req) }, deps.clock.now());
+    await audit(deps.pool, { action: 'staff.case.audit-viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) }, deps.clock.now());
     const pageCount = Math.max(1, Math.ceil(trail.total / AUDIT_PAGE_SIZE));
     res.render('staff/audit-trail', {
       caseSummary: found,

@@ -1,14 +1,15 @@
 import { Router, type Request } from 'express';
+import { clientIp } from '../../web/client-ip.js';
+import { redirectWithNotice } from '../../web/notice.js';
 import type { FeatureDeps } from '../../deps.js';
-import { parseForm, renderWithErrors } from '../../web/form-errors.js';
+import { renderWithErrors } from '../../web/forms/errors.js';
+import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import { renderNotFound } from '../../web/errors.js';
 import { findCouncilCase } from '../cases-data.js';
-import { ruleErrors } from '../forms/form.js';
-import { setNotice } from '../notice.js';
 import { isUuid } from '../../web/ids.js';
 import { staffPaths } from '../paths.js';
 import { CASE_ROLE_LABELS, CASE_ROLES } from '../../cases/access.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 import { findMember } from './data.js';
 import { addPersonSchema } from './schema.js';
 import { addPersonToCase, removePersonFromCase, resendCaseInvitation } from './service.js';
@@ -40,20 +41,18 @@ export function casePeopleRoutes(deps: FeatureDeps): Router {
     const values = req.body ?? {};
     const parsed = parseForm(addPersonSchema, values);
     if (!parsed.ok) return renderWithErrors(res, 'staff/add-person', parsed.errors, { caseSummary: found, values, roleItems });
-    const result = await addPersonToCase(deps, { staff, ip: ipOf(req), caseId: found.id, person: parsed.data });
+    const result = await addPersonToCase(deps, { staff, ip: clientIp(req), caseId: found.id, person: parsed.data });
     if (result.outcome === 'not-found') return renderNotFound(res);
     if (result.outcome === 'refused') {
       return renderWithErrors(res, 'staff/add-person', ruleErrors([[result.field, result.message]]), { caseSummary: found, values, roleItems });
     }
-    setNotice(
-      req,
+    const heading =
       result.outcome === 'added'
         ? `${result.fullName} has been added to the case and sent an email to tell them (${result.email}).`
         : result.outcome === 'invited'
           ? `${result.fullName} has been added to the case and sent an invitation to register (${result.email}).`
-          : `${result.fullName} has been added to the case and sent an email to say so (${result.email}).`,
-    );
-    res.redirect(staffPaths.case(found.id));
+          : `${result.fullName} has been added to the case and sent an email to say so (${result.email}).`;
+    redirectWithNotice(req, res, staffPaths.case(found.id), { heading });
   });
 
   router.get('/cases/:caseId/people/:userId/remove', async (req: Request<MemberParams>, res) => {
@@ -65,18 +64,16 @@ export function casePeopleRoutes(deps: FeatureDeps): Router {
 
   router.post('/cases/:caseId/people/:userId/remove', async (req: Request<MemberParams>, res) => {
     if (!isUuid(req.params.userId)) return renderNotFound(res);
-    const removed = await removePersonFromCase(deps, { staff: staffMemberOf(req), ip: ipOf(req), ...req.params });
+    const removed = await removePersonFromCase(deps, { staff: staffMemberOf(req), ip: clientIp(req), ...req.params });
     if (!removed) return renderNotFound(res);
-    setNotice(req, `${removed.fullName} no longer has access to this case.`);
-    res.redirect(staffPaths.case(req.params.caseId));
+    redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: `${removed.fullName} no longer has access to this case.` });
   });
 
   router.post('/cases/:caseId/people/:userId/resend-invitation', async (req: Request<MemberParams>, res) => {
     if (!isUuid(req.params.userId)) return renderNotFound(res);
-    const resent = await resendCaseInvitation(deps, { staff: staffMemberOf(req), ip: ipOf(req), ...req.params });
+    const resent = await resendCaseInvitation(deps, { staff: staffMemberOf(req), ip: clientIp(req), ...req.params });
     if (!resent) return renderNotFound(res);
-    setNotice(req, `A new invitation has been sent to ${resent.email}. The link in the earlier one no longer works.`);
-    res.redirect(staffPaths.case(req.params.caseId));
+    redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: `A new invitation has been sent to ${resent.email}. The link in the earlier one no longer works.` });
   });
   return router;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { govukDate } from '../forms/dates.js';
+import { govukDate } from '../../web/forms/dates.js';
 import { formatDate } from '../format.js';
 import { updateCaseColumns } from './decision-data.js';
 import { needsAssessment } from './decisions.js';

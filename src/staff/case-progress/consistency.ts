@@ -1,8 +1,8 @@
-import { inconsistentFacts, type CaseFacts } from '../../ehc/index.js';
+import { inconsistentFacts, type CaseFacts, type FactDate, type Inconsistency } from '../../ehc/index.js';
 import { formatDate } from '../format.js';
 
 /** How each date of CaseFacts is named in a message. */
-const DATE_NAMES: Record<string, string> = {
+const DATE_NAMES: Record<FactDate, string> = {
   requestReceived: 'the date the request was received',
   'decisionToAssess.date': 'the date of the decision whether to assess',
   adviceRequested: 'the date advice was requested',
@@ -15,13 +15,13 @@ const DATE_NAMES: Record<string, string> = {
   'annualReview.decision.date': 'the date of the review decision',
 };
 
-const OTHER_PROBLEMS: Record<string, string> = {
-  'adviceReceived without adviceRequested': 'Enter the date advice was requested before the date it was received',
-  'the council decided not to assess, but later stages are recorded':
+const OTHER_PROBLEMS: Record<Exclude<Inconsistency['kind'], 'out-of-order'>, string> = {
+  'advice-received-not-requested': 'Enter the date advice was requested before the date it was received',
+  'later-stages-after-not-assess':
     'The council decided not to carry out an assessment, so later stages cannot be recorded. Record a new decision whether to assess first',
-  'the council decided not to issue a plan, but a plan is recorded':
+  'plan-after-not-issue':
     'The council decided not to issue a plan, so a plan cannot be recorded. Record a new decision after the assessment first',
-  'annualReview.amendedPlanIssued without a decision to amend': 'An amended plan needs a decision to amend the plan',
+  'amended-plan-without-decision': 'An amended plan needs a decision to amend the plan',
 };
 
 function valueAt(facts: CaseFacts, path: string): string | undefined {
@@ -31,6 +31,7 @@ function valueAt(facts: CaseFacts, path: string): string | undefined {
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const keyOf = (problem: Inconsistency) => JSON.stringify(problem);
 
 /**
  * What the change would make impossible (a final plan before its draft, a decision before the
@@ -38,26 +39,27 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * `fields` maps the facts this form sets to its fields; the first is where other problems are shown.
  */
 export function consistencyErrors(before: CaseFacts, after: CaseFacts, fields: Record<string, string>): [string, string][] {
-  const existing = new Set(inconsistentFacts(before));
+  const existing = new Set(inconsistentFacts(before).map(keyOf));
   const primaryField = Object.values(fields)[0];
   const errors: [string, string][] = [];
   for (const problem of inconsistentFacts(after)) {
-    if (existing.has(problem)) continue;
-    const order = /^(\S+) is before (\S+)$/.exec(problem);
-    if (!order) {
-      errors.push([primaryField, OTHER_PROBLEMS[problem] ?? `This cannot be recorded: ${problem}`]);
+    if (existing.has(keyOf(problem))) continue;
+    if (problem.kind !== 'out-of-order') {
+      errors.push([primaryField, OTHER_PROBLEMS[problem.kind]]);
       continue;
     }
-    const [, later, earlier] = order;
-    if (fields[later] || !fields[earlier]) {
+    const { earlier, later } = problem;
+    const laterField = fields[later];
+    const earlierField = fields[earlier];
+    if (laterField || !earlierField) {
       errors.push([
-        fields[later] ?? primaryField,
-        `${capitalise(DATE_NAMES[later] ?? later)} must be the same as or after ${DATE_NAMES[earlier] ?? earlier} (${formatDate(valueAt(after, earlier))})`,
+        laterField ?? primaryField,
+        `${capitalise(DATE_NAMES[later])} must be the same as or after ${DATE_NAMES[earlier]} (${formatDate(valueAt(after, earlier))})`,
       ]);
     } else {
       errors.push([
-        fields[earlier],
-        `${capitalise(DATE_NAMES[earlier] ?? earlier)} must be the same as or before ${DATE_NAMES[later] ?? later} (${formatDate(valueAt(after, later))})`,
+        earlierField,
+        `${capitalise(DATE_NAMES[earlier])} must be the same as or before ${DATE_NAMES[later]} (${formatDate(valueAt(after, later))})`,
       ]);
     }
   }

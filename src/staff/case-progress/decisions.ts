@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CaseFacts } from '../../ehc/index.js';
 import type { DocumentKind } from '../../documents/data.js';
-import { choice, requiredText } from '../forms/form.js';
-import { govukDate } from '../forms/dates.js';
+import { choice, requiredText } from '../../web/forms/fields.js';
+import { govukDate } from '../../web/forms/dates.js';
 import { insertDecision } from './decision-data.js';
 import type { CaseContext, ProgressStep } from './step.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commentsDue, cutsCommentTimeShort, formatGuideDate } from '../../ehc/index.js';
-import { optionalText } from '../forms/form.js';
-import { govukDate } from '../forms/dates.js';
+import { optionalText } from '../../web/forms/fields.js';
+import { govukDate } from '../../web/forms/dates.js';
 import { formatDate } from '../format.js';
 import { updateCaseColumns } from './decision-data.js';
 import { needsAssessment } from './decisions.js';

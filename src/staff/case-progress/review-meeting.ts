@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatGuideDate, isAfter, nextReviewMeetingTooEarly, startsNextReview, withReviewMeeting } from '../../ehc/index.js';
-import { govukDate } from '../forms/dates.js';
+import { govukDate } from '../../web/forms/dates.js';
 import { formatDate } from '../format.js';
 import { startNextReviewCycle, updateCaseColumns } from './decision-data.js';
 import { dateValues, type ProgressStep } from './step.js';

@@ -1,13 +1,14 @@
 import { audit } from '../../audit/audit.js';
+import { clientIp } from '../../web/client-ip.js';
 import { Router, type Request, type Response } from 'express';
+import { redirectWithNotice } from '../../web/notice.js';
 import type { FeatureDeps } from '../../deps.js';
 import { EXEMPTION_KINDS, EXEMPTION_LABELS } from '../../ehc/index.js';
-import { renderWithErrors } from '../../web/form-errors.js';
+import { renderWithErrors } from '../../web/forms/errors.js';
 import { renderNotFound } from '../../web/errors.js';
 import { readSubmittedForm } from '../forms/request-form.js';
-import { setNotice } from '../notice.js';
 import { staffPaths } from '../paths.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 import { recordStep, stepContext } from './service.js';
 import type { ProgressStep, StepContext } from './step.js';
 import { stepBySlug } from './steps.js';
@@ -40,7 +41,7 @@ export function caseProgressRoutes(deps: FeatureDeps): Router {
     const step = stepBySlug(req.params.step);
     const ctx = step && (await stepContext(deps, staffMemberOf(req), req.params.caseId));
     if (!step || !ctx) return renderNotFound(res);
-    await audit(deps.pool, { action: 'staff.case.viewed', actorUserId: staffMemberOf(req).id, caseId: req.params.caseId, ip: ipOf(req), details: { page: `progress:${step.slug}` } }, deps.clock.now());
+    await audit(deps.pool, { action: 'staff.case.viewed', actorUserId: staffMemberOf(req).id, caseId: req.params.caseId, ip: clientIp(req), details: { page: `progress:${step.slug}` } }, deps.clock.now());
     res.render(step.view, { ...pageLocals(step, ctx), values: step.initialValues?.(ctx) ?? {}, blocked: step.blocked?.(ctx) });
   });
 
@@ -49,7 +50,7 @@ export function caseProgressRoutes(deps: FeatureDeps): Router {
     if (!step) return renderNotFound(res);
     const staff = staffMemberOf(req);
     const form = await readSubmittedForm(req, res, deps, step.upload && { field: step.upload.field, maxFiles: 1 });
-    const result = await recordStep(deps, { staff, ip: ipOf(req), caseId: req.params.caseId, step, form });
+    const result = await recordStep(deps, { staff, ip: clientIp(req), caseId: req.params.caseId, step, form });
     switch (result.outcome) {
       case 'not-found':
         return renderNotFound(res);
@@ -61,8 +62,7 @@ export function caseProgressRoutes(deps: FeatureDeps): Router {
         return renderWithErrors(res, step.view, result.errors, { ...pageLocals(step, ctx), values: form.fields });
       }
       case 'recorded':
-        setNotice(req, noticeFor(step, result.familyNotified));
-        return res.redirect(staffPaths.case(req.params.caseId));
+        return redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: noticeFor(step, result.familyNotified) });
     }
   });
   return router;

@@ -1,9 +1,9 @@
 import type { FeatureDeps } from '../../deps.js';
 import { ukToday } from '../../clock.js';
 import { inTransaction } from '../../db/pool.js';
-import type { FormErrors } from '../../web/form-errors.js';
+import type { FormErrors } from '../../web/forms/errors.js';
 import { factsOf, findCouncilCase, type CouncilCase } from '../cases-data.js';
-import { parseStaffForm, ruleErrors } from '../forms/form.js';
+import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import type { SubmittedForm } from '../forms/request-form.js';
 import type { StaffMember } from '../staff-member.js';
 import { insertDocument } from '../../documents/data.js';
@@ -65,7 +65,7 @@ export async function recordStep(
     const blocked = step.blocked?.(ctx);
     if (blocked) return { outcome: 'blocked', message: blocked };
 
-    const parsed = parseStaffForm(step.schema(ctx), form.fields, step.dateFields);
+    const parsed = parseForm(step.schema(ctx), form.fields, step.dateFields);
     let errors = mergeErrors(parsed.ok ? undefined : parsed.errors, fileErrors(step, form));
     if (parsed.ok) {
       let sequence = consistencyErrors(ctx.facts, step.proposed(ctx, parsed.data), step.factFields);

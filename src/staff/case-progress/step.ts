@@ -25,6 +25,8 @@ export interface ApplyContext extends StepContext {
 }
 
 /** One way of moving a case on: its form, its checks, and what it changes. */
+// The steps of every form live in one list, each with its own form type: `any` lets them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface ProgressStep<T = any> {
   slug: string;
   title: string;

@@ -1,13 +1,14 @@
 import { Router, type Request } from 'express';
+import { clientIp } from '../../web/client-ip.js';
+import { redirectWithNotice } from '../../web/notice.js';
 import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { inTransaction } from '../../db/pool.js';
 import { renderNotFound } from '../../web/errors.js';
 import { isUuid } from '../../web/ids.js';
 import { findCouncilCase } from '../cases-data.js';
-import { setNotice } from '../notice.js';
 import { staffPaths } from '../paths.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 
 type Params = { caseId: string; documentId: string };
 
@@ -42,14 +43,13 @@ export function documentRemovalRoutes(deps: FeatureDeps): Router {
       await client.query(`UPDATE documents SET removed_at = $2, removed_by = $3 WHERE id = $1`, [upload.id, at, staff.id]);
       await audit(
         client,
-        { action: 'staff.document.removed', actorUserId: staff.id, caseId: req.params.caseId, ip: ipOf(req), details: { documentId: upload.id, filename: upload.original_filename } },
+        { action: 'staff.document.removed', actorUserId: staff.id, caseId: req.params.caseId, ip: clientIp(req), details: { documentId: upload.id, filename: upload.original_filename } },
         at,
       );
       return upload;
     });
     if (!removed) return renderNotFound(res);
-    setNotice(req, `${removed.original_filename} has been removed from the case.`);
-    res.redirect(staffPaths.case(req.params.caseId));
+    redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: `${removed.original_filename} has been removed from the case.` });
   });
   return router;
 }

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { clientIp } from '../../web/client-ip.js';
 import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { ukToday } from '../../clock.js';
@@ -7,7 +8,7 @@ import { renderNotFound } from '../../web/errors.js';
 import { factsOf, findCouncilCase } from '../cases-data.js';
 import { listKeyDates, listNotes } from '../notes-and-dates/data.js';
 import { isUuid } from '../../web/ids.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 import { markOpenedByCouncil } from '../../cases/index.js';
 import { findCouncilDocument } from '../../documents/data.js';
 import { listDecisions, listDocuments, listMembers } from './data.js';
@@ -30,7 +31,7 @@ export function caseRoutes(deps: FeatureDeps): Router {
       listNotes(pool, found.id),
       listKeyDates(pool, found.id),
     ]);
-    await audit(pool, { action: 'staff.case.viewed', actorUserId: staff.id, caseId: found.id, ip: ipOf(req) }, deps.clock.now());
+    await audit(pool, { action: 'staff.case.viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) }, deps.clock.now());
     res.render('staff/case', casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates }));
   });
 
@@ -43,7 +44,7 @@ export function caseRoutes(deps: FeatureDeps): Router {
     await markOpenedByCouncil(pool, documentId, deps.clock.now());
     await audit(
       pool,
-      { action: 'staff.document.downloaded', actorUserId: staff.id, caseId, ip: ipOf(req), details: { documentId, filename: document.filename } },
+      { action: 'staff.document.downloaded', actorUserId: staff.id, caseId, ip: clientIp(req), details: { documentId, filename: document.filename } },
       deps.clock.now(),
     );
     sendAttachment(res, { content: document.content, contentType: document.contentType, downloadName: downloadNameFor(document.filename, document.contentType) });

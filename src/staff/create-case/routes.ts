@@ -1,13 +1,14 @@
 import { Router } from 'express';
+import { clientIp } from '../../web/client-ip.js';
+import { redirectWithNotice } from '../../web/notice.js';
 import type { FeatureDeps } from '../../deps.js';
 import { ukToday } from '../../clock.js';
 import { REQUESTER_LABELS } from '../../ehc/index.js';
-import { renderWithErrors, type FormErrors } from '../../web/form-errors.js';
-import { parseStaffForm, ruleErrors } from '../forms/form.js';
+import { renderWithErrors, type FormErrors } from '../../web/forms/errors.js';
+import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import { readSubmittedForm } from '../forms/request-form.js';
-import { setNotice } from '../notice.js';
 import { staffPaths } from '../paths.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 import { fileProblemMessage } from '../forms/file-problems.js';
 import { MAX_REQUEST_DOCUMENTS, NEW_CASE_DATE_FIELDS, newCaseSchema } from './schema.js';
 import { createCase } from './service.js';
@@ -23,7 +24,7 @@ export function createCaseRoutes(deps: FeatureDeps): Router {
   router.post('/cases/new', async (req, res) => {
     const staff = staffMemberOf(req);
     const form = await readSubmittedForm(req, res, deps, { field: 'documents', maxFiles: MAX_REQUEST_DOCUMENTS });
-    const parsed = parseStaffForm(newCaseSchema(ukToday(deps.clock)), form.fields, NEW_CASE_DATE_FIELDS);
+    const parsed = parseForm(newCaseSchema(ukToday(deps.clock)), form.fields, NEW_CASE_DATE_FIELDS);
     const problem = form.upload?.problem;
     if (!parsed.ok || problem) {
       const errors: FormErrors = parsed.ok ? { errors: {}, errorList: [] } : parsed.errors;
@@ -34,9 +35,8 @@ export function createCaseRoutes(deps: FeatureDeps): Router {
       }
       return renderWithErrors(res, VIEW, errors, { values: form.fields, requesterItems });
     }
-    const created = await createCase(deps, { staff, ip: ipOf(req), data: parsed.data, documents: form.upload?.files ?? [] });
-    setNotice(req, `Case ${created.reference} created. Add the family to the case so that they can follow it on EHC Hub.`);
-    res.redirect(staffPaths.case(created.id));
+    const created = await createCase(deps, { staff, ip: clientIp(req), data: parsed.data, documents: form.upload?.files ?? [] });
+    redirectWithNotice(req, res, staffPaths.case(created.id), { heading: `Case ${created.reference} created. Add the family to the case so that they can follow it on EHC Hub.` });
   });
   return router;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../ehc/index.js';
-import { govukDate } from '../forms/dates.js';
-import { choice, optionalText, requiredText } from '../forms/form.js';
+import { govukDate } from '../../web/forms/dates.js';
+import { choice, optionalText, requiredText } from '../../web/forms/fields.js';
 
 export const NEW_CASE_DATE_FIELDS = ['dateOfBirth', 'requestReceived'] as const;
 export const MAX_REQUEST_DOCUMENTS = 5;

@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express';
+import { clientIp } from '../../web/client-ip.js';
+import { redirectWithNotice } from '../../web/notice.js';
 import type { FeatureDeps } from '../../deps.js';
-import { parseForm, renderWithErrors } from '../../web/form-errors.js';
+import { renderWithErrors } from '../../web/forms/errors.js';
+import { parseForm } from '../../web/forms/parse.js';
 import { renderNotFound } from '../../web/errors.js';
 import { findCouncilCase } from '../cases-data.js';
-import { parseStaffForm } from '../forms/form.js';
-import { setNotice } from '../notice.js';
 import { staffPaths } from '../paths.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 import { keyDateSchema, noteSchema } from './schema.js';
 import { addKeyDate, addNote } from './service.js';
 
@@ -28,9 +29,8 @@ export function notesAndDatesRoutes(deps: FeatureDeps): Router {
     if (!found) return renderNotFound(res);
     const parsed = parseForm(noteSchema, req.body);
     if (!parsed.ok) return renderWithErrors(res, 'staff/new-note', parsed.errors, { caseSummary: found, values: req.body ?? {} });
-    await addNote(deps, { staff: staffMemberOf(req), ip: ipOf(req), caseId: found.id, ...parsed.data });
-    setNotice(req, parsed.data.internal ? 'Internal note added. Only council staff can see it.' : 'Note added. The family can see it on the case.');
-    res.redirect(staffPaths.case(found.id));
+    await addNote(deps, { staff: staffMemberOf(req), ip: clientIp(req), caseId: found.id, ...parsed.data });
+    redirectWithNotice(req, res, staffPaths.case(found.id), { heading: parsed.data.internal ? 'Internal note added. Only council staff can see it.' : 'Note added. The family can see it on the case.' });
   });
 
   router.get('/cases/:caseId/key-dates/new', async (req: Request<CaseParams>, res) => {
@@ -42,11 +42,10 @@ export function notesAndDatesRoutes(deps: FeatureDeps): Router {
   router.post('/cases/:caseId/key-dates/new', async (req: Request<CaseParams>, res) => {
     const found = await caseOf(req);
     if (!found) return renderNotFound(res);
-    const parsed = parseStaffForm(keyDateSchema, req.body ?? {}, ['onDate']);
+    const parsed = parseForm(keyDateSchema, req.body ?? {}, ['onDate']);
     if (!parsed.ok) return renderWithErrors(res, 'staff/new-key-date', parsed.errors, { caseSummary: found, values: req.body ?? {} });
-    await addKeyDate(deps, { staff: staffMemberOf(req), ip: ipOf(req), caseId: found.id, ...parsed.data });
-    setNotice(req, parsed.data.internal ? 'Internal key date added. Only council staff can see it.' : 'Key date added. The family can see it on the case.');
-    res.redirect(staffPaths.case(found.id));
+    await addKeyDate(deps, { staff: staffMemberOf(req), ip: clientIp(req), caseId: found.id, ...parsed.data });
+    redirectWithNotice(req, res, staffPaths.case(found.id), { heading: parsed.data.internal ? 'Internal key date added. Only council staff can see it.' : 'Key date added. The family can see it on the case.' });
   });
   return router;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { govukDate } from '../forms/dates.js';
-import { checkbox, requiredText } from '../forms/form.js';
+import { govukDate } from '../../web/forms/dates.js';
+import { checkbox, requiredText } from '../../web/forms/fields.js';
 
 export const noteSchema = z.object({
   body: requiredText('Enter the note', 5000, 'The note must be 5,000 characters or fewer'),

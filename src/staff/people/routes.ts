@@ -1,14 +1,15 @@
 import { Router, type Request } from 'express';
+import { clientIp } from '../../web/client-ip.js';
 import { z } from 'zod';
+import { redirectWithNotice } from '../../web/notice.js';
 import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { renderNotFound } from '../../web/errors.js';
-import { setNotice } from '../notice.js';
 import { isUuid } from '../../web/ids.js';
 import { staffPaths } from '../paths.js';
 import { CASE_ROLE_LABELS, type CaseRole } from '../../cases/access.js';
 import { STAFF_ROLE_LABELS } from '../roles.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 import { casesOfPerson, emailFailuresFor, findPeople, findPerson } from './data.js';
 import { actOnPerson, allowedActions, type PersonAction } from './service.js';
 
@@ -34,7 +35,7 @@ export function peopleRoutes(deps: FeatureDeps): Router {
     const staff = staffMemberOf(req);
     const search = searchSchema.parse(req.query.q ?? '');
     const people = search.length >= 2 ? await findPeople(pool, staff.councilId, search) : [];
-    if (search) await audit(pool, { action: 'staff.people.searched', actorUserId: staff.id, ip: ipOf(req) }, deps.clock.now());
+    if (search) await audit(pool, { action: 'staff.people.searched', actorUserId: staff.id, ip: clientIp(req) }, deps.clock.now());
     res.render('staff/people', { search, people: people.map((p) => ({ ...p, href: staffPaths.person(p.id) })), searched: search.length >= 2, tooShort: search.length === 1 });
   });
 
@@ -44,7 +45,7 @@ export function peopleRoutes(deps: FeatureDeps): Router {
     if (!person) return renderNotFound(res);
     const cases = await casesOfPerson(pool, staff.councilId, person.id);
     const emailFailures = await emailFailuresFor(pool, person.email);
-    await audit(pool, { action: 'staff.person.viewed', actorUserId: staff.id, subjectUserId: person.id, ip: ipOf(req) }, deps.clock.now());
+    await audit(pool, { action: 'staff.person.viewed', actorUserId: staff.id, subjectUserId: person.id, ip: clientIp(req) }, deps.clock.now());
     res.render('staff/person', {
       person,
       kindLabel: person.kind === 'staff' ? `Council staff (${STAFF_ROLE_LABELS[person.staffRole ?? 'caseworker']})` : 'Family or professional',
@@ -66,10 +67,9 @@ export function peopleRoutes(deps: FeatureDeps): Router {
     }
     router.post(`/people/:userId/${action}`, async (req: Request<PersonParams>, res) => {
       if (!isUuid(req.params.userId)) return renderNotFound(res);
-      const person = await actOnPerson(deps, { staff: staffMemberOf(req), ip: ipOf(req), userId: req.params.userId, action });
+      const person = await actOnPerson(deps, { staff: staffMemberOf(req), ip: clientIp(req), userId: req.params.userId, action });
       if (!person) return renderNotFound(res);
-      setNotice(req, NOTICES[action](person.fullName));
-      res.redirect(staffPaths.person(person.id));
+      redirectWithNotice(req, res, staffPaths.person(person.id), { heading: NOTICES[action](person.fullName) });
     });
   }
   return router;

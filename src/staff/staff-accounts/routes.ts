@@ -1,20 +1,21 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { clientIp } from '../../web/client-ip.js';
 import { z } from 'zod';
+import { redirectWithNotice } from '../../web/notice.js';
 import type { FeatureDeps } from '../../deps.js';
-import { parseForm, renderWithErrors } from '../../web/form-errors.js';
+import { renderWithErrors } from '../../web/forms/errors.js';
+import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import { renderNotFound } from '../../web/errors.js';
-import { emailField } from '../case-people/schema.js';
-import { choice, requiredText, ruleErrors } from '../forms/form.js';
-import { setNotice } from '../notice.js';
+import { choice, emailAddress, requiredText } from '../../web/forms/fields.js';
 import { isUuid } from '../../web/ids.js';
 import { staffPaths } from '../paths.js';
 import { STAFF_ROLE_LABELS } from '../roles.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 import { changeStaffRole, findStaffAccount, type StaffAccount } from './role-change.js';
 import { inviteStaff, listCouncilStaff } from './service.js';
 
 const inviteSchema = z.object({
-  email: emailField,
+  email: emailAddress('Enter an email address'),
   fullName: requiredText('Enter their full name', 200, 'Full name must be 200 characters or fewer'),
   role: choice(['caseworker', 'admin'] as const, 'Select their role'),
 });
@@ -58,12 +59,11 @@ export function staffAccountRoutes(deps: FeatureDeps): Router {
     const values = req.body ?? {};
     const parsed = parseForm(inviteSchema, values);
     if (!parsed.ok) return renderWithErrors(res, 'staff/invite-staff', parsed.errors, { values, roleItems });
-    const result = await inviteStaff(deps, { admin: staffMemberOf(req), ip: ipOf(req), ...parsed.data });
+    const result = await inviteStaff(deps, { admin: staffMemberOf(req), ip: clientIp(req), ...parsed.data });
     if (result.outcome === 'refused') {
       return renderWithErrors(res, 'staff/invite-staff', ruleErrors([['email', result.message]]), { values, roleItems });
     }
-    setNotice(req, `An invitation has been sent to ${parsed.data.email}.`);
-    res.redirect(staffPaths.staffAccounts);
+    redirectWithNotice(req, res, staffPaths.staffAccounts, { heading: `An invitation has been sent to ${parsed.data.email}.` });
   });
 
   router.get('/staff-accounts/:userId/role', async (req: Request<{ userId: string }>, res) => {
@@ -80,14 +80,13 @@ export function staffAccountRoutes(deps: FeatureDeps): Router {
     const values = req.body ?? {};
     const parsed = parseForm(roleSchema, values);
     if (!parsed.ok) return renderWithErrors(res, 'staff/staff-role', parsed.errors, { account, values, roleItems, isSelf: account.id === admin.id });
-    const result = await changeStaffRole(deps, { admin, ip: ipOf(req), userId: account.id, role: parsed.data.role });
+    const result = await changeStaffRole(deps, { admin, ip: clientIp(req), userId: account.id, role: parsed.data.role });
     if (result.outcome === 'not-found') return renderNotFound(res);
     if (result.outcome === 'own-admin-role') {
       return renderWithErrors(res, 'staff/staff-role', ruleErrors([['role', OWN_ADMIN_ROLE]]), { account, values, roleItems, isSelf: true });
     }
     const role = ROLE_IN_A_SENTENCE[result.account.role];
-    setNotice(req, result.outcome === 'changed' ? `${result.account.fullName} is now ${role}.` : `${result.account.fullName} was already ${role}. Nothing has changed.`);
-    res.redirect(staffPaths.staffAccounts);
+    redirectWithNotice(req, res, staffPaths.staffAccounts, { heading: result.outcome === 'changed' ? `${result.account.fullName} is now ${role}.` : `${result.account.fullName} was already ${role}. Nothing has changed.` });
   });
   return router;
 }

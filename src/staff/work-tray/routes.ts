@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { clientIp } from '../../web/client-ip.js';
 import { z } from 'zod';
 import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
@@ -6,7 +7,7 @@ import { ukToday } from '../../clock.js';
 import { STAGE_IDS, STAGES, stageLabel } from '../../ehc/index.js';
 import { paginationFor } from '../pagination.js';
 import { staffPaths } from '../paths.js';
-import { ipOf, staffMemberOf } from '../staff-member.js';
+import { staffMemberOf } from '../staff-member.js';
 import { workTrayPage, type TrayFilters } from './query.js';
 
 const filtersSchema = z.object({
@@ -38,7 +39,7 @@ export function workTrayRoutes(deps: FeatureDeps): Router {
     await audit(deps.pool, {
       action: 'staff.work-tray.viewed',
       actorUserId: staff.id,
-      ip: ipOf(req),
+      ip: clientIp(req),
       details: { stage: filters.stage ?? null, due: filters.due ?? null, searched: Boolean(filters.search), page: tray.page },
     }, deps.clock.now());
     res.render('staff/work-tray', {

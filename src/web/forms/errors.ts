@@ -37,13 +37,3 @@ export function renderWithErrors(
 ): void {
   res.status(400).render(view, { ...locals, ...errors });
 }
-
-/** Parses a form body with a zod schema: either the data, or the errors to show. */
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  body: unknown,
-): { ok: true; data: z.infer<S> } | { ok: false; errors: FormErrors } {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: zodFormErrors(result.error) };
-}
