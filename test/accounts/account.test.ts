@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { auditActions, queuedEmails, submitForm } from './support/helpers.js';
+import { csrfFrom, submitForm } from '../support/forms.js';
+import { auditActions, queuedEmails } from '../support/database-checks.js';
 
 const NEW_PASSWORD = 'Orchard-Window-51';
 

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type supertest from 'supertest';
 import { fixedClock } from '../../src/clock.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { auditActions } from './support/helpers.js';
+import { csrfFrom } from '../support/forms.js';
+import { auditActions } from '../support/database-checks.js';
 
 const LIMIT = 10;
 

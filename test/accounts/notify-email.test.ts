@@ -5,8 +5,8 @@ import { councilId, createUser } from '../support/users.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { startFakeNotify, verifyNotifyToken } from '../two-factor/fake-notify.js';
-import { waitFor } from '../two-factor/support.js';
 import { invite } from './support/helpers.js';
+import { waitFor } from '../support/wait.js';
 
 describe('emails through GOV.UK Notify (EMAIL_PROVIDER=notify)', () => {
   const serviceId = crypto.randomUUID();

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { waitFor } from '../two-factor/support.js';
-import { auditActions, comparable, queuedEmails, smtpSenders, submitForm } from './support/helpers.js';
+import { comparable, smtpSenders } from './support/helpers.js';
 import { linkPath, startSmtpCapture, type SmtpCapture } from './support/smtp-capture.js';
+import { csrfFrom, submitForm } from '../support/forms.js';
+import { waitFor } from '../support/wait.js';
+import { auditActions, queuedEmails } from '../support/database-checks.js';
 
 const NEW_PASSWORD = 'Kettle-Lantern-88';
 

@@ -4,9 +4,11 @@ import { resendInvitation } from '../../src/accounts/invitations.js';
 import { parseCommand, runCommand } from '../../src/cli.js';
 import { fixedClock } from '../../src/clock.js';
 import { inTransaction } from '../../src/db/pool.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
-import { auditActions, invite, smtpSenders, submitForm } from './support/helpers.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { invite, smtpSenders } from './support/helpers.js';
 import { linkPath, startSmtpCapture, type SmtpCapture } from './support/smtp-capture.js';
+import { csrfFrom, submitForm } from '../support/forms.js';
+import { auditActions } from '../support/database-checks.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const GOOD_PASSWORD = 'Barney-Kettle-2023';

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser, TEST_PASSWORD } from '../support/users.js';
-import { auditActions, comparable } from './support/helpers.js';
+import { comparable } from './support/helpers.js';
+import { csrfFrom } from '../support/forms.js';
+import { auditActions } from '../support/database-checks.js';
 
 const MINUTE = 60 * 1000;
 

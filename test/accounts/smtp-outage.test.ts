@@ -4,14 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { invite, smtpSenders } from './support/helpers.js';
 import { freePort, linkPath, startSmtpCapture, type SmtpCapture } from './support/smtp-capture.js';
+import { waitFor } from '../support/wait.js';
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('when the mail server is down', () => {
   let t: TestApp;
@@ -41,7 +35,7 @@ describe('when the mail server is down', () => {
       ).rows;
 
     // At least one delivery has failed with nothing listening, and the job waits to try again.
-    await waitUntil(async () => (await job())[0]?.retry_count >= 1, 45_000, 'a failed delivery');
+    await waitFor('a failed delivery', async () => (await job())[0]?.retry_count >= 1, 45_000);
     assert.equal((await job()).length, 1);
     assert.notEqual((await job())[0].state, 'completed');
 
@@ -50,7 +44,7 @@ describe('when the mail server is down', () => {
     assert.equal(message.subject, 'Complete your registration for EHC Hub');
     assert.equal(linkPath(message.text, '/register/'), new URL(invited.outcome === 'invited' ? invited.registrationLink : '').pathname);
 
-    await waitUntil(async () => (await job())[0]?.state === 'completed', 30_000, 'the job to complete');
+    await waitFor('the job to complete', async () => (await job())[0]?.state === 'completed', 30_000);
     // Give any stray retry the time it would need to show up.
     await sleep(3_000);
     assert.equal(smtp.messages.length, 1);

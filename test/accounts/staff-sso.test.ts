@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import supertest from 'supertest';
-import { auditActions } from '../two-factor/support.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { freePort } from '../support/real-process.js';
 import { createUser } from '../support/users.js';
 import { startOidcProvider, type NextSignIn } from '../support/oidc-provider.js';
+import { auditActions } from '../support/database-checks.js';
+import { csrfFrom } from '../support/forms.js';
 
 const CALLBACK = 'http://localhost:3000/sign-in/council/callback';
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
+import { csrfFrom } from '../support/forms.js';
 
 const MINUTE = 60 * 1000;
 

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { invite } from '../accounts/support/helpers.js';
 import { axeViolations, browserSkipReason, DESKTOP, launchBrowser, NARROW, newPage, scrollsSideways } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait.js';
 
 describe('the development mailbox in Chromium', { skip: browserSkipReason() }, () => {
   let t: TestApp;
@@ -13,11 +14,10 @@ describe('the development mailbox in Chromium', { skip: browserSkipReason() }, (
     t = await startTestApp();
     browser = await launchBrowser();
     await invite(t, { email: 'jo.rogers@example.com' });
-    for (let attempt = 0; attempt < 100 && !messageId; attempt++) {
+    messageId = await waitFor('the invitation in the mailbox', async () => {
       const { rows } = await t.pool.query(`SELECT id FROM dev_mailbox WHERE recipient = 'jo.rogers@example.com'`);
-      messageId = rows[0]?.id;
-      if (!messageId) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return rows[0]?.id as number | undefined;
+    }, 10_000, 100);
   });
   after(async () => {
     await browser?.close();

@@ -5,8 +5,8 @@ import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import { staffUser } from '../staff/support.js';
-import { waitFor } from '../two-factor/support.js';
 import { familyCase } from './family-support.js';
+import { waitFor } from '../support/wait.js';
 
 const DRAFT_ISSUED = { draft_plan_issued_on: '2023-12-01', advice_requested_on: '2023-09-20', advice_received_on: '2023-10-25' };
 const DECISIONS = [

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { waitFor } from '../two-factor/support.js';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { createTestCase } from '../support/cases.js';
@@ -8,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import { addKeyDate, addNote, countQueries, removeMember, withoutNonce } from './support.js';
 import { textOf } from '../support/html.js';
+import { waitFor } from '../support/wait.js';
 
 describe('the case page', () => {
   let t: TestApp;

@@ -3,10 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { familyComments } from '../../src/cases/index.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import { giveAppMethod, totpAt } from '../two-factor/support.js';
-import { count, familyCase, queuedEmails, tokenFrom, words } from './family-support.js';
+import { familyCase } from './family-support.js';
+import { csrfFrom, csrfTokenOf } from '../support/forms.js';
+import { count, queuedEmails } from '../support/database-checks.js';
+import { textOf } from '../support/html.js';
 
 describe('comments and views', () => {
   const clock = fixedClock('2023-08-20T09:00:00Z');
@@ -20,7 +23,7 @@ describe('comments and views', () => {
     const family = await familyCase(t);
     const formPath = `/cases/${family.caseId}/comments/new`;
     const form = await family.agent.get(formPath).expect(200);
-    assert.match(words(form.text), /Whose comments are these\? My own comments Comments on behalf of Barney/);
+    assert.match(textOf(form.text), /Whose comments are these\? My own comments Comments on behalf of Barney/);
 
     const continued = await family.agent
       .post(formPath)
@@ -28,10 +31,10 @@ describe('comments and views', () => {
       .send({ _csrf: csrfFrom(form.text), whose: 'child', comment: 'I like maths.\nI get upset when it is noisy.' })
       .expect(302);
     assert.equal(continued.headers.location, `/cases/${family.caseId}/comments/check`);
-    assert.equal(await count(t, `SELECT count(*) FROM case_comments WHERE case_id = $1`, [family.caseId]), 0, 'nothing sent before checking');
+    assert.equal(await count(t.pool, `SELECT count(*) FROM case_comments WHERE case_id = $1`, [family.caseId]), 0, 'nothing sent before checking');
 
     const check = await family.agent.get(`/cases/${family.caseId}/comments/check`).expect(200);
-    const checkText = words(check.text);
+    const checkText = textOf(check.text);
     assert.match(checkText, /Check your comments before sending them/);
     assert.match(checkText, /Whose comments On behalf of Barney Change whose comments these are/);
     assert.match(check.text, /I like maths\.<br>I get upset when it is noisy\./);
@@ -39,7 +42,7 @@ describe('comments and views', () => {
     const sent = await family.agent.post(`/cases/${family.caseId}/comments/check`).type('form').send({ _csrf: csrfFrom(check.text) }).expect(302);
     assert.equal(sent.headers.location, `/cases/${family.caseId}/comments`);
     const list = await family.agent.get(sent.headers.location).expect(200);
-    const listText = words(list.text);
+    const listText = textOf(list.text);
     assert.match(listText, /Your comments have been sent/);
     assert.match(listText, /Jane Rogers, on behalf of Barney Sunday 20 August 2023 at 10:00am On behalf of Barney I like maths\./);
 
@@ -47,10 +50,10 @@ describe('comments and views', () => {
     assert.equal(stored.onBehalfOfChild, true);
     assert.equal(stored.body, 'I like maths.\nI get upset when it is noisy.');
     assert.equal(stored.stage, 'request');
-    assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'case.comment.added' AND case_id = $1`, [family.caseId]), 1);
-    assert.equal(await count(t, `SELECT count(*) FROM case_comment_drafts WHERE case_id = $1`, [family.caseId]), 0, 'the draft is gone once sent');
+    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'case.comment.added' AND case_id = $1`, [family.caseId]), 1);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM case_comment_drafts WHERE case_id = $1`, [family.caseId]), 0, 'the draft is gone once sent');
 
-    const email = (await queuedEmails(t)).find((e) => e.to === family.coordinator.email);
+    const email = (await queuedEmails(t.pool, family.coordinator.email)).at(-1);
     assert.ok(email, 'the co-ordinator is emailed');
     assert.equal(email.subject, `New comments: Barney Rogers (${family.reference})`);
     assert.match(email.text, /Jane Rogers has added comments on behalf of Barney\./);
@@ -59,36 +62,36 @@ describe('comments and views', () => {
 
     // Sending again without a new draft sends nothing more.
     await family.agent.post(`/cases/${family.caseId}/comments/check`).type('form').send({ _csrf: csrfFrom(check.text) }).expect(302);
-    assert.equal(await count(t, `SELECT count(*) FROM case_comments WHERE case_id = $1`, [family.caseId]), 1);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM case_comments WHERE case_id = $1`, [family.caseId]), 1);
   });
 
   it('keeps the comment on a validation error (400, GOV.UK messages, text kept)', async () => {
     const family = await familyCase(t);
     const formPath = `/cases/${family.caseId}/comments/new`;
-    const csrf = await tokenFrom(family.agent, formPath);
+    const csrf = await csrfTokenOf(family.agent, formPath);
     const res = await family.agent.post(formPath).type('form').send({ _csrf: csrf, comment: 'My thoughts <b>so far</b>' }).expect(400);
-    const text = words(res.text);
+    const text = textOf(res.text);
     assert.match(text, /There is a problem Select whether these are your own comments or on behalf of Barney/);
     assert.match(res.text, /<textarea[^>]*id="comment"[^>]*>My thoughts &lt;b&gt;so far&lt;\/b&gt;<\/textarea>/);
     assert.match(res.text, /<title>Error: Add comments/);
 
     const tooLong = await family.agent.post(formPath).type('form').send({ _csrf: csrf, whose: 'own', comment: 'x'.repeat(10_001) }).expect(400);
-    assert.match(words(tooLong.text), /Your comments must be 10,000 characters or fewer/);
+    assert.match(textOf(tooLong.text), /Your comments must be 10,000 characters or fewer/);
     const empty = await family.agent.post(formPath).type('form').send({ _csrf: csrf, whose: 'own', comment: '  ' }).expect(400);
-    assert.match(words(empty.text), /Enter your comments/);
+    assert.match(textOf(empty.text), /Enter your comments/);
 
     // Leaving and coming back: the draft is still there.
     await family.agent.post(formPath).type('form').send({ _csrf: csrf, comment: 'Half written' }).expect(400);
     const again = await family.agent.get(formPath).expect(200);
     assert.match(again.text, />Half written<\/textarea>/);
-    assert.equal(await count(t, `SELECT count(*) FROM case_comments WHERE case_id = $1`, [family.caseId]), 0);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM case_comments WHERE case_id = $1`, [family.caseId]), 0);
   });
 
   it('keeps the comment when the sign-in has expired, and returns to it after signing in again', async () => {
     const family = await familyCase(t);
     const secret = await giveAppMethod(t, family.parent.id);
     const formPath = `/cases/${family.caseId}/comments/new`;
-    const csrf = await tokenFrom(family.agent, formPath);
+    const csrf = await csrfTokenOf(family.agent, formPath);
     clock.advance(31 * 60 * 1000);
     const expired = await family.agent
       .post(formPath)
@@ -119,7 +122,7 @@ describe('comments and views', () => {
     const family = await familyCase(t);
     const secret = await giveAppMethod(t, family.parent.id);
     const formPath = `/cases/${family.caseId}/comments/new`;
-    await tokenFrom(family.agent, formPath);
+    await csrfTokenOf(family.agent, formPath);
     clock.advance(31 * 60 * 1000);
     const expired = await family.agent.post(formPath).type('form').send({ _csrf: 'forged', _keepOnTimeout: '1', whose: 'own', comment: 'Planted by another site.' });
     assert.equal(expired.headers.location, '/signed-out?reason=timeout');
@@ -137,7 +140,7 @@ describe('comments and views', () => {
     const otherSecret = await giveAppMethod(t, other.id);
     await t.pool.query(`INSERT INTO case_members (case_id, user_id, role) VALUES ($1, $2, 'parent')`, [family.caseId, other.id]);
     const formPath = `/cases/${family.caseId}/comments/new`;
-    const csrf = await tokenFrom(family.agent, formPath);
+    const csrf = await csrfTokenOf(family.agent, formPath);
     clock.advance(31 * 60 * 1000);
     await family.agent.post(formPath).type('form').send({ _csrf: csrf, _keepOnTimeout: '1', whose: 'own', comment: 'Private words.' }).expect(302);
     const signIn = await family.agent.get('/sign-in');

@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import * as samples from './samples.js';
-import { count, familyCase, tokenFrom, words, type Family } from './family-support.js';
+import { familyCase, type Family } from './family-support.js';
+import { csrfFrom, csrfTokenOf } from '../support/forms.js';
+import { count } from '../support/database-checks.js';
+import { textOf } from '../support/html.js';
 
 describe('documents: a wrong upload removed, and a description for each file', () => {
   let t: TestApp;
@@ -15,7 +18,7 @@ describe('documents: a wrong upload removed, and a description for each file', (
   after(() => t.close());
 
   async function upload(family: Family, files: [string, Buffer][], description = 'Reports from the clinic') {
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     let request = family.agent.post(`/cases/${family.caseId}/documents/upload`).field('_csrf', csrf).field('description', description);
     for (const [name, content] of files) request = request.attach('documents', content, { filename: name, contentType: 'application/pdf' });
     const res = await request.expect(302);
@@ -34,10 +37,10 @@ describe('documents: a wrong upload removed, and a description for each file', (
 
     await family.agent.post(removePath(family, id)).type('form').send({}).expect(403);
     const confirm = await family.agent.get(removePath(family, id)).expect(200);
-    assert.match(words(confirm.text), /Are you sure you want to remove this document\? Wrong file\.pdf will be removed from the case/);
+    assert.match(textOf(confirm.text), /Are you sure you want to remove this document\? Wrong file\.pdf will be removed from the case/);
     const done = await family.agent.post(removePath(family, id)).type('form').send({ _csrf: csrfFrom(confirm.text) }).expect(302);
     assert.equal(done.headers.location, `/cases/${family.caseId}/documents`);
-    const after = words((await family.agent.get(done.headers.location).expect(200)).text);
+    const after = textOf((await family.agent.get(done.headers.location).expect(200)).text);
     assert.match(after, /The document has been removed Wrong file\.pdf/);
     assert.match(after, /There are no documents on the case yet/);
 
@@ -48,7 +51,7 @@ describe('documents: a wrong upload removed, and a description for each file', (
     assert.doesNotMatch((await staff.get(`/staff/cases/${family.caseId}`).expect(200)).text, /Wrong file/);
     const { rows } = await t.pool.query(`SELECT removed_at IS NOT NULL AS removed, removed_by FROM documents WHERE id = $1`, [id]);
     assert.deepEqual(rows[0], { removed: true, removed_by: family.parent.id });
-    assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'case.document.removed' AND case_id = $1 AND actor_user_id = $2`, [family.caseId, family.parent.id]), 1);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'case.document.removed' AND case_id = $1 AND actor_user_id = $2`, [family.caseId, family.parent.id]), 1);
   });
 
   it('refuses once the council has opened it (the page says to ask the co-ordinator), and the co-ordinator can remove it from the staff side', async () => {
@@ -61,16 +64,16 @@ describe('documents: a wrong upload removed, and a description for each file', (
     const list = await family.agent.get(`/cases/${family.caseId}/documents`).expect(200);
     assert.doesNotMatch(list.text, /Remove<span/);
     const page = await family.agent.get(removePath(family, id)).expect(200);
-    assert.match(words(page.text), /You cannot remove this document The council has already opened Opened\.pdf ?, so it can no longer be removed here\. If it should not be on the case, ask your case co-ordinator to remove it\./);
+    assert.match(textOf(page.text), /You cannot remove this document The council has already opened Opened\.pdf ?, so it can no longer be removed here\. If it should not be on the case, ask your case co-ordinator to remove it\./);
     assert.doesNotMatch(page.text, /Remove document/);
     const refused = await family.agent.post(removePath(family, id)).type('form').send({ _csrf: csrfFrom(page.text) }).expect(409);
-    assert.match(words(refused.text), /ask your case co-ordinator to remove it/);
-    assert.equal(await count(t, `SELECT count(*) FROM documents WHERE id = $1 AND removed_at IS NULL`, [id]), 1);
+    assert.match(textOf(refused.text), /ask your case co-ordinator to remove it/);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE id = $1 AND removed_at IS NULL`, [id]), 1);
 
     const staffPage = await staff.get(`/staff/cases/${family.caseId}/documents/${id}/remove`).expect(200);
     await staff.post(`/staff/cases/${family.caseId}/documents/${id}/remove`).type('form').send({ _csrf: csrfFrom(staffPage.text) }).expect(302);
     await family.agent.get(`/cases/${family.caseId}/documents/${id}`).expect(404);
-    assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'staff.document.removed' AND case_id = $1`, [family.caseId]), 1);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'staff.document.removed' AND case_id = $1`, [family.caseId]), 1);
   });
 
   it('refuses, with a 404, someone else’s document: another parent’s upload, a council letter, or another family’s case', async () => {
@@ -82,15 +85,15 @@ describe('documents: a wrong upload removed, and a description for each file', (
     const other = await agentSignedInAs(t, otherParent.id);
     assert.doesNotMatch((await other.get(`/cases/${family.caseId}/documents`).expect(200)).text, /Remove<span/);
     await other.get(removePath(family, id)).expect(404);
-    const csrf = await tokenFrom(other, `/cases/${family.caseId}/documents`);
+    const csrf = await csrfTokenOf(other, `/cases/${family.caseId}/documents`);
     await other.post(removePath(family, id)).type('form').send({ _csrf: csrf }).expect(404);
 
     const stranger = await familyCase(t);
     await stranger.agent.get(removePath(family, id)).expect(404);
-    await stranger.agent.post(removePath(family, id)).type('form').send({ _csrf: await tokenFrom(stranger.agent, '/help') }).expect(404);
+    await stranger.agent.post(removePath(family, id)).type('form').send({ _csrf: await csrfTokenOf(stranger.agent, '/help') }).expect(404);
     await family.agent.get(removePath(family, 'not-a-uuid')).expect(404);
-    assert.equal(await count(t, `SELECT count(*) FROM documents WHERE id = $1 AND removed_at IS NULL`, [id]), 1);
-    assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'case.document.removed' AND case_id = $1`, [family.caseId]), 0);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE id = $1 AND removed_at IS NULL`, [id]), 1);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'case.document.removed' AND case_id = $1`, [family.caseId]), 0);
   });
 
   it('gives each file of a batch its own description', async () => {
@@ -98,11 +101,11 @@ describe('documents: a wrong upload removed, and a description for each file', (
     const { res, ids } = await upload(family, [['A.pdf', samples.pdf()], ['B.pdf', samples.pdf()]]);
     assert.equal(res.headers.location, `/cases/${family.caseId}/documents/describe`);
     const page = await family.agent.get(res.headers.location).expect(200);
-    assert.match(words(page.text), /Describe each document Your 2 files have been uploaded/);
+    assert.match(textOf(page.text), /Describe each document Your 2 files have been uploaded/);
     assert.match(page.text, new RegExp(`name="description-${ids['A.pdf']}" type="text" value="Reports from the clinic"`));
     const csrf = csrfFrom(page.text);
     const empty = await family.agent.post(res.headers.location).type('form').send({ _csrf: csrf, [`description-${ids['A.pdf']}`]: 'Speech therapy report', [`description-${ids['B.pdf']}`]: '' }).expect(400);
-    assert.match(words(empty.text), /There is a problem Enter a description of B\.pdf/);
+    assert.match(textOf(empty.text), /There is a problem Enter a description of B\.pdf/);
     assert.match(empty.text, /value="Speech therapy report"/);
     await family.agent.post(res.headers.location).type('form').send({ _csrf: csrf, [`description-${ids['A.pdf']}`]: 'Speech therapy report', [`description-${ids['B.pdf']}`]: 'Letter from the GP' }).expect(302);
     const { rows } = await t.pool.query(`SELECT original_filename, description FROM documents WHERE case_id = $1 ORDER BY original_filename`, [family.caseId]);
@@ -110,7 +113,7 @@ describe('documents: a wrong upload removed, and a description for each file', (
       { original_filename: 'A.pdf', description: 'Speech therapy report' },
       { original_filename: 'B.pdf', description: 'Letter from the GP' },
     ]);
-    const list = words((await family.agent.get(`/cases/${family.caseId}/documents`).expect(200)).text);
+    const list = textOf((await family.agent.get(`/cases/${family.caseId}/documents`).expect(200)).text);
     assert.match(list, /A\.pdf: Speech therapy report/);
     assert.match(list, /B\.pdf Letter from the GP/);
   });

@@ -6,7 +6,10 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import * as samples from './samples.js';
 import { binary } from '../support/http.js';
-import { count, familyCase, queuedEmails, tokenFrom, words } from './family-support.js';
+import { familyCase } from './family-support.js';
+import { count, queuedEmails } from '../support/database-checks.js';
+import { csrfTokenOf } from '../support/forms.js';
+import { textOf } from '../support/html.js';
 
 describe('documents: upload, list, download', () => {
   let t: TestApp;
@@ -15,19 +18,19 @@ describe('documents: upload, list, download', () => {
   });
   after(() => t.close());
 
-  const uploads = (caseId: string) => count(t, `SELECT count(*) FROM documents WHERE case_id = $1`, [caseId]);
+  const uploads = (caseId: string) => count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [caseId]);
 
   it('has a plain form that works without JavaScript: multipart, several files, the token first', async () => {
     const family = await familyCase(t);
     const res = await family.agent.get(`/cases/${family.caseId}/documents/upload`).expect(200);
     assert.match(res.text, /<form method="post" action="\/cases\/[^"]+\/documents\/upload" enctype="multipart\/form-data" novalidate>\s*<input type="hidden" name="_csrf"/);
     assert.match(res.text, /<input class="govuk-file-upload" id="documents" name="documents" type="file" multiple/);
-    assert.match(words(res.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10MB\. You can upload up to 10 files at a time\./);
+    assert.match(textOf(res.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10MB\. You can upload up to 10 files at a time\./);
   });
 
   it('uploads a PDF, lists it with who added it and when, and lets the parent download it', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const file = samples.pdf();
     const res = await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
@@ -38,7 +41,7 @@ describe('documents: upload, list, download', () => {
     assert.equal(res.headers.location, `/cases/${family.caseId}/documents`);
 
     const list = await family.agent.get(res.headers.location).expect(200);
-    const text = words(list.text);
+    const text = textOf(list.text);
     assert.match(text, /Your document has been uploaded Speech report\.pdf/);
     assert.match(text, /Speech report\.pdf Speech therapy report \(1 KB\) Added by Jane Rogers on Sunday 20 August 2023 at 10:00am/);
     const href = /href="(\/cases\/[^"]+\/documents\/[0-9a-f-]{36})"/.exec(list.text)![1];
@@ -55,9 +58,9 @@ describe('documents: upload, list, download', () => {
     assert.equal(rows[0].kind, 'family-upload');
     assert.equal(rows[0].size_bytes, file.length);
     assert.equal(rows[0].uploaded_by, family.parent.id);
-    assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'case.document.uploaded' AND case_id = $1`, [family.caseId]), 1);
-    assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'document.downloaded' AND case_id = $1`, [family.caseId]), 1);
-    const email = (await queuedEmails(t)).find((e) => e.to === family.coordinator.email);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'case.document.uploaded' AND case_id = $1`, [family.caseId]), 1);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'document.downloaded' AND case_id = $1`, [family.caseId]), 1);
+    const email = (await queuedEmails(t.pool, family.coordinator.email)).at(-1);
     assert.ok(email);
     assert.equal(email.subject, `A new document: Barney Rogers (${family.reference})`);
     assert.match(email.text, /Jane Rogers has uploaded a document\./);
@@ -65,14 +68,14 @@ describe('documents: upload, list, download', () => {
 
   it('refuses a renamed executable by its content, with a clear GOV.UK error', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const res = await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
       .field('_csrf', csrf)
       .field('description', 'A report')
       .attach('documents', samples.executable(), { filename: 'report.pdf', contentType: 'application/pdf' })
       .expect(400);
-    const text = words(res.text);
+    const text = textOf(res.text);
     assert.match(text, /There is a problem “report\.pdf” must be a PDF, Word document, JPG, PNG or HEIC file/);
     assert.match(text, /No files were uploaded\./);
     assert.match(res.text, /value="A report"/, 'the description is kept');
@@ -81,7 +84,7 @@ describe('documents: upload, list, download', () => {
 
   it('refuses a file just over 10 MB while it streams in, storing nothing of it', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const big = Buffer.concat([samples.pdf(), Buffer.alloc(10 * 1024 * 1024 + 1 - samples.pdf().length, 0x20)]);
     const res = await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
@@ -89,13 +92,13 @@ describe('documents: upload, list, download', () => {
       .field('description', 'A big scan')
       .attach('documents', big, 'big scan.pdf')
       .expect(400);
-    assert.match(words(res.text), /There is a problem “big scan\.pdf” must be smaller than 10MB/);
+    assert.match(textOf(res.text), /There is a problem “big scan\.pdf” must be smaller than 10MB/);
     assert.equal(await uploads(family.caseId), 0);
   });
 
   it('keeps the good files when one of several is refused, and says which', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const res = await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
       .field('_csrf', csrf)
@@ -109,7 +112,7 @@ describe('documents: upload, list, download', () => {
       .attach('documents', samples.doc(), 'old letter.doc')
       .attach('documents', Buffer.alloc(0), 'empty.pdf')
       .expect(400);
-    const text = words(res.text);
+    const text = textOf(res.text);
     assert.match(text, /There is a problem “setup\.docx” must be a PDF, Word document, JPG, PNG or HEIC file “empty\.pdf” is empty/);
     assert.match(text, /6 documents have been uploaded one\.pdf drawing\.png photo\.jpg IMG_0001\.HEIC letter\.docx old letter\.doc/);
     const { rows } = await t.pool.query(`SELECT original_filename, content_type FROM documents WHERE case_id = $1`, [family.caseId]);
@@ -124,32 +127,32 @@ describe('documents: upload, list, download', () => {
         ['photo.jpg', 'image/jpeg'],
       ],
     );
-    assert.equal((await queuedEmails(t)).filter((e) => e.to === family.coordinator.email).length, 1, 'one email for the upload');
+    assert.equal((await queuedEmails(t.pool, family.coordinator.email)).length, 1, 'one email for the upload');
   });
 
   it('asks for a description and a file, storing nothing until both are there', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const noDescription = await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
       .field('_csrf', csrf)
       .field('description', ' ')
       .attach('documents', samples.pdf(), 'one.pdf')
       .expect(400);
-    assert.match(words(noDescription.text), /There is a problem Enter a description of the documents/);
+    assert.match(textOf(noDescription.text), /There is a problem Enter a description of the documents/);
     const noFile = await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
       .field('_csrf', csrf)
       .field('description', 'Nothing chosen')
       .attach('documents', Buffer.alloc(0), '')
       .expect(400);
-    assert.match(words(noFile.text), /There is a problem Select a file to upload/);
+    assert.match(textOf(noFile.text), /There is a problem Select a file to upload/);
     assert.equal(await uploads(family.caseId), 0);
   });
 
   it('refuses a multipart form without its CSRF token (403), or with the token after the file', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const none = await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
       .field('description', 'Forged')
@@ -170,7 +173,7 @@ describe('documents: upload, list, download', () => {
   it('gives another parent a 404 on the document, the list and the upload; an adviser sees only shared documents', async () => {
     const adviser = await createUser(t.pool, { fullName: 'Ada Adviser' });
     const family = await familyCase(t, { members: [{ userId: adviser.id, role: 'adviser' }] });
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
       .field('_csrf', csrf)
@@ -187,7 +190,7 @@ describe('documents: upload, list, download', () => {
     assert.equal(theirs.text.replace(/nonce="[^"]+"/g, ''), missing.text.replace(/nonce="[^"]+"/g, ''));
     await strangerAgent.get(`/cases/${family.caseId}/documents`).expect(404);
     await strangerAgent.get(`/cases/${family.caseId}/documents/upload`).expect(404);
-    const strangerCsrf = await tokenFrom(strangerAgent, '/help');
+    const strangerCsrf = await csrfTokenOf(strangerAgent, '/help');
     await strangerAgent
       .post(`/cases/${family.caseId}/documents/upload`)
       .field('_csrf', strangerCsrf)
@@ -206,7 +209,7 @@ describe('documents: upload, list, download', () => {
 
   it('never trusts the uploaded name: stored as text, cleaned and given the real extension on download', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
       .field('_csrf', csrf)

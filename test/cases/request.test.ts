@@ -6,7 +6,10 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, familyCase, queuedEmails, tokenFrom, words } from './family-support.js';
+import { familyCase } from './family-support.js';
+import { count, queuedEmails } from '../support/database-checks.js';
+import { csrfTokenOf } from '../support/forms.js';
+import { textOf } from '../support/html.js';
 
 describe('the request: view and amend', () => {
   let t: TestApp;
@@ -18,13 +21,13 @@ describe('the request: view and amend', () => {
   it('shows the request in full: what was asked, by whom and when', async () => {
     const family = await familyCase(t, { requestText: 'Barney finds reading hard.\nHe needs help in class.', requestedBy: 'school', set: { requester_name: 'Edgehill Primary School' } });
     const res = await family.agent.get(`/cases/${family.caseId}/request`).expect(200);
-    const text = words(res.text);
+    const text = textOf(res.text);
     assert.match(text, /Rogers, Barney The request/);
     // Written one way on every page: the case page, this page and the staff case page.
     assert.match(text, /Requested by Education setting: Edgehill Primary School/);
-    assert.match(words((await family.agent.get(`/cases/${family.caseId}`).expect(200)).text), /Requested by Education setting: Edgehill Primary School/);
+    assert.match(textOf((await family.agent.get(`/cases/${family.caseId}`).expect(200)).text), /Requested by Education setting: Edgehill Primary School/);
     const staff = await agentSignedInAs(t, family.coordinator.id);
-    assert.match(words((await staff.get(`/staff/cases/${family.caseId}`).expect(200)).text), /Requested by Education setting: Edgehill Primary School/);
+    assert.match(textOf((await staff.get(`/staff/cases/${family.caseId}`).expect(200)).text), /Requested by Education setting: Edgehill Primary School/);
     assert.match(text, /Request date 8th Aug 2023/);
     assert.match(res.text, /Barney finds reading hard\.<br>He needs help in class\./);
     assert.match(text, /Now is your opportunity to read the request and add your comments or other relevant information\. You can also add comments on behalf of Barney\./);
@@ -45,7 +48,7 @@ describe('the request: view and amend', () => {
     assert.equal(res.headers.location, `/cases/${family.caseId}/request`);
 
     const page = await family.agent.get(`/cases/${family.caseId}/request`).expect(200);
-    const text = words(page.text);
+    const text = textOf(page.text);
     assert.match(text, /You have amended the request/);
     assert.match(page.text, /id="request-text">The amended text\.<br>With a second line\./);
     assert.match(text, /All versions of the request \(2\)/);
@@ -61,8 +64,8 @@ describe('the request: view and amend', () => {
         [2, 'The amended text.\nWith a second line.', 'Jane Rogers'],
       ],
     );
-    assert.equal(await count(t, `SELECT count(*) FROM audit_log WHERE action = 'case.request.amended' AND case_id = $1`, [family.caseId]), 1);
-    const email = (await queuedEmails(t)).find((e) => e.to === family.coordinator.email);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'case.request.amended' AND case_id = $1`, [family.caseId]), 1);
+    const email = (await queuedEmails(t.pool, family.coordinator.email)).at(-1);
     assert.ok(email);
     assert.match(email.subject, /The request has been amended: Barney Rogers \(EHC-\d{6}\)/);
     assert.doesNotMatch(email.text, /amended text/);
@@ -71,13 +74,13 @@ describe('the request: view and amend', () => {
   it('refuses an empty request, and an amendment based on a version someone else has replaced', async () => {
     const family = await familyCase(t, { requestText: 'Original.' });
     const amendPath = `/cases/${family.caseId}/request/amend`;
-    const csrf = await tokenFrom(family.agent, amendPath);
+    const csrf = await csrfTokenOf(family.agent, amendPath);
     const empty = await family.agent.post(amendPath).type('form').send({ _csrf: csrf, basedOnVersion: '1', requestText: '   ' }).expect(400);
-    assert.match(words(empty.text), /There is a problem Enter the details of the request/);
+    assert.match(textOf(empty.text), /There is a problem Enter the details of the request/);
 
     await family.agent.post(amendPath).type('form').send({ _csrf: csrf, basedOnVersion: '1', requestText: 'Second.' }).expect(302);
     const stale = await family.agent.post(amendPath).type('form').send({ _csrf: csrf, basedOnVersion: '1', requestText: 'Typed on an old page.' }).expect(400);
-    assert.match(words(stale.text), /Someone else amended the request while you were editing it/);
+    assert.match(textOf(stale.text), /Someone else amended the request while you were editing it/);
     assert.match(stale.text, /Typed on an old page\./);
     assert.deepEqual((await requestVersions(t.pool, family.caseId)).map((v) => v.text), ['Original.', 'Second.']);
   });
@@ -90,30 +93,30 @@ describe('the request: view and amend', () => {
       members: [{ userId: adviser.id, role: 'adviser' }],
     });
     const page = await family.agent.get(`/cases/${family.caseId}/request`).expect(200);
-    assert.match(words(page.text), /The request can only be amended at the Request stage, and the case has moved on from it\. You can still add comments and upload documents\./);
+    assert.match(textOf(page.text), /The request can only be amended at the Request stage, and the case has moved on from it\. You can still add comments and upload documents\./);
     await family.agent.get(`/cases/${family.caseId}/request/amend`).expect(404);
     // The case page says so too, rather than leaving the link out without a word.
-    const casePage = words((await family.agent.get(`/cases/${family.caseId}`).expect(200)).text);
+    const casePage = textOf((await family.agent.get(`/cases/${family.caseId}`).expect(200)).text);
     assert.match(casePage, /The request can only be amended at the Request stage\. You can still add comments and upload documents\./);
     assert.doesNotMatch(casePage, /Amend the request/);
     const atRequest = await familyCase(t, { today: '2023-08-20' });
     const requestStagePage = await atRequest.agent.get(`/cases/${atRequest.caseId}`).expect(200);
     assert.match(requestStagePage.text, new RegExp(`href="/cases/${atRequest.caseId}/request/amend">Amend the request</a>`));
-    assert.doesNotMatch(words(requestStagePage.text), /can only be amended/);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/request`);
+    assert.doesNotMatch(textOf(requestStagePage.text), /can only be amended/);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/request`);
     const refused = await family.agent
       .post(`/cases/${family.caseId}/request/amend`)
       .type('form')
       .send({ _csrf: csrf, basedOnVersion: '1', requestText: 'Too late.' })
       .expect(400);
-    assert.match(words(refused.text), /The request can only be amended at the Request stage, and the case has moved on from it/);
+    assert.match(textOf(refused.text), /The request can only be amended at the Request stage, and the case has moved on from it/);
 
     const adviserAgent = await agentSignedInAs(t, adviser.id);
     const adviserPage = await adviserAgent.get(`/cases/${family.caseId}/request`).expect(200);
     assert.doesNotMatch(adviserPage.text, /Amend the request/);
     const other = await familyCase(t, { members: [{ userId: adviser.id, role: 'adviser' }] });
     await adviserAgent.get(`/cases/${other.caseId}/request/amend`).expect(404);
-    assert.equal(await count(t, `SELECT count(*) FROM case_request_versions WHERE case_id = $1`, [family.caseId]), 0);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM case_request_versions WHERE case_id = $1`, [family.caseId]), 0);
   });
 
   it('answers another parent, a removed member and a made-up case with the same 404', async () => {
@@ -124,7 +127,7 @@ describe('the request: view and amend', () => {
     const theirs = await strangerAgent.get(`/cases/${family.caseId}/request`).expect(404);
     const missing = await strangerAgent.get(`/cases/00000000-0000-4000-8000-000000000000/request`).expect(404);
     const notAnId = await strangerAgent.get(`/cases/not-an-id/request`).expect(404);
-    const csrf = await tokenFrom(strangerAgent, '/help');
+    const csrf = await csrfTokenOf(strangerAgent, '/help');
     await strangerAgent.post(`/cases/${family.caseId}/request/amend`).type('form').send({ _csrf: csrf, basedOnVersion: '1', requestText: 'Mine now.' }).expect(404);
     const strip = (html: string) => html.replace(/name="_csrf" value="[^"]+"/g, '').replace(/nonce="[^"]+"/g, '');
     assert.equal(strip(theirs.text), strip(missing.text));

@@ -5,7 +5,10 @@ import { after, before, describe, it } from 'node:test';
 import type supertest from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import * as samples from './samples.js';
-import { count, familyCase, tokenFrom, words } from './family-support.js';
+import { familyCase } from './family-support.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf } from '../support/forms.js';
+import { textOf } from '../support/html.js';
 
 const GB = 1024 * 1024 * 1024;
 const BOUNDARY = 'ehc-test-boundary';
@@ -73,7 +76,7 @@ describe('upload limits enforced while streaming', () => {
 
   it('cuts off a 2 GB upload (chunked, no length given) at the limit, stores nothing, and the app carries on', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const result = await sendHuge(
       `${t.baseUrl}/cases/${family.caseId}/documents/upload`,
       { cookie: cookieOf(family.agent), 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'transfer-encoding': 'chunked' },
@@ -82,14 +85,14 @@ describe('upload limits enforced while streaming', () => {
     // The request limit is 10 files of 10 MB and a little for the fields: far short of 2 GB.
     assert.ok(result.bytesProduced < 200 * 1024 * 1024, `read ${result.bytesProduced} bytes`);
     assert.equal(result.status, 413);
-    assert.match(words(result.body), /The selected files must each be smaller than 10MB, and you can upload up to 10 at a time\. Nothing was uploaded/);
-    assert.equal(await count(t, `SELECT count(*) FROM documents WHERE case_id = $1`, [family.caseId]), 0);
+    assert.match(textOf(result.body), /The selected files must each be smaller than 10MB, and you can upload up to 10 at a time\. Nothing was uploaded/);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [family.caseId]), 0);
     await family.agent.get(`/cases/${family.caseId}/documents`).expect(200);
   });
 
   it('refuses a declared 2 GB upload at once, without reading it, with a clear error', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const result = await sendHuge(
       `${t.baseUrl}/cases/${family.caseId}/documents/upload`,
       { cookie: cookieOf(family.agent), 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'content-length': String(2 * GB) },
@@ -97,13 +100,13 @@ describe('upload limits enforced while streaming', () => {
     );
     assert.ok(result.bytesProduced < 50 * 1024 * 1024, `read ${result.bytesProduced} bytes`);
     assert.equal(result.status, 413);
-    assert.match(words(result.body), /There is a problem The selected files must each be smaller than 10MB/);
-    assert.equal(await count(t, `SELECT count(*) FROM documents WHERE case_id = $1`, [family.caseId]), 0);
+    assert.match(textOf(result.body), /There is a problem The selected files must each be smaller than 10MB/);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [family.caseId]), 0);
   });
 
   it('still accepts a file of exactly 10 MB', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const exact = Buffer.concat([samples.pdf(), Buffer.alloc(10 * 1024 * 1024 - samples.pdf().length, 0x20)]);
     await family.agent
       .post(`/cases/${family.caseId}/documents/upload`)
@@ -111,16 +114,16 @@ describe('upload limits enforced while streaming', () => {
       .field('description', 'Exactly at the limit')
       .attach('documents', exact, 'exact.pdf')
       .expect(302);
-    assert.equal(await count(t, `SELECT count(*) FROM documents WHERE case_id = $1 AND size_bytes = $2`, [family.caseId, exact.length]), 1);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1 AND size_bytes = $2`, [family.caseId, exact.length]), 1);
   });
 
   it('refuses more than 10 files at once, storing none', async () => {
     const family = await familyCase(t);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     let request = family.agent.post(`/cases/${family.caseId}/documents/upload`).field('_csrf', csrf).field('description', 'Many');
     for (let i = 1; i <= 11; i += 1) request = request.attach('documents', samples.png(), `page-${i}.png`);
     const res = await request.expect(400);
-    assert.match(words(res.text), /There is a problem Select up to 10 files at a time/);
-    assert.equal(await count(t, `SELECT count(*) FROM documents WHERE case_id = $1`, [family.caseId]), 0);
+    assert.match(textOf(res.text), /There is a problem Select up to 10 files at a time/);
+    assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [family.caseId]), 0);
   });
 });

@@ -3,10 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { markCaseVisited, whatIsNewSince } from '../../src/cases/index.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import * as samples from './samples.js';
-import { familyCase, tokenFrom } from './family-support.js';
+import { familyCase } from './family-support.js';
+import { csrfFrom, csrfTokenOf } from '../support/forms.js';
 
 describe('what is new since the last visit', () => {
   const clock = fixedClock('2023-08-20T09:00:00Z');
@@ -30,7 +31,7 @@ describe('what is new since the last visit', () => {
     await other.post(`/cases/${family.caseId}/comments/check`).type('form').send({ _csrf: csrfFrom(check.text) }).expect(302);
 
     clock.advance(60_000);
-    const csrf = await tokenFrom(family.agent, `/cases/${family.caseId}/documents/upload`);
+    const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     await family.agent.post(`/cases/${family.caseId}/documents/upload`).field('_csrf', csrf).field('description', 'Mine').attach('documents', samples.pdf(), 'mine.pdf').expect(302);
     await t.pool.query(
       `INSERT INTO documents (case_id, kind, original_filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)

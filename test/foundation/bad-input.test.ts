@@ -4,9 +4,10 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestCase } from '../support/cases.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { csrfOf, dateFields, PDF, postMultipart, staffUser } from '../staff/support.js';
+import { PDF, staffUser } from '../staff/support.js';
+import { csrfFrom, csrfTokenOf, dateFields, postMultipart } from '../support/forms.js';
 
 /** Log lines at error level or above (pino's 50), to show a mistake of the sender's is not logged as ours. */
 const errorLines: string[] = [];
@@ -85,7 +86,7 @@ describe('bad input gets a 400 or 415 page, not a 500', () => {
     const c = await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }], today: '2023-09-12' });
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/progress/decision-to-assess`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     await postMultipart(
       staff.agent,
       path,

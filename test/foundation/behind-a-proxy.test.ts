@@ -3,9 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { limitKey } from '../../src/accounts/rate-limits.js';
 import { devMailboxSmsSender } from '../../src/notify/sms-sender.js';
 import { cookieClient, startReverseProxy } from '../support/reverse-proxy.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import { giveAppMethod, totpAt } from '../two-factor/support.js';
+import { csrfFrom } from '../support/forms.js';
 
 const CLIENT = '203.0.113.9';
 

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { startEmbeddedDatabase } from '../../src/db/embedded.js';
 import { serverFileOf } from '../../src/db/running-server.js';
 import { TEST_ENV } from '../support/test-app.js';
+import { waitFor } from '../support/wait.js';
 
 const run = promisify(execFile);
 const template = process.env.EHC_TEST_PGLITE_TEMPLATE;
@@ -69,13 +70,10 @@ describe('the operator CLI while `npm start` runs on the embedded database', { s
     try {
       const user = await client.query("SELECT full_name, status FROM users WHERE email = 'new.parent@example.com'");
       assert.deepEqual(user.rows, [{ full_name: 'New Parent', status: 'invited' }]);
-      const until = Date.now() + 30_000;
-      let sent = 0;
-      while (sent === 0 && Date.now() < until) {
+      const sent = await waitFor('the invitation email', async () => {
         const mail = await client.query("SELECT 1 FROM dev_mailbox WHERE channel = 'email' AND recipient = 'new.parent@example.com'");
-        sent = mail.rowCount ?? 0;
-        if (sent === 0) await new Promise((resolve) => setTimeout(resolve, 250));
-      }
+        return mail.rowCount || undefined;
+      }, 30_000, 250);
       assert.equal(sent, 1, 'the server sent the invitation email');
     } finally {
       await client.end();

@@ -8,7 +8,8 @@ import { createLogger } from '../../src/logger.js';
 import { DEMO, seedDemoData } from '../../src/seed/demo.js';
 import { startServer, welcomeText, type RunningServer } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { csrfFrom } from '../support/test-app.js';
+import { csrfFrom } from '../support/forms.js';
+import { waitFor } from '../support/wait.js';
 
 // The newcomer's first ten minutes: `npm start` in development (here startServer, as src/server.ts
 // main() calls it) on a database of its own, then both demo users sign in through the real pages.
@@ -33,16 +34,13 @@ describe('npm start in development: the demo data a newcomer signs in with', () 
 
   /** The newest log in code texted to a phone after the message with id `after`. */
   async function codeTextedTo(phone: string, afterId: number): Promise<string> {
-    for (let attempt = 0; attempt < 200; attempt++) {
+    return waitFor('a log in code in the development mailbox', async () => {
       const { rows } = await pool.query(
         `SELECT text_body FROM dev_mailbox WHERE channel = 'sms' AND recipient = $1 AND id > $2 ORDER BY id DESC LIMIT 1`,
         [phone, afterId],
       );
-      const match = rows[0] && /^(\d{6}) is your EHC Hub log in code/.exec(rows[0].text_body);
-      if (match) return match[1];
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error('no log in code arrived in the development mailbox');
+      return rows[0] && /^(\d{6}) is your EHC Hub log in code/.exec(rows[0].text_body)?.[1];
+    }, 50_000, 250);
   }
 
   /** Password, then the texted code from the mailbox; returns the signed-in agent and where it landed. */
@@ -90,15 +88,11 @@ describe('npm start in development: the demo data a newcomer signs in with', () 
     const agent = supertest.agent(running.url);
     const page = await agent.get('/forgotten-password').expect(200);
     await agent.post('/forgotten-password').type('form').send({ _csrf: csrfFrom(page.text), email: DEMO.parent.email }).expect(302);
-    for (let attempt = 0; attempt < 100; attempt++) {
+    const text = await waitFor('the reset email', async () => {
       const { rows } = await pool.query(`SELECT text_body FROM dev_mailbox WHERE channel = 'email' AND recipient = $1`, [DEMO.parent.email]);
-      if (rows[0]) {
-        assert.ok(rows[0].text_body.includes(`${running.url}/reset-password/`), rows[0].text_body);
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.fail('no email arrived');
+      return rows[0]?.text_body as string | undefined;
+    }, 10_000, 100);
+    assert.ok(text.includes(`${running.url}/reset-password/`), text);
   });
 
   it('explains the demo second factor on the development mailbox page', async () => {

@@ -8,6 +8,7 @@ import { startSmtpCapture, type CapturedEmail, type SmtpCapture } from '../accou
 import { axeViolations, DESKTOP, launchBrowser, MOBILE, scrollsSideways } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { startFakeNotify } from '../two-factor/fake-notify.js';
+import { waitFor } from '../support/wait.js';
 
 /** The guide's example: Barney's request arrived on 8th Aug 2023; "today" is a few days later. */
 export const JOURNEY_START = '2023-08-20T09:00:00Z';
@@ -104,12 +105,7 @@ export const textsTo = (world: World, e164: string) =>
 
 export async function nthTextTo(world: World, e164: string, n: number): Promise<string> {
   world.t.queue.nudge();
-  const deadline = Date.now() + 20_000;
-  while (textsTo(world, e164).length < n) {
-    if (Date.now() > deadline) throw new Error(`No text ${n} to ${e164} (${textsTo(world, e164).length} sent)`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return textsTo(world, e164)[n - 1];
+  return waitFor(`text ${n} to ${e164}`, () => textsTo(world, e164)[n - 1], 20_000);
 }
 
 export function codeInText(text: string): string {

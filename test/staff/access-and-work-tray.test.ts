@@ -5,8 +5,9 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { csrfOf, dateFields, PDF, postMultipart, staffUser } from './support.js';
+import { PDF, staffUser } from './support.js';
 import { textOf } from '../support/html.js';
+import { csrfTokenOf, dateFields, postMultipart } from '../support/forms.js';
 
 // Wednesday 1 November 2023, 10am: "today" for every date below.
 const TODAY = '2023-11-01';
@@ -34,7 +35,7 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
       assert.equal(res.status, 404, path);
       assert.match(textOf(res.text), /Page not found/);
     }
-    const csrf = await csrfOf(agent, '/cases');
+    const csrf = await csrfTokenOf(agent, '/cases');
     await agent.post('/staff/cases/new').type('form').send({ _csrf: csrf, firstName: 'X' }).expect(404);
     await postMultipart(agent, `/staff/cases/${c.id}/progress/decision-to-assess`, { _csrf: csrf, outcome: 'assess' }, { letter: { content: PDF, filename: 'l.pdf' } }).expect(404);
   });
@@ -66,7 +67,7 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
     for (const path of [`/staff/cases/${c.id}`, `/staff/cases/${c.id}/audit`, `/staff/cases/${c.id}/documents/${letter.rows[0].id}`, `/staff/cases/${c.id}/people/add`, `/staff/cases/${c.id}/progress/decision-to-assess`, `/staff/cases/${c.id}/notes/new`]) {
       assert.equal((await stranger.agent.get(path)).status, 404, path);
     }
-    const csrf = await csrfOf(stranger.agent, '/staff');
+    const csrf = await csrfTokenOf(stranger.agent, '/staff');
     await postMultipart(stranger.agent, `/staff/cases/${c.id}/progress/decision-to-assess`, { _csrf: csrf, outcome: 'assess', reason: 'x', ...dateFields('decidedOn', '2023-10-01') }, { letter: { content: PDF, filename: 'l.pdf' } }).expect(404);
     await stranger.agent.post(`/staff/cases/${c.id}/people/add`).type('form').send({ _csrf: csrf, email: 'a@example.com', fullName: 'A', role: 'parent' }).expect(404);
     const { rows } = await t.pool.query(`SELECT count(*) FROM case_decisions WHERE case_id = $1`, [c.id]);

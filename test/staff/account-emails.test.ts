@@ -4,7 +4,9 @@ import { fixedClock } from '../../src/clock.js';
 import { createTestCase } from '../support/cases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { csrfOf, staffUser, waitForEmail } from './support.js';
+import { staffUser } from './support.js';
+import { csrfTokenOf } from '../support/forms.js';
+import { waitForEmail } from '../support/wait.js';
 
 describe('staff: the account holder is emailed when staff disable their account or reset their second factor', () => {
   let t: TestApp;
@@ -18,7 +20,7 @@ describe('staff: the account holder is emailed when staff disable their account 
 
   async function act(agent: Awaited<ReturnType<typeof staffUser>>['agent'], userId: string, action: string) {
     await agent.get(`/staff/people/${userId}/${action}`).expect(200);
-    await agent.post(`/staff/people/${userId}/${action}`).type('form').send({ _csrf: await csrfOf(agent, `/staff/people/${userId}`) }).expect(302);
+    await agent.post(`/staff/people/${userId}/${action}`).type('form').send({ _csrf: await csrfTokenOf(agent, `/staff/people/${userId}`) }).expect(302);
   }
 
   it('tells a parent their account is disabled, and whom to contact, with nothing about their case', async () => {
@@ -74,7 +76,7 @@ describe('staff: the account holder is emailed when staff disable their account 
     const parent = await createUser(t.pool, { status: 'disabled' });
     await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }] });
     const staff = await staffUser(t);
-    await staff.agent.post(`/staff/people/${parent.id}/enable`).type('form').send({ _csrf: await csrfOf(staff.agent, `/staff/people/${parent.id}`) }).expect(302);
+    await staff.agent.post(`/staff/people/${parent.id}/enable`).type('form').send({ _csrf: await csrfTokenOf(staff.agent, `/staff/people/${parent.id}`) }).expect(302);
     assert.equal(await queuedEmailsTo(parent.email), 0);
   });
 });

@@ -4,8 +4,12 @@ import { fixedClock } from '../../src/clock.js';
 import { createTestCase } from '../support/cases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, staffUser, waitForEmail } from './support.js';
+import { staffUser } from './support.js';
 import { textOf } from '../support/html.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf } from '../support/forms.js';
+import { waitForEmail } from '../support/wait.js';
+import { waitFor } from '../support/wait.js';
 
 describe('staff: people on a case', () => {
   let t: TestApp;
@@ -18,7 +22,7 @@ describe('staff: people on a case', () => {
     const c = await createTestCase(t.pool);
     const staff = await staffUser(t, { fullName: 'Sam Jones' });
     const path = `/staff/cases/${c.id}/people/add`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     const res = await staff.agent.post(path).type('form').send({ _csrf: csrf, email: ' Jane.Rogers@Example.com ', fullName: 'Jane Rogers', role: 'parent' }).expect(302);
     assert.equal(res.headers.location, `/staff/cases/${c.id}`);
 
@@ -41,13 +45,9 @@ describe('staff: people on a case', () => {
     assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'staff.case.member-added' AND case_id = $1`, [c.id]), 1);
 
     // Resend: a new link, the old one stops working.
-    const resendCsrf = await csrfOf(staff.agent, `/staff/cases/${c.id}`);
+    const resendCsrf = await csrfTokenOf(staff.agent, `/staff/cases/${c.id}`);
     await staff.agent.post(`/staff/cases/${c.id}/people/${user.rows[0].id}/resend-invitation`).type('form').send({ _csrf: resendCsrf }).expect(302);
-    const deadline = Date.now() + 45_000;
-    while ((await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = 'jane.rogers@example.com'`)) < 2) {
-      assert.ok(Date.now() < deadline, 'the second invitation did not arrive');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitFor('the second invitation', async () => (await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = 'jane.rogers@example.com'`)) >= 2, 45_000);
     const old = await t.agent().get(new URL(link).pathname);
     assert.notEqual(old.status, 200, 'the first link no longer works');
   });
@@ -57,7 +57,7 @@ describe('staff: people on a case', () => {
     const parent = await createUser(t.pool, { fullName: 'Tom Rogers' });
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/people/add`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     await staff.agent.post(path).type('form').send({ _csrf: csrf, email: parent.email, fullName: 'Whatever', role: 'parent' }).expect(302);
     const email = await waitForEmail(t.pool, parent.email, /You have been added to a case/);
     assert.equal(email.subject, `You have been added to a case on EHC Hub: ${c.reference}`);
@@ -85,7 +85,7 @@ describe('staff: people on a case', () => {
     const staff = await staffUser(t);
     const other = await staffUser(t, { fullName: 'Alex Smith' });
     const path = `/staff/cases/${c.id}/people/add`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     const empty = await staff.agent.post(path).type('form').send({ _csrf: csrf, email: 'not-an-email' }).expect(400);
     assert.match(empty.text, /Enter an email address in the correct format, like name@example\.com/);
     assert.match(empty.text, /Enter their full name/);

@@ -5,9 +5,12 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, dateFields, PDF, postMultipart, staffUser, waitForEmail } from './support.js';
+import { PDF, staffUser } from './support.js';
 import { textOf } from '../support/html.js';
 import { binary } from '../support/http.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf, dateFields, postMultipart } from '../support/forms.js';
+import { waitForEmail } from '../support/wait.js';
 
 const REASON = 'Barney has a diagnosis of dyslexia and needs specialist help';
 
@@ -35,7 +38,7 @@ describe('staff: moving a case on', () => {
     const c = await barneysCase();
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/progress/decision-to-assess`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     const res = await postMultipart(
       staff.agent,
       path,
@@ -91,7 +94,7 @@ describe('staff: moving a case on', () => {
     const c = await barneysCase();
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/progress/decision-to-assess`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     const res = await postMultipart(staff.agent, path, { _csrf: csrf, outcome: 'not-assess', reason: 'Kept reason', ...dateFields('decidedOn', '2023-08-01') }).expect(400);
     assert.match(res.text, /<a href="#decidedOn-day">Date of the decision letter must be the same as or after the date the request was received \(8 August 2023\)<\/a>/);
     assert.match(res.text, /<a href="#letter">Select the decision letter<\/a>/);
@@ -111,7 +114,7 @@ describe('staff: moving a case on', () => {
     });
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/progress/final-plan`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     const res = await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2023-09-04') }, { plan: { content: PDF, filename: 'plan.pdf' } }).expect(400);
     assert.match(res.text, /<a href="#issuedOn-day">The date the final plan was issued must be the same as or after the date the draft plan was issued \(5 September 2023\)<\/a>/);
     assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [c.id]), 0);
@@ -127,7 +130,7 @@ describe('staff: moving a case on', () => {
     assert.doesNotMatch(blocked.text, /<form method="post" action="\/staff\/cases/);
 
     const path = `/staff/cases/${c.id}/progress/draft-plan`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2023-09-12') }, { plan: { content: PDF, filename: 'draft.pdf' } }).expect(302);
     const { rows } = await t.pool.query(`SELECT current_stage, draft_plan_issued_on FROM cases WHERE id = $1`, [c.id]);
     assert.deepEqual(rows[0], { current_stage: 'draft-plan', draft_plan_issued_on: '2023-09-12' });
@@ -141,7 +144,7 @@ describe('staff: moving a case on', () => {
     const c = await createTestCase(t.pool, { decisions: [{ kind: 'assess', outcome: 'assess', decidedOn: '2023-09-01' }], today: '2023-09-12' });
     const staff = await staffUser(t);
     let path = `/staff/cases/${c.id}/progress/exemption`;
-    let csrf = await csrfOf(staff.agent, path);
+    let csrf = await csrfTokenOf(staff.agent, path);
     const missing = await staff.agent.post(path).type('form').send({ _csrf: csrf }).expect(400);
     assert.match(missing.text, /Select the reason for the exemption/);
     assert.match(missing.text, /Enter why the exemption applies/);
@@ -151,7 +154,7 @@ describe('staff: moving a case on', () => {
     assert.match(textOf(page.text), /no longer apply because of an exemption: Family away from the area for 4 weeks or more\. Reason: The family are abroad until October\./);
 
     path = `/staff/cases/${c.id}/progress/advice`;
-    csrf = await csrfOf(staff.agent, path);
+    csrf = await csrfTokenOf(staff.agent, path);
     const wrong = await staff.agent.post(path).type('form').send({ _csrf: csrf, ...dateFields('adviceRequestedOn', '2023-09-10'), ...dateFields('adviceReceivedOn', '2023-09-05') }).expect(400);
     assert.match(wrong.text, /<a href="#adviceReceivedOn-day">The date advice was received must be the same as or after the date advice was requested \(10 September 2023\)<\/a>/);
     await staff.agent.post(path).type('form').send({ _csrf: csrf, ...dateFields('adviceRequestedOn', '2023-09-10') }).expect(302);

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { count, csrfOf, dateFields, PDF, PNG, postMultipart, staffUser } from './support.js';
+import { PDF, PNG, staffUser } from './support.js';
 import { textOf } from '../support/html.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf, dateFields, postMultipart } from '../support/forms.js';
 
 const NEW_CASE = '/staff/cases/new';
 
@@ -27,7 +29,7 @@ describe('staff: create a case', () => {
 
   it('creates a case with the child, the request and its PDF, and shows its stage and decision date', async () => {
     const staff = await staffUser(t);
-    const csrf = await csrfOf(staff.agent, NEW_CASE);
+    const csrf = await csrfTokenOf(staff.agent, NEW_CASE);
     const res = await postMultipart(staff.agent, NEW_CASE, { _csrf: csrf, ...barney() }, { documents: { content: PDF, filename: 'request from school.pdf' } }).expect(302);
     const caseId = /\/staff\/cases\/([0-9a-f-]{36})$/.exec(res.headers.location)?.[1];
     assert.ok(caseId, res.headers.location);
@@ -68,7 +70,7 @@ describe('staff: create a case', () => {
 
   it('shows every mistake by its field, keeps what was typed, and saves nothing', async () => {
     const staff = await staffUser(t);
-    const csrf = await csrfOf(staff.agent, NEW_CASE);
+    const csrf = await csrfTokenOf(staff.agent, NEW_CASE);
     const before = await count(t.pool, 'SELECT count(*) FROM cases');
     const res = await postMultipart(staff.agent, NEW_CASE, {
       _csrf: csrf,
@@ -94,7 +96,7 @@ describe('staff: create a case', () => {
 
   it('refuses a file renamed to .pdf that is not a PDF, by its content, keeping the other fields', async () => {
     const staff = await staffUser(t);
-    const csrf = await csrfOf(staff.agent, NEW_CASE);
+    const csrf = await csrfTokenOf(staff.agent, NEW_CASE);
     const before = await count(t.pool, 'SELECT count(*) FROM documents');
     const res = await postMultipart(staff.agent, NEW_CASE, { _csrf: csrf, ...barney() }, { documents: { content: PNG, filename: 'photo.pdf' } }).expect(400);
     assert.match(res.text, /<a href="#documents">The selected file must be a PDF<\/a>/);
@@ -107,7 +109,7 @@ describe('staff: create a case', () => {
 
   it('refuses an 11 MB upload while it streams in, and stores nothing', async () => {
     const staff = await staffUser(t);
-    const csrf = await csrfOf(staff.agent, NEW_CASE);
+    const csrf = await csrfTokenOf(staff.agent, NEW_CASE);
     const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 0x20)]);
     const res = await postMultipart(staff.agent, NEW_CASE, { _csrf: csrf, ...barney() }, { documents: { content: big, filename: 'big.pdf' } }).expect(400);
     assert.match(res.text, /<a href="#documents">The selected file must be smaller than 10MB<\/a>/);
@@ -118,7 +120,7 @@ describe('staff: create a case', () => {
 
   it('refuses a multipart form without its CSRF token (403), before storing anything', async () => {
     const staff = await staffUser(t);
-    await csrfOf(staff.agent, NEW_CASE);
+    await csrfTokenOf(staff.agent, NEW_CASE);
     const res = await postMultipart(staff.agent, NEW_CASE, { ...barney() }, { documents: { content: PDF, filename: 'request.pdf' } }).expect(403);
     assert.match(textOf(res.text), /Nothing was saved/);
     const wrong = await postMultipart(staff.agent, NEW_CASE, { _csrf: 'not-the-token', ...barney() }).expect(403);

@@ -5,7 +5,8 @@ import { createTestCase } from '../support/cases.js';
 import { textOf } from '../support/html.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { csrfOf, staffUser } from './support.js';
+import { staffUser } from './support.js';
+import { csrfTokenOf } from '../support/forms.js';
 
 // A family may have cases with two councils on one EHC Hub: neither council may change the account
 // the family uses for the other's case, nor learn from "Add a person" what the other council holds.
@@ -18,7 +19,7 @@ describe('staff: a family account shared with another council', () => {
 
   async function addPerson(staff: Awaited<ReturnType<typeof staffUser>>, caseId: string, email: string, fullName: string) {
     const path = `/staff/cases/${caseId}/people/add`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     await staff.agent.post(path).type('form').send({ _csrf: csrf, email, fullName, role: 'parent' }).expect(302);
     return textOf((await staff.agent.get(`/staff/cases/${caseId}`).expect(200)).text);
   }
@@ -56,7 +57,7 @@ describe('staff: a family account shared with another council', () => {
     assert.match(textOf(person.text), /also has access to a case with another council/);
     await staff.agent.get(`/staff/people/${shared.id}/disable`).expect(404);
     await staff.agent.get(`/staff/people/${shared.id}/reset-two-factor`).expect(404);
-    const csrf = await csrfOf(staff.agent, `/staff/cases/${ours.id}`);
+    const csrf = await csrfTokenOf(staff.agent, `/staff/cases/${ours.id}`);
     await staff.agent.post(`/staff/people/${shared.id}/disable`).type('form').send({ _csrf: csrf }).expect(404);
     await staff.agent.post(`/staff/people/${shared.id}/reset-two-factor`).type('form').send({ _csrf: csrf }).expect(404);
     const { rows } = await t.pool.query('SELECT status, two_factor_method FROM users WHERE id = $1', [shared.id]);

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { createTestCase } from '../support/cases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { postMultipart, staffUser } from './support.js';
+import { staffUser } from './support.js';
+import { postMultipart } from '../support/forms.js';
 
 // Upload handlers check `_csrf` themselves while streaming; every other POST must not get past
 // the token check by being sent as multipart/form-data.

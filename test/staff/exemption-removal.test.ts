@@ -5,8 +5,11 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, staffUser, waitForEmail } from './support.js';
+import { staffUser } from './support.js';
 import { textOf } from '../support/html.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf } from '../support/forms.js';
+import { waitForEmail } from '../support/wait.js';
 
 describe('staff: removing an exemption to the time limits', () => {
   let t: TestApp;
@@ -21,7 +24,7 @@ describe('staff: removing an exemption to the time limits', () => {
     assert.equal((await t.pool.query(`SELECT next_due_label FROM cases WHERE id = $1`, [c.id])).rows[0].next_due_label, 'Decision due');
     const staff = await staffUser(t);
     const exemptionPath = `/staff/cases/${c.id}/progress/exemption`;
-    await staff.agent.post(exemptionPath).type('form').send({ _csrf: await csrfOf(staff.agent, exemptionPath), kind: 'family-away', reason: 'The family are abroad until October.' }).expect(302);
+    await staff.agent.post(exemptionPath).type('form').send({ _csrf: await csrfTokenOf(staff.agent, exemptionPath), kind: 'family-away', reason: 'The family are abroad until October.' }).expect(302);
     // Lifted time limits are not the work tray's next date (they can never be overdue).
     assert.deepEqual((await t.pool.query(`SELECT next_due_label, next_due_on FROM cases WHERE id = $1`, [c.id])).rows[0], { next_due_label: null, next_due_on: null });
 
@@ -31,7 +34,7 @@ describe('staff: removing an exemption to the time limits', () => {
     const page = await staff.agent.get(path).expect(200);
     assert.match(textOf(page.text), /The exemption \(recorded on 1 September 2023\): Family away from the area for 4 weeks or more\. Reason: The family are abroad until October\./);
 
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     const missing = await staff.agent.post(path).type('form').send({ _csrf: csrf, reason: '  ' }).expect(400);
     assert.match(missing.text, /<a href="#reason">Enter why the exemption no longer applies<\/a>/);
     const tooLong = await staff.agent.post(path).type('form').send({ _csrf: csrf, reason: 'x'.repeat(2001) }).expect(400);
@@ -67,7 +70,7 @@ describe('staff: removing an exemption to the time limits', () => {
     const path = `/staff/cases/${c.id}/progress/remove-exemption`;
     assert.doesNotMatch((await staff.agent.get(`/staff/cases/${c.id}`).expect(200)).text, /remove-exemption/);
     assert.match(textOf((await staff.agent.get(path).expect(200)).text), /There is no exemption to the time limits on this case\./);
-    await staff.agent.post(path).type('form').send({ _csrf: await csrfOf(staff.agent, path), reason: 'Nothing to remove.' }).expect(302).expect('Location', path);
+    await staff.agent.post(path).type('form').send({ _csrf: await csrfTokenOf(staff.agent, path), reason: 'Nothing to remove.' }).expect(302).expect('Location', path);
     assert.equal(await count(t.pool, `SELECT count(*) FROM case_notes WHERE case_id = $1`, [c.id]), 0);
     const elsewhere = await staffUser(t, { council: 'Elsewhere Council' });
     await elsewhere.agent.get(path).expect(404);

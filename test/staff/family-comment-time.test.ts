@@ -6,7 +6,9 @@ import { textOf } from '../support/html.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, dateFields, PDF, postMultipart, staffUser } from './support.js';
+import { PDF, staffUser } from './support.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf, dateFields, postMultipart } from '../support/forms.js';
 
 const DECISIONS = [
   { kind: 'assess' as const, outcome: 'assess', decidedOn: '2026-08-20' },
@@ -38,7 +40,7 @@ describe('staff: the family’s 15 days on the draft plan', () => {
   async function recordFinalPlan(caseId: string, issuedOn: string, extra: Record<string, string> = {}) {
     const staff = await staffUser(t);
     const path = `/staff/cases/${caseId}/progress/final-plan`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     return { staff, res: await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', issuedOn), ...extra }, PLAN) };
   }
 
@@ -90,7 +92,7 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     clock.set('2026-12-03T10:00:00Z');
     const c = await draftCase('2026-12-01');
     const family = await agentSignedInAs(t, c.parent.id);
-    const csrf = await csrfOf(family, `/cases/${c.id}/draft-plan`);
+    const csrf = await csrfTokenOf(family, `/cases/${c.id}/draft-plan`);
     await family.post(`/cases/${c.id}/draft-plan`).type('form').send({ _csrf: csrf, requests: 'agree' }).expect(302);
     const staff = await staffUser(t);
     const form = await staff.agent.get(`/staff/cases/${c.id}/progress/final-plan`).expect(200);
@@ -127,7 +129,7 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     assert.equal(recorded.status, 302, textOf(recorded.text).slice(0, 600));
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/progress/draft-plan`;
-    const csrf = await csrfOf(staff.agent, path);
+    const csrf = await csrfTokenOf(staff.agent, path);
     const res = await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2026-12-05') }, { plan: { content: PDF, filename: 'draft.pdf' } }).expect(400);
     assert.match(res.text, /<a href="#issuedOn-day">The final plan was issued on 17 December 2026\. The draft plan must have been issued at least 15 days before it<\/a>/);
     const { rows } = await t.pool.query(`SELECT draft_plan_issued_on FROM cases WHERE id = $1`, [c.id]);

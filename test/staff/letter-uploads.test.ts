@@ -3,7 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { createTestCase } from '../support/cases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { count, csrfOf, dateFields, PDF, PNG, postMultipart, staffUser } from './support.js';
+import { PDF, PNG, staffUser } from './support.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf, dateFields, postMultipart } from '../support/forms.js';
 
 const MB = 1024 * 1024;
 
@@ -18,7 +20,7 @@ describe('staff: letters are PDFs up to 10 MB, told by their content (through sr
     const c = await createTestCase(t.pool, { today: '2023-09-12' });
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/progress/decision-to-assess`;
-    const fields = { _csrf: await csrfOf(staff.agent, path), outcome: 'assess', reason: 'Needs are not met.', ...dateFields('decidedOn', '2023-09-11') };
+    const fields = { _csrf: await csrfTokenOf(staff.agent, path), outcome: 'assess', reason: 'Needs are not met.', ...dateFields('decidedOn', '2023-09-11') };
     const res = await postMultipart(staff.agent, path, fields, { letter: { content: letter, filename } });
     return { res, caseId: c.id };
   }

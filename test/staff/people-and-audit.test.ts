@@ -5,8 +5,11 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, staffUser, waitForEmail } from './support.js';
+import { staffUser } from './support.js';
 import { textOf } from '../support/html.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf } from '../support/forms.js';
+import { waitForEmail } from '../support/wait.js';
 
 describe('staff: people, staff accounts, notes and the audit trail', () => {
   let t: TestApp;
@@ -32,14 +35,14 @@ describe('staff: people, staff accounts, notes and the audit trail', () => {
 
     const confirm = await staff.agent.get(`/staff/people/${parent.id}/disable`).expect(200);
     assert.match(textOf(confirm.text), /Disable Jane Findable's account\?/);
-    await staff.agent.post(`/staff/people/${parent.id}/disable`).type('form').send({ _csrf: await csrfOf(staff.agent, `/staff/people/${parent.id}`) }).expect(302);
+    await staff.agent.post(`/staff/people/${parent.id}/disable`).type('form').send({ _csrf: await csrfTokenOf(staff.agent, `/staff/people/${parent.id}`) }).expect(302);
     const { rows } = await t.pool.query(`SELECT status FROM users WHERE id = $1`, [parent.id]);
     assert.equal(rows[0].status, 'disabled');
     assert.equal(await count(t.pool, `SELECT count(*) FROM session WHERE sess->'auth'->>'userId' = $1`, [parent.id]), 0);
     assert.equal((await parentAgent.get('/cases')).status, 302, 'the parent is signed out');
     assert.match(textOf((await staff.agent.get(`/staff/people/${parent.id}`).expect(200)).text), /Jane Findable's account has been disabled and they have been signed out\./);
 
-    await staff.agent.post(`/staff/people/${parent.id}/enable`).type('form').send({ _csrf: await csrfOf(staff.agent, `/staff/people/${parent.id}`) }).expect(302);
+    await staff.agent.post(`/staff/people/${parent.id}/enable`).type('form').send({ _csrf: await csrfTokenOf(staff.agent, `/staff/people/${parent.id}`) }).expect(302);
     assert.equal((await t.pool.query(`SELECT status FROM users WHERE id = $1`, [parent.id])).rows[0].status, 'active');
     assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE subject_user_id = $1 AND action IN ('staff.person.disabled', 'staff.person.enabled')`, [parent.id]), 2);
   });
@@ -50,7 +53,7 @@ describe('staff: people, staff accounts, notes and the audit trail', () => {
     await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }] });
     const staff = await staffUser(t);
     await staff.agent.get(`/staff/people/${parent.id}/reset-two-factor`).expect(200);
-    await staff.agent.post(`/staff/people/${parent.id}/reset-two-factor`).type('form').send({ _csrf: await csrfOf(staff.agent, `/staff/people/${parent.id}`) }).expect(302);
+    await staff.agent.post(`/staff/people/${parent.id}/reset-two-factor`).type('form').send({ _csrf: await csrfTokenOf(staff.agent, `/staff/people/${parent.id}`) }).expect(302);
     const { rows } = await t.pool.query(`SELECT two_factor_method, totp_secret_encrypted, totp_last_step, phone_encrypted, status FROM users WHERE id = $1`, [parent.id]);
     assert.deepEqual(rows[0], { two_factor_method: null, totp_secret_encrypted: null, totp_last_step: null, phone_encrypted: null, status: 'active' });
   });
@@ -61,7 +64,7 @@ describe('staff: people, staff accounts, notes and the audit trail', () => {
     const caseworker = await staffUser(t);
     assert.doesNotMatch((await caseworker.agent.get('/staff/people?q=only%20elsewhere').expect(200)).text, /Only Elsewhere/);
     await caseworker.agent.get(`/staff/people/${parent.id}`).expect(404);
-    await caseworker.agent.post(`/staff/people/${parent.id}/disable`).type('form').send({ _csrf: await csrfOf(caseworker.agent, '/staff/people') }).expect(404);
+    await caseworker.agent.post(`/staff/people/${parent.id}/disable`).type('form').send({ _csrf: await csrfTokenOf(caseworker.agent, '/staff/people') }).expect(404);
     await caseworker.agent.get('/staff/staff-accounts').expect(404);
     await caseworker.agent.get('/staff/staff-accounts/invite').expect(404);
     // A caseworker cannot disable another member of staff, nor anyone themselves.
@@ -73,7 +76,7 @@ describe('staff: people, staff accounts, notes and the audit trail', () => {
 
   it('lets an admin invite a caseworker into their own council', async () => {
     const admin = await staffUser(t, { role: 'admin', fullName: 'Ada Admin' });
-    const csrf = await csrfOf(admin.agent, '/staff/staff-accounts/invite');
+    const csrf = await csrfTokenOf(admin.agent, '/staff/staff-accounts/invite');
     const bad = await admin.agent.post('/staff/staff-accounts/invite').type('form').send({ _csrf: csrf, email: admin.email, fullName: 'Me', role: 'admin' }).expect(400);
     assert.match(bad.text, /This email address already has an EHC Hub account/);
     await admin.agent.post('/staff/staff-accounts/invite').type('form').send({ _csrf: csrf, email: 'new.caseworker@edgehill.example.gov.uk', fullName: 'Nia New', role: 'caseworker' }).expect(302);
@@ -89,7 +92,7 @@ describe('staff: people, staff accounts, notes and the audit trail', () => {
     const parent = await createUser(t.pool, { fullName: 'Pat Parent' });
     const c = await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }] });
     const staff = await staffUser(t, { fullName: 'Casey Worker' });
-    const csrf = await csrfOf(staff.agent, `/staff/cases/${c.id}/notes/new`);
+    const csrf = await csrfTokenOf(staff.agent, `/staff/cases/${c.id}/notes/new`);
     const empty = await staff.agent.post(`/staff/cases/${c.id}/notes/new`).type('form').send({ _csrf: csrf, body: ' ' }).expect(400);
     assert.match(empty.text, /<a href="#body">Enter the note<\/a>/);
     await staff.agent.post(`/staff/cases/${c.id}/notes/new`).type('form').send({ _csrf: csrf, body: 'Phoned the school.', internal: 'yes' }).expect(302);

@@ -5,8 +5,11 @@ import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, dateFields, PDF, postMultipart, staffUser, waitForEmail } from './support.js';
+import { PDF, staffUser } from './support.js';
 import { textOf } from '../support/html.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf, dateFields, postMultipart } from '../support/forms.js';
+import { waitFor, waitForEmail } from '../support/wait.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -44,10 +47,10 @@ describe('staff: one annual review after another', () => {
       return res;
     };
     const recordMeeting = async (iso: string, status = 302) =>
-      expectStatus(status)(await staff.agent.post(meetingPath).type('form').send({ _csrf: await csrfOf(staff.agent, meetingPath), ...dateFields('meetingOn', iso) }));
+      expectStatus(status)(await staff.agent.post(meetingPath).type('form').send({ _csrf: await csrfTokenOf(staff.agent, meetingPath), ...dateFields('meetingOn', iso) }));
     const recordDecision = async (outcome: string, iso: string, status = 302) =>
       expectStatus(status)(
-        await postMultipart(staff.agent, decisionPath, { _csrf: await csrfOf(staff.agent, decisionPath), outcome, reason: 'Discussed at the meeting.', ...dateFields('decidedOn', iso) }, { letter: { content: PDF, filename: 'review-letter.pdf' } }),
+        await postMultipart(staff.agent, decisionPath, { _csrf: await csrfTokenOf(staff.agent, decisionPath), outcome, reason: 'Discussed at the meeting.', ...dateFields('decidedOn', iso) }, { letter: { content: PDF, filename: 'review-letter.pdf' } }),
       );
 
     // First cycle: the meeting held, then the decision to keep the plan.
@@ -104,8 +107,7 @@ describe('staff: one annual review after another', () => {
     ]);
 
     // Every change told the family: two meetings, a move of the second, two decisions.
-    const deadline = Date.now() + 30_000;
-    while ((await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = $1`, [parent.email])) < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await waitFor('five emails to the parent', async () => (await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = $1`, [parent.email])) >= 5, 30_000);
     assert.equal(await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = $1 AND subject LIKE '%: Annual review'`, [parent.email]), 5);
 
     const timeline = await t.pool.query(`SELECT body FROM case_notes WHERE case_id = $1 ORDER BY created_at, id`, [c.id]);

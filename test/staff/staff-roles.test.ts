@@ -4,8 +4,10 @@ import { fixedClock } from '../../src/clock.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { count, csrfOf, staffUser } from './support.js';
+import { staffUser } from './support.js';
 import { textOf } from '../support/html.js';
+import { count } from '../support/database-checks.js';
+import { csrfTokenOf } from '../support/forms.js';
 
 describe('staff: an admin changes a member of staff between caseworker and admin', () => {
   let t: TestApp;
@@ -18,7 +20,7 @@ describe('staff: an admin changes a member of staff between caseworker and admin
 
   async function setRole(agent: Awaited<ReturnType<typeof staffUser>>['agent'], userId: string, fields: Record<string, string>) {
     const path = `/staff/staff-accounts/${userId}/role`;
-    return agent.post(path).type('form').send({ _csrf: await csrfOf(agent, '/staff'), ...fields });
+    return agent.post(path).type('form').send({ _csrf: await csrfTokenOf(agent, '/staff'), ...fields });
   }
 
   it('makes a caseworker an admin and back again, audited, and the pages they reach follow at once', async () => {
@@ -95,7 +97,7 @@ describe('staff: an admin changes a member of staff between caseworker and admin
     await first.agent.get('/staff/staff-accounts/not-a-uuid/role').expect(404);
 
     // Two admins: the first removes the second's role; the second cannot then remove the first's.
-    const secondsToken = await csrfOf(second.agent, '/staff');
+    const secondsToken = await csrfTokenOf(second.agent, '/staff');
     assert.equal((await setRole(first.agent, second.id, { role: 'caseworker' })).status, 302);
     const late = await second.agent.post(`/staff/staff-accounts/${first.id}/role`).type('form').send({ _csrf: secondsToken, role: 'caseworker' });
     assert.equal(late.status, 404);
@@ -117,7 +119,7 @@ describe('staff: an admin changes a member of staff between caseworker and admin
     const parent = await createUser(t.pool, { fullName: 'Jo Rogers' });
     const parentAgent = await agentSignedInAs(t, parent.id);
     await parentAgent.get(`/staff/staff-accounts/${caseworker.id}/role`).expect(404);
-    await parentAgent.post(`/staff/staff-accounts/${caseworker.id}/role`).type('form').send({ _csrf: await csrfOf(parentAgent, '/cases'), role: 'admin' }).expect(404);
+    await parentAgent.post(`/staff/staff-accounts/${caseworker.id}/role`).type('form').send({ _csrf: await csrfTokenOf(parentAgent, '/cases'), role: 'admin' }).expect(404);
     assert.equal(await roleOf(caseworker.id), 'caseworker');
   });
 });

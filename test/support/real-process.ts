@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from './databases.js';
+import { waitFor } from './wait.js';
 
 /** A port nobody is listening on just now. */
 export async function freePort(): Promise<number> {
@@ -58,14 +59,14 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
 
 /** Waits until the output matches (or the process exits, or the time runs out). */
 export async function waitForOutput(started: StartedProcess, pattern: RegExp, timeoutMs = 120_000): Promise<RegExpExecArray> {
-  const deadline = Date.now() + timeoutMs;
   let gone = false;
   void started.exited.then(() => (gone = true));
-  while (Date.now() < deadline) {
+  const found = () => {
     const match = pattern.exec(started.output());
-    if (match) return match;
-    if (gone) throw new Error(`the process exited before printing ${pattern}:\n${started.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${started.output()}`);
+    if (!match && gone) throw new Error(`the process exited before printing ${pattern}:\n${started.output()}`);
+    return match ?? undefined;
+  };
+  return waitFor(`${pattern}`, found, timeoutMs, 200).catch((error: Error) => {
+    throw new Error(`${error.message}:\n${started.output()}`);
+  });
 }

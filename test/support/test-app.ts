@@ -133,9 +133,3 @@ async function listen(app: App, port = 0): Promise<http.Server> {
   return server;
 }
 
-/** The `_csrf` token from a page's form. */
-export function csrfFrom(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('No CSRF token on the page');
-  return match[1];
-}

@@ -5,9 +5,11 @@ import { inTransaction } from '../../src/db/pool.js';
 import { openTotpSecret } from '../../src/two-factor/secrets.js';
 import { saveSmsMethod } from '../../src/two-factor/user-data.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { auditActions, expectRedirect, giveAppMethod, keyFromPage, otherCode, post, submit, totpAt } from './support.js';
+import { expectRedirect, giveAppMethod, keyFromPage, otherCode, totpAt } from './support.js';
+import { csrfFrom, postForm, submitForm } from '../support/forms.js';
+import { auditActions } from '../support/database-checks.js';
 
 describe('two-factor: the authenticator app', () => {
   const clock = fixedClock('2025-09-01T09:00:10Z');
@@ -35,11 +37,11 @@ describe('two-factor: the authenticator app', () => {
     ])
       assert.ok(choose.text.includes(words), words);
 
-    const noChoice = await post(agent, '/two-factor', csrfFrom(choose.text)).expect(400);
+    const noChoice = await postForm(agent, '/two-factor', csrfFrom(choose.text)).expect(400);
     assert.match(noChoice.text, /There is a problem/);
     assert.match(noChoice.text, /href="#method">Select how you want to get your code</);
 
-    await post(agent, '/two-factor', csrfFrom(choose.text), { method: 'app' }).expect(302).expect('Location', '/two-factor/app');
+    await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'app' }).expect(302).expect('Location', '/two-factor/app');
     const appPage = await agent.get('/two-factor/app').expect(200);
     for (const words of [
       'Use an app on your smartphone or tablet',
@@ -58,12 +60,12 @@ describe('two-factor: the authenticator app', () => {
     assert.equal(keyFromPage((await agent.get('/two-factor/app').expect(200)).text), secret);
     const csrf = csrfFrom(appPage.text);
 
-    const empty = await post(agent, '/two-factor/app', csrf, { code: '' }).expect(400);
+    const empty = await postForm(agent, '/two-factor/app', csrf, { code: '' }).expect(400);
     assert.match(empty.text, /Enter the verification code from your authentication app/);
-    const letters = await post(agent, '/two-factor/app', csrf, { code: '12ab56' }).expect(400);
+    const letters = await postForm(agent, '/two-factor/app', csrf, { code: '12ab56' }).expect(400);
     assert.match(letters.text, /The code must be 6 digits/);
     const code = await totpAt(secret, clock);
-    const wrong = await post(agent, '/two-factor/app', csrf, { code: otherCode(code) }).expect(400);
+    const wrong = await postForm(agent, '/two-factor/app', csrf, { code: otherCode(code) }).expect(400);
     assert.match(wrong.text, /The code is not correct/);
     assert.doesNotMatch(wrong.text, new RegExp(`value="${otherCode(code)}"`));
     assert.equal(keyFromPage(wrong.text), secret);
@@ -71,7 +73,7 @@ describe('two-factor: the authenticator app', () => {
     assert.equal(before.two_factor_method, null);
 
     const spaced = `${code.slice(0, 3)} ${code.slice(3)}`;
-    const done = await post(agent, '/two-factor/app', csrf, { code: spaced }).expect(302).expect('Location', '/cases');
+    const done = await postForm(agent, '/two-factor/app', csrf, { code: spaced }).expect(302).expect('Location', '/cases');
     assert.match(String(done.headers['set-cookie']), /ehc-session=/, 'a new session id after the code');
     // The session is now fully signed in.
     const account = await agent.get('/account');
@@ -97,15 +99,15 @@ describe('two-factor: the authenticator app', () => {
     assert.match(codePage.text, /Enter your log in code/);
     assert.match(codePage.text, /Log in code/);
     assert.doesNotMatch(codePage.text, /Resend log in code/);
-    const replay = await post(later, '/log-in-code', csrfFrom(codePage.text), { code }).expect(400);
+    const replay = await postForm(later, '/log-in-code', csrfFrom(codePage.text), { code }).expect(400);
     assert.match(replay.text, /That code has already been used/);
     const next = await totpAt(secret, clock, 30);
-    await post(later, '/log-in-code', csrfFrom(codePage.text), { code: `${next.slice(0, 3)}-${next.slice(3)}` })
+    await postForm(later, '/log-in-code', csrfFrom(codePage.text), { code: `${next.slice(0, 3)}-${next.slice(3)}` })
       .expect(302)
       .expect('Location', '/cases');
     // And that one cannot be used again either.
     const third = await agentSignedInAs(t, user.id, 'password');
-    const again = await submit(third, '/log-in-code', '/log-in-code', { code: next });
+    const again = await submitForm(third, '/log-in-code', { code: next });
     assert.equal(again.status, 400);
     assert.match(again.text, /That code has already been used/);
   });
@@ -117,7 +119,7 @@ describe('two-factor: the authenticator app', () => {
     const agent = await agentSignedInAs(t, user.id, 'password', { signedInAt });
     const sid = (await t.pool.query(`SELECT sid FROM session WHERE sess::jsonb -> 'auth' ->> 'userId' = $1`, [user.id])).rows[0].sid;
     await t.pool.query(`UPDATE session SET sess = (sess::jsonb || '{"returnTo": "/cases/1234"}'::jsonb)::json WHERE sid = $1`, [sid]);
-    expectRedirect(await submit(agent, '/log-in-code', '/log-in-code', { code: await totpAt(secret, clock) }), '/cases/1234');
+    expectRedirect(await submitForm(agent, '/log-in-code', { code: await totpAt(secret, clock) }), '/cases/1234');
     const { rows } = await t.pool.query(`SELECT sid, sess FROM session WHERE sess::jsonb -> 'auth' ->> 'userId' = $1`, [user.id]);
     assert.equal(rows.length, 1, 'the half-signed-in session is gone');
     assert.notEqual(rows[0].sid, sid);
@@ -126,7 +128,7 @@ describe('two-factor: the authenticator app', () => {
     const staff = await createUser(t.pool, { kind: 'staff' });
     const staffSecret = await giveAppMethod(t, staff.id);
     const staffAgent = await agentSignedInAs(t, staff.id, 'password');
-    expectRedirect(await submit(staffAgent, '/log-in-code', '/log-in-code', { code: await totpAt(staffSecret, clock) }), '/staff');
+    expectRedirect(await submitForm(staffAgent, '/log-in-code', { code: await totpAt(staffSecret, clock) }), '/staff');
   });
 
   it('takes over from the password at /sign-in', async () => {
@@ -134,10 +136,10 @@ describe('two-factor: the authenticator app', () => {
     const secret = await giveAppMethod(t, user.id);
     const agent = t.agent();
     const signIn = await agent.get('/sign-in').expect(200);
-    await post(agent, '/sign-in', csrfFrom(signIn.text), { email: user.email, password: user.password }).expect(302).expect('Location', '/log-in-code');
+    await postForm(agent, '/sign-in', csrfFrom(signIn.text), { email: user.email, password: user.password }).expect(302).expect('Location', '/log-in-code');
     await agent.get('/cases').expect(302).expect('Location', '/log-in-code');
     const page = await agent.get('/log-in-code').expect(200);
-    await post(agent, '/log-in-code', csrfFrom(page.text), { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/cases');
+    await postForm(agent, '/log-in-code', csrfFrom(page.text), { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/cases');
     await agent.get('/account').expect(200);
   });
 
@@ -150,9 +152,9 @@ describe('two-factor: the authenticator app', () => {
     for (const url of ['/two-factor', '/two-factor/app', '/two-factor/sms', '/two-factor/sms/code'])
       await agent.get(url).expect(302).expect('Location', '/log-in-code');
     const csrf = csrfFrom((await agent.get('/log-in-code').expect(200)).text);
-    await post(agent, '/two-factor/app', csrf, { code: '123456' }).expect(302).expect('Location', '/log-in-code');
-    await post(agent, '/two-factor/sms', csrf, { phone: '07123456789' }).expect(302).expect('Location', '/log-in-code');
-    await post(agent, '/two-factor/sms/code', csrf, { code: '123456' }).expect(302).expect('Location', '/log-in-code');
+    await postForm(agent, '/two-factor/app', csrf, { code: '123456' }).expect(302).expect('Location', '/log-in-code');
+    await postForm(agent, '/two-factor/sms', csrf, { phone: '07123456789' }).expect(302).expect('Location', '/log-in-code');
+    await postForm(agent, '/two-factor/sms/code', csrf, { code: '123456' }).expect(302).expect('Location', '/log-in-code');
   });
 
   it('sends a session with no factor due to the right place', async () => {

@@ -3,9 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { openTotpSecret } from '../../src/two-factor/secrets.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { auditActions, devMailboxCode, giveAppMethod, giveSmsMethod, keyFromPage, otherCode, post, totpAt, waitFor } from './support.js';
+import { devMailboxCode, giveAppMethod, giveSmsMethod, keyFromPage, otherCode, totpAt } from './support.js';
+import { csrfFrom, postForm } from '../support/forms.js';
+import { auditActions } from '../support/database-checks.js';
+import { waitFor } from '../support/wait.js';
 
 describe('two-factor: changing the method from the account', () => {
   const clock = fixedClock('2025-09-01T09:00:00Z');
@@ -32,21 +35,21 @@ describe('two-factor: changing the method from the account', () => {
     await agent.get('/two-factor').expect(302).expect('Location', '/account/two-factor');
     await agent.get('/two-factor/sms').expect(302).expect('Location', '/account/two-factor');
 
-    await post(agent, '/account/two-factor', csrfFrom(account.text)).expect(302).expect('Location', '/account/two-factor/code');
+    await postForm(agent, '/account/two-factor', csrfFrom(account.text)).expect(302).expect('Location', '/account/two-factor/code');
     const codePage = await agent.get('/account/two-factor/code').expect(200);
     assert.match(codePage.text, /Before you change how you get your code, enter a code the way you get it now/);
     assert.match(codePage.text, /If you cannot get a code, for example because you have a new phone, contact/);
     const csrf = csrfFrom(codePage.text);
     const code = await totpAt(secret, clock);
-    assert.match((await post(agent, '/account/two-factor/code', csrf, { code: otherCode(code) }).expect(400)).text, /The code is not correct/);
+    assert.match((await postForm(agent, '/account/two-factor/code', csrf, { code: otherCode(code) }).expect(400)).text, /The code is not correct/);
     await agent.get('/two-factor').expect(302).expect('Location', '/account/two-factor');
-    await post(agent, '/account/two-factor/code', csrf, { code }).expect(302).expect('Location', '/two-factor');
+    await postForm(agent, '/account/two-factor/code', csrf, { code }).expect(302).expect('Location', '/two-factor');
 
     const choose = await agent.get('/two-factor').expect(200);
-    await post(agent, '/two-factor', csrfFrom(choose.text), { method: 'sms' }).expect(302).expect('Location', '/two-factor/sms');
-    await post(agent, '/two-factor/sms', csrf, { phone: '+44 7123 456 984' }).expect(302).expect('Location', '/two-factor/sms/code');
+    await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'sms' }).expect(302).expect('Location', '/two-factor/sms');
+    await postForm(agent, '/two-factor/sms', csrf, { phone: '+44 7123 456 984' }).expect(302).expect('Location', '/two-factor/sms/code');
     const textCode = await devMailboxCode(t, '+447123456984', 1);
-    await post(agent, '/two-factor/sms/code', csrf, { code: textCode }).expect(302).expect('Location', '/account/two-factor');
+    await postForm(agent, '/two-factor/sms/code', csrf, { code: textCode }).expect(302).expect('Location', '/account/two-factor');
 
     const done = await agent.get('/account/two-factor').expect(200);
     assert.match(done.text, /You have changed how you get your log in code. We have sent you an email to confirm it./);
@@ -76,16 +79,16 @@ describe('two-factor: changing the method from the account', () => {
     const account = await agent.get('/account/two-factor').expect(200);
     assert.match(account.text, /Text message to mobile phone number ending 111/);
     const csrf = csrfFrom(account.text);
-    await post(agent, '/account/two-factor', csrf).expect(302).expect('Location', '/account/two-factor/code');
+    await postForm(agent, '/account/two-factor', csrf).expect(302).expect('Location', '/account/two-factor/code');
     const codePage = await agent.get('/account/two-factor/code').expect(200);
     assert.ok(codePage.text.includes("We've sent a log in code to mobile phone number ending <strong>111</strong>."));
     const reauth = await devMailboxCode(t, '+447123456111', 1);
-    await post(agent, '/account/two-factor/code', csrf, { code: reauth }).expect(302).expect('Location', '/two-factor');
+    await postForm(agent, '/account/two-factor/code', csrf, { code: reauth }).expect(302).expect('Location', '/two-factor');
 
-    await post(agent, '/two-factor', csrf, { method: 'app' }).expect(302).expect('Location', '/two-factor/app');
+    await postForm(agent, '/two-factor', csrf, { method: 'app' }).expect(302).expect('Location', '/two-factor/app');
     const appPage = await agent.get('/two-factor/app').expect(200);
     const secret = keyFromPage(appPage.text);
-    await post(agent, '/two-factor/app', csrf, { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/account/two-factor');
+    await postForm(agent, '/two-factor/app', csrf, { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/account/two-factor');
 
     const { rows } = await t.pool.query('SELECT two_factor_method, totp_secret_encrypted, phone_encrypted FROM users WHERE id = $1', [user.id]);
     assert.equal(rows[0].two_factor_method, 'app');
@@ -100,8 +103,8 @@ describe('two-factor: changing the method from the account', () => {
     const secret = await giveAppMethod(t, user.id);
     const agent = await agentSignedInAs(t, user.id);
     const account = await agent.get('/account/two-factor').expect(200);
-    await post(agent, '/account/two-factor', csrfFrom(account.text)).expect(302);
-    await post(agent, '/account/two-factor/code', csrfFrom(account.text), { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/two-factor');
+    await postForm(agent, '/account/two-factor', csrfFrom(account.text)).expect(302);
+    await postForm(agent, '/account/two-factor/code', csrfFrom(account.text), { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/two-factor');
     await agent.get('/two-factor/app').expect(200);
     clock.advance(16 * 60 * 1000);
     await agent.get('/two-factor/app').expect(302).expect('Location', '/account/two-factor');

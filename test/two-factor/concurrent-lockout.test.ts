@@ -3,9 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import type supertest from 'supertest';
 import { fixedClock } from '../../src/clock.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { auditActions, giveAppMethod, post, totpAt } from './support.js';
+import { giveAppMethod, totpAt } from './support.js';
+import { csrfFrom, postForm } from '../support/forms.js';
+import { auditActions } from '../support/database-checks.js';
 
 const LOCKED = /You have entered the wrong code too many times/;
 const LIMIT = 5;
@@ -46,8 +48,8 @@ describe('two-factor: codes sent together to two app processes never check more 
 
     const wrongCodes = Array.from({ length: 50 }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'));
     const burst = [
-      ...wrongCodes.map((code, i) => post(sessions[i].agent, '/log-in-code', sessions[i].csrf, { code })),
-      post(sessions[50].agent, '/log-in-code', sessions[50].csrf, { code: right }),
+      ...wrongCodes.map((code, i) => postForm(sessions[i].agent, '/log-in-code', sessions[i].csrf, { code })),
+      postForm(sessions[50].agent, '/log-in-code', sessions[50].csrf, { code: right }),
     ];
     const responses = await Promise.all(burst);
 
@@ -62,7 +64,7 @@ describe('two-factor: codes sent together to two app processes never check more 
     for (const res of responses) assert.equal(res.status, 400, `status ${res.status} ${String(res.headers.location)} ${res.text.slice(0, 200)}`);
 
     // And afterwards the right code is still refused, on either process.
-    await post(sessions[49].agent, '/log-in-code', sessions[49].csrf, { code: right }).expect(400, LOCKED);
-    await post(sessions[48].agent, '/log-in-code', sessions[48].csrf, { code: right }).expect(400, LOCKED);
+    await postForm(sessions[49].agent, '/log-in-code', sessions[49].csrf, { code: right }).expect(400, LOCKED);
+    await postForm(sessions[48].agent, '/log-in-code', sessions[48].csrf, { code: right }).expect(400, LOCKED);
   });
 });

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { auditActions, devMailboxCode, giveAppMethod, giveSmsMethod, otherCode, post, totpAt } from './support.js';
+import { devMailboxCode, giveAppMethod, giveSmsMethod, otherCode, totpAt } from './support.js';
+import { csrfFrom, postForm } from '../support/forms.js';
+import { auditActions } from '../support/database-checks.js';
 
 const LOCKED = /You have entered the wrong code too many times. You can try again in 15 minutes/;
 
@@ -28,28 +30,28 @@ describe('two-factor: 5 wrong codes lock code entry for 15 minutes', () => {
     const { agent, csrf } = await codePage(user.id);
     const right = await totpAt(secret, clock);
     for (let i = 1; i <= 4; i += 1) {
-      const res = await post(agent, '/log-in-code', csrf, { code: otherCode(right) }).expect(400);
+      const res = await postForm(agent, '/log-in-code', csrf, { code: otherCode(right) }).expect(400);
       assert.match(res.text, /The code is not correct/);
     }
-    const fifth = await post(agent, '/log-in-code', csrf, { code: otherCode(right) }).expect(400);
+    const fifth = await postForm(agent, '/log-in-code', csrf, { code: otherCode(right) }).expect(400);
     assert.match(fifth.text, LOCKED);
-    assert.match((await post(agent, '/log-in-code', csrf, { code: right }).expect(400)).text, LOCKED);
+    assert.match((await postForm(agent, '/log-in-code', csrf, { code: right }).expect(400)).text, LOCKED);
 
     // A new session (or another app process) finds the same lock: it is kept in the database.
     const fresh = await codePage(user.id);
     assert.equal(fresh.page.status, 429);
     assert.match(fresh.page.text, LOCKED);
-    assert.match((await post(fresh.agent, '/log-in-code', fresh.csrf, { code: right }).expect(400)).text, LOCKED);
+    assert.match((await postForm(fresh.agent, '/log-in-code', fresh.csrf, { code: right }).expect(400)).text, LOCKED);
     assert.deepEqual(await auditActions(t.pool, user.id), [...Array(5).fill('two-factor.code-failed'), 'two-factor.locked']);
 
     clock.advance(14 * 60 * 1000);
     const later = await codePage(user.id);
-    const stillLocked = await post(later.agent, '/log-in-code', later.csrf, { code: await totpAt(secret, clock) }).expect(400);
+    const stillLocked = await postForm(later.agent, '/log-in-code', later.csrf, { code: await totpAt(secret, clock) }).expect(400);
     assert.match(stillLocked.text, /You can try again in 1 minute</);
 
     clock.advance(60 * 1000 + 1000);
     const open = await codePage(user.id);
-    await post(open.agent, '/log-in-code', open.csrf, { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/cases');
+    await postForm(open.agent, '/log-in-code', open.csrf, { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/cases');
     assert.deepEqual((await auditActions(t.pool, user.id)).slice(-2), ['two-factor.locked', 'sign-in.completed']);
   });
 
@@ -58,15 +60,15 @@ describe('two-factor: 5 wrong codes lock code entry for 15 minutes', () => {
     const secret = await giveAppMethod(t, user.id);
     const first = await codePage(user.id);
     const right = await totpAt(secret, clock);
-    for (let i = 1; i <= 4; i += 1) await post(first.agent, '/log-in-code', first.csrf, { code: otherCode(right) }).expect(400);
-    await post(first.agent, '/log-in-code', first.csrf, { code: right }).expect(302);
+    for (let i = 1; i <= 4; i += 1) await postForm(first.agent, '/log-in-code', first.csrf, { code: otherCode(right) }).expect(400);
+    await postForm(first.agent, '/log-in-code', first.csrf, { code: right }).expect(302);
     const second = await codePage(user.id);
     const next = await totpAt(secret, clock, 30);
     for (let i = 1; i <= 4; i += 1) {
-      const res = await post(second.agent, '/log-in-code', second.csrf, { code: otherCode(next) }).expect(400);
+      const res = await postForm(second.agent, '/log-in-code', second.csrf, { code: otherCode(next) }).expect(400);
       assert.doesNotMatch(res.text, LOCKED);
     }
-    await post(second.agent, '/log-in-code', second.csrf, { code: next }).expect(302).expect('Location', '/cases');
+    await postForm(second.agent, '/log-in-code', second.csrf, { code: next }).expect(302).expect('Location', '/cases');
   });
 
   it('locks text message codes too, and sends none while locked', async () => {
@@ -74,14 +76,14 @@ describe('two-factor: 5 wrong codes lock code entry for 15 minutes', () => {
     await giveSmsMethod(t, user.id, '+447123456777');
     const { agent, csrf } = await codePage(user.id);
     const code = await devMailboxCode(t, '+447123456777', 1);
-    for (let i = 1; i <= 4; i += 1) await post(agent, '/log-in-code', csrf, { code: otherCode(code) }).expect(400);
-    assert.match((await post(agent, '/log-in-code', csrf, { code: otherCode(code) }).expect(400)).text, LOCKED);
-    assert.match((await post(agent, '/log-in-code', csrf, { code }).expect(400)).text, LOCKED);
+    for (let i = 1; i <= 4; i += 1) await postForm(agent, '/log-in-code', csrf, { code: otherCode(code) }).expect(400);
+    assert.match((await postForm(agent, '/log-in-code', csrf, { code: otherCode(code) }).expect(400)).text, LOCKED);
+    assert.match((await postForm(agent, '/log-in-code', csrf, { code }).expect(400)).text, LOCKED);
 
     const fresh = await agentSignedInAs(t, user.id, 'password');
     const arrival = await fresh.get('/log-in-code').expect(429);
     assert.match(arrival.text, LOCKED);
-    assert.match((await post(fresh, '/log-in-code/resend', csrfFrom(arrival.text)).expect(429)).text, LOCKED);
+    assert.match((await postForm(fresh, '/log-in-code/resend', csrfFrom(arrival.text)).expect(429)).text, LOCKED);
     const { rows } = await t.pool.query('SELECT count(*) AS n FROM sms_code_sends WHERE user_id = $1', [user.id]);
     assert.equal(rows[0].n, 1);
   });

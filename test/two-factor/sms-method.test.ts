@@ -4,10 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { openPhone } from '../../src/two-factor/secrets.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import { startFakeNotify, verifyNotifyToken } from './fake-notify.js';
-import { auditActions, codeInText, giveSmsMethod, otherCode, post, waitFor } from './support.js';
+import { codeInText, giveSmsMethod, otherCode } from './support.js';
+import { csrfFrom, postForm } from '../support/forms.js';
+import { auditActions } from '../support/database-checks.js';
+import { waitFor } from '../support/wait.js';
 
 describe('two-factor: text messages through GOV.UK Notify', () => {
   const clock = fixedClock('2025-09-01T09:00:00Z');
@@ -45,7 +48,7 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     const user = await createUser(t.pool);
     const agent = await agentSignedInAs(t, user.id, 'password');
     const choose = await agent.get('/two-factor').expect(200);
-    await post(agent, '/two-factor', csrfFrom(choose.text), { method: 'sms' }).expect(302).expect('Location', '/two-factor/sms');
+    await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'sms' }).expect(302).expect('Location', '/two-factor/sms');
     const page = await agent.get('/two-factor/sms').expect(200);
     for (const words of [
       '<h1 class="govuk-heading-l">Enter your mobile phone number</h1>',
@@ -64,7 +67,7 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
       ['07123 456', /The mobile phone number is too short/],
     ];
     for (const [phone, message] of cases) {
-      const res = await post(agent, '/two-factor/sms', csrf, { phone }).expect(400);
+      const res = await postForm(agent, '/two-factor/sms', csrf, { phone }).expect(400);
       assert.match(res.text, /There is a problem/);
       assert.match(res.text, message);
       if (phone) assert.ok(res.text.includes(`value="${phone}"`), 'keeps what was typed');
@@ -77,7 +80,7 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     const user = await createUser(t.pool);
     const agent = await agentSignedInAs(t, user.id, 'password');
     const phonePage = await agent.get('/two-factor/sms').expect(200);
-    await post(agent, '/two-factor/sms', csrfFrom(phonePage.text), { phone: '07911 555321' }).expect(302).expect('Location', '/two-factor/sms/code');
+    await postForm(agent, '/two-factor/sms', csrfFrom(phonePage.text), { phone: '07911 555321' }).expect(302).expect('Location', '/two-factor/sms/code');
     const code = await nthCode('+447911555321', 1);
     assert.match(code, /^\d{6}$/);
   });
@@ -86,7 +89,7 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     const user = await createUser(t.pool);
     const agent = await agentSignedInAs(t, user.id, 'password');
     const phonePage = await agent.get('/two-factor/sms').expect(200);
-    await post(agent, '/two-factor/sms', csrfFrom(phonePage.text), { phone: '07123 456984' })
+    await postForm(agent, '/two-factor/sms', csrfFrom(phonePage.text), { phone: '07123 456984' })
       .expect(302)
       .expect('Location', '/two-factor/sms/code');
 
@@ -119,18 +122,18 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     assert.doesNotMatch(codePage.text, />\s*Log in\s*<\/button>/);
     const csrf = csrfFrom(codePage.text);
 
-    const wrong = await post(agent, '/two-factor/sms/code', csrf, { code: otherCode(first) }).expect(400);
+    const wrong = await postForm(agent, '/two-factor/sms/code', csrf, { code: otherCode(first) }).expect(400);
     assert.match(wrong.text, /The log in code is not correct/);
     assert.ok(wrong.text.includes("ending <strong>984</strong>"));
 
-    await post(agent, '/two-factor/sms/resend', csrf).expect(302).expect('Location', '/two-factor/sms/code');
+    await postForm(agent, '/two-factor/sms/resend', csrf).expect(302).expect('Location', '/two-factor/sms/code');
     const second = await nthCode('+447123456984', 2);
     assert.notEqual(second, first);
     assert.match((await agent.get('/two-factor/sms/code').expect(200)).text, /We&#39;ve sent you a new log in code/);
-    const old = await post(agent, '/two-factor/sms/code', csrf, { code: first }).expect(400);
+    const old = await postForm(agent, '/two-factor/sms/code', csrf, { code: first }).expect(400);
     assert.match(old.text, /The log in code is not correct/);
 
-    await post(agent, '/two-factor/sms/code', csrf, { code: `${second.slice(0, 3)} ${second.slice(3)}` })
+    await postForm(agent, '/two-factor/sms/code', csrf, { code: `${second.slice(0, 3)} ${second.slice(3)}` })
       .expect(302)
       .expect('Location', '/cases');
     const { rows } = await t.pool.query('SELECT two_factor_method, phone_encrypted, totp_secret_encrypted FROM users WHERE id = $1', [user.id]);
@@ -154,16 +157,16 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     assert.equal(await sendsFor(user.id), 1, 'a reload does not send another code');
 
     clock.advance(11 * 60 * 1000);
-    const expired = await post(agent, '/log-in-code', csrfFrom(page.text), { code: first }).expect(400);
+    const expired = await postForm(agent, '/log-in-code', csrfFrom(page.text), { code: first }).expect(400);
     assert.match(expired.text, /The log in code has expired. Select &#39;Resend log in code&#39; to get a new one/);
 
-    await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302).expect('Location', '/log-in-code');
+    await postForm(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302).expect('Location', '/log-in-code');
     const second = await nthCode('+447123456321', 2);
     const after = await agent.get('/log-in-code').expect(200);
     assert.match(after.text, /We&#39;ve sent you a new log in code/);
     assert.equal(await sendsFor(user.id), 2);
-    await post(agent, '/log-in-code', csrfFrom(after.text), { code: first }).expect(400);
-    await post(agent, '/log-in-code', csrfFrom(after.text), { code: second }).expect(302).expect('Location', '/cases');
+    await postForm(agent, '/log-in-code', csrfFrom(after.text), { code: first }).expect(400);
+    await postForm(agent, '/log-in-code', csrfFrom(after.text), { code: second }).expect(302).expect('Location', '/cases');
   });
 
   it('resends at most 5 codes in 15 minutes, counted apart from sign-ins, and says plainly when the next can be sent', async () => {
@@ -174,9 +177,9 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     const page = await agent.get('/log-in-code').expect(200);
     for (let i = 1; i <= 5; i += 1) {
       clock.advance(60_000);
-      await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302);
+      await postForm(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302);
     }
-    const refused = await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(429);
+    const refused = await postForm(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(429);
     // 10:05am (UK summer time): the first resend, at 10:01am, stops counting at 10:16am.
     assert.match(refused.text, /We cannot send you another code yet\. You can ask for a new code at 10:16am \(in 11 minutes\)\. The code we sent at 10:05am works until 10:15am/);
     assert.doesNotMatch(refused.text, /too many codes/);
@@ -189,9 +192,9 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     await other.get('/log-in-code').expect(200);
     await waitFor('the sign-in text', () => textsTo('+447123456555')[6]);
     clock.advance(11 * 60 * 1000 + 1000);
-    await post(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302);
+    await postForm(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(302);
     await waitFor('the next resend', () => textsTo('+447123456555')[7]);
-    await post(agent, '/log-in-code', csrfFrom(page.text), { code: sixth }).expect(400);
+    await postForm(agent, '/log-in-code', csrfFrom(page.text), { code: sixth }).expect(400);
   });
 
   it('lets a parent who signs in many times use the code already sent, and never says "sent" when no code works', async () => {
@@ -210,7 +213,7 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     assert.match(page.text, /Use the code we sent at 10:04am: it works until 10:14am\./);
     assert.doesNotMatch(page.text, /too many|There is a problem/);
     assert.equal(await sendsFor(user.id), 5);
-    await post(sixth, '/log-in-code', csrfFrom(page.text), { code: fifth }).expect(302).expect('Location', '/cases');
+    await postForm(sixth, '/log-in-code', csrfFrom(page.text), { code: fifth }).expect(302).expect('Location', '/cases');
 
     // Once that code has expired and the window is still full: no "We've sent", the time a code can be sent, and the way out.
     clock.set('2025-09-01T09:14:30Z');
@@ -220,7 +223,7 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     assert.match(waiting.text, /We cannot send you another code yet\. You can ask for a new code at 10:15am \(in 1 minute\)/);
     assert.match(waiting.text, /contact [^<]* on [^<]* or at <a class="govuk-link app-break-anywhere" href="mailto:/);
     // Resends are counted apart: asking for one now works.
-    await post(late, '/log-in-code/resend', csrfFrom(waiting.text)).expect(302).expect('Location', '/log-in-code');
+    await postForm(late, '/log-in-code/resend', csrfFrom(waiting.text)).expect(302).expect('Location', '/log-in-code');
     await waitFor('the resent text', () => textsTo('+447123456777')[5]);
   });
 });

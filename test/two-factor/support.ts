@@ -1,21 +1,9 @@
 import { generate } from 'otplib';
-import type pg from 'pg';
-import type supertest from 'supertest';
 import type { Clock } from '../../src/clock.js';
 import { sealPhone, sealTotpSecret } from '../../src/two-factor/secrets.js';
 import { newTotpSecret } from '../../src/two-factor/totp.js';
-import { csrfFrom, type TestApp } from '../support/test-app.js';
-
-/** Posts a form the way a browser would: the page first (for its CSRF token), then the fields. */
-export async function submit(agent: supertest.Agent, pageUrl: string, action: string, fields: Record<string, string> = {}) {
-  const page = await agent.get(pageUrl);
-  return agent.post(action).type('form').send({ _csrf: csrfFrom(page.text), ...fields });
-}
-
-/** Posts with a token taken from a page already shown (for pages that must not be loaded again). */
-export function post(agent: supertest.Agent, action: string, csrf: string, fields: Record<string, string> = {}) {
-  return agent.post(action).type('form').send({ _csrf: csrf, ...fields });
-}
+import type { TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait.js';
 
 export const totpAt = (secret: string, clock: Clock, offsetSeconds = 0) =>
   generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) + offsetSeconds });
@@ -44,16 +32,6 @@ export async function giveSmsMethod(t: TestApp, userId: string, e164: string): P
   ]);
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const CODE_TEXT = /^(\d{6}) is your EHC Hub log in code\. It expires in 10 minutes\.$/;
 
 /** The code in the `n`th text (1-based) delivered to the development mailbox for a number. */
@@ -69,11 +47,6 @@ export function codeInText(text: string): string {
   const match = CODE_TEXT.exec(text);
   if (!match) throw new Error(`Not a log in code text: ${text}`);
   return match[1];
-}
-
-export async function auditActions(pool: pg.Pool, userId: string): Promise<string[]> {
-  const { rows } = await pool.query('SELECT action FROM audit_log WHERE subject_user_id = $1 ORDER BY id', [userId]);
-  return rows.map((row) => row.action);
 }
 
 /** A code that is certainly not this one. */

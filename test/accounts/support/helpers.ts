@@ -1,12 +1,11 @@
 import type pg from 'pg';
-import type supertest from 'supertest';
 import { inviteUser, type InviteInput } from '../../../src/accounts/invitations.js';
 import { inTransaction } from '../../../src/db/pool.js';
 import { devMailboxSmsSender } from '../../../src/notify/sms-sender.js';
 import { smtpEmailSender } from '../../../src/notify/email-sender.js';
 import type { Senders } from '../../../src/notify/queue.js';
 import type { Config } from '../../../src/config.js';
-import { csrfFrom, type TestApp } from '../../support/test-app.js';
+import type { TestApp } from '../../support/test-app.js';
 
 /** Senders that deliver email over SMTP to the given loopback server. */
 export const smtpSenders = (smtpUrl: () => string) => (config: Config, pool: pg.Pool): Senders => ({
@@ -26,26 +25,6 @@ export async function invite(t: TestApp, input: Partial<InviteInput> & { email: 
   );
   t.queue.nudge();
   return result;
-}
-
-/** GETs a form page and POSTs it with its CSRF token. */
-export async function submitForm(agent: supertest.Agent, path: string, fields: Record<string, string>, formPath = path) {
-  const page = await agent.get(formPath);
-  return agent.post(path).type('form').send({ _csrf: csrfFrom(page.text), ...fields });
-}
-
-export async function auditActions(pool: pg.Pool, userId: string): Promise<string[]> {
-  const { rows } = await pool.query('SELECT action FROM audit_log WHERE subject_user_id = $1 ORDER BY id', [userId]);
-  return rows.map((row) => row.action);
-}
-
-/** Emails queued (pg-boss jobs) to an address, whatever their delivery state. */
-export async function queuedEmails(pool: pg.Pool, to: string): Promise<{ subject: string; text: string }[]> {
-  const { rows } = await pool.query(
-    `SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1 ORDER BY created_on`,
-    [to],
-  );
-  return rows.map((row) => row.data);
 }
 
 /** Pages differ in their per-response nonce and per-session CSRF token; nothing else may differ. */
