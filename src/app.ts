@@ -11,6 +11,7 @@ import { homeRoutes } from './home/routes.js';
 import { caseUploadPaths } from './cases/paths.js';
 import { familyCaseRoutes } from './cases/family-routes.js';
 import { staffPaths, staffUploadPaths } from './staff/paths.js';
+import { paths } from './web/paths.js';
 import { staffRoutes } from './staff/routes.js';
 import { twoFactorRoutes } from './two-factor/routes.js';
 import { setUpCsrf } from './web/csrf.js';
@@ -75,7 +76,7 @@ export function createApp(deps: AppDeps): App {
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));
-  app.use(['/cases/:caseId', '/staff/cases/:caseId'], auditRefusedCaseAccess(pool, clock));
+  app.use([paths.case(':caseId'), staffPaths.case(':caseId')], auditRefusedCaseAccess(pool, clock));
 
   const staffSso = config.staffSso && staffSsoProvider(config.staffSso, !config.isProduction);
   const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid, staffSso };

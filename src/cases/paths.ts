@@ -1,5 +1,10 @@
-/** The family's pages on a case, under /cases/:caseId (the case page itself belongs to src/cases). */
-const caseRoot = (caseId: string) => `/cases/${caseId}`;
+import { paths, patternRegExp } from '../web/paths.js';
+
+/**
+ * The family's pages on a case, under /cases/:caseId (the case page itself is in src/web/paths.ts).
+ * Called with ':name' arguments they give the route patterns.
+ */
+const caseRoot = paths.case;
 
 export const casePaths = {
   request: (caseId: string) => `${caseRoot(caseId)}/request`,
@@ -15,20 +20,5 @@ export const casePaths = {
   proposedChanges: (caseId: string) => `${caseRoot(caseId)}/proposed-changes`,
 } as const;
 
-/** The same paths as Express route patterns. */
-export const caseRoutePatterns = {
-  request: casePaths.request(':caseId'),
-  amendRequest: casePaths.amendRequest(':caseId'),
-  comments: casePaths.comments(':caseId'),
-  newComment: casePaths.newComment(':caseId'),
-  checkComment: casePaths.checkComment(':caseId'),
-  documents: casePaths.documents(':caseId'),
-  uploadDocuments: casePaths.uploadDocuments(':caseId'),
-  removeDocument: casePaths.removeDocument(':caseId', ':documentId'),
-  describeDocuments: casePaths.describeDocuments(':caseId'),
-  draftPlan: casePaths.draftPlan(':caseId'),
-  proposedChanges: casePaths.proposedChanges(':caseId'),
-} as const;
-
 /** The family's upload form: its handler checks `_csrf` while reading the upload. */
-export const caseUploadPaths: readonly RegExp[] = [/^\/cases\/[^/]+\/documents\/upload$/];
+export const caseUploadPaths: readonly RegExp[] = [casePaths.uploadDocuments(':caseId')].map(patternRegExp);

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { FeatureDeps } from '../deps.js';
 import { DEMO } from '../seed/demo.js';
 import { paths } from '../web/paths.js';
@@ -29,7 +29,7 @@ export function devMailboxRoutes({ pool }: FeatureDeps): Router {
     res.render('dev-mailbox/index', { messages, demoAccounts, demoNames });
   });
 
-  router.get(`${paths.devMailbox}/:id/html`, async (req, res, next) => {
+  router.get(paths.devMailboxEmailHtml(':id'), async (req: Request<{ id: string }>, res, next) => {
     if (!/^\d{1,15}$/.test(req.params.id)) return next();
     const { rows } = await pool.query('SELECT html_body FROM dev_mailbox WHERE id = $1 AND html_body IS NOT NULL', [Number(req.params.id)]);
     if (!rows[0]) return next();

@@ -1,5 +1,10 @@
-/** Every staff page's path, under /staff (the shared src/web/paths.ts has only the root). */
-const root = '/staff';
+import { paths, patternRegExp } from '../web/paths.js';
+
+/**
+ * Every staff page's path, under /staff (the shared src/web/paths.ts has only the root). Called with
+ * ':name' arguments they give the route patterns too, so a link and its route cannot drift apart.
+ */
+const root = paths.staff;
 const caseRoot = (caseId: string) => `${root}/cases/${caseId}`;
 
 export const staffPaths = {
@@ -24,5 +29,8 @@ export const staffPaths = {
   staffRole: (userId: string) => `${root}/staff-accounts/${userId}/role`,
 } as const;
 
+/** A staff path as the staff router, mounted at /staff, matches it. */
+export const staffPattern = (path: string): string => path.slice(root.length) || '/';
+
 /** The staff forms that send files: their handlers check `_csrf` while reading the upload. */
-export const staffUploadPaths: readonly RegExp[] = [/^\/staff\/cases\/new$/, /^\/staff\/cases\/[^/]+\/progress\/[^/]+$/];
+export const staffUploadPaths: readonly RegExp[] = [staffPaths.newCase, staffPaths.progress(':caseId', ':step')].map(patternRegExp);

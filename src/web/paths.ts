@@ -1,4 +1,7 @@
-/** Every route path in one place, so links and redirects cannot drift from the routes. */
+/**
+ * Every route path in one place, so links and redirects cannot drift from the routes: a path with
+ * parameters is a function, and called with ':name' arguments it gives the route's pattern.
+ */
 export const paths = {
   home: '/',
   signIn: '/sign-in',
@@ -31,5 +34,12 @@ export const paths = {
   privacy: '/privacy',
   staff: '/staff',
   devMailbox: '/dev/mailbox',
+  devMailboxEmailHtml: (id: string) => `/dev/mailbox/${id}/html`,
   health: '/healthz',
 } as const;
+
+/** A route pattern (`/cases/:caseId/...`) as a regular expression matching its paths. */
+export function patternRegExp(pattern: string): RegExp {
+  const escaped = pattern.split(/(:\w+)/).map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${escaped.join('')}$`);
+}

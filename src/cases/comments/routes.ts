@@ -11,7 +11,7 @@ import { commentsForMember, findDraft, MAX_COMMENT_LENGTH, saveDraft, sendDraft,
 import { auditCaseViewed, caseLocals, memberCaseOr404 } from '../page-helpers.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { choice, normaliseText, requiredLongText } from '../../web/forms/fields.js';
-import { casePaths, caseRoutePatterns as routes } from '../paths.js';
+import { casePaths } from '../paths.js';
 import { timelineEntry } from '../view-format.js';
 
 /** The form's rules; a young person's comments are always their own, so only a parent is asked whose. */
@@ -43,7 +43,7 @@ export function commentsRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const familyOnly = (memberCase: MemberCase) => isFamily(memberCase.role);
 
-  router.get(routes.comments, requireSignedIn, async (req, res) => {
+  router.get(casePaths.comments(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => seesFamilyViews(c.role));
     if (!memberCase) return;
     await auditCaseViewed(deps, req, memberCase.id, 'comments');
@@ -61,7 +61,7 @@ export function commentsRoutes(deps: FeatureDeps): Router {
     formAction: req.originalUrl,
   });
 
-  router.get(routes.newComment, requireSignedIn, async (req, res) => {
+  router.get(casePaths.newComment(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, familyOnly);
     if (!memberCase) return;
     const kept = takeKeptForm(req, req.originalUrl);
@@ -74,7 +74,7 @@ export function commentsRoutes(deps: FeatureDeps): Router {
     res.render('cases/comments/comment-form', renderForm(req, memberCase, draft));
   });
 
-  router.post(routes.newComment, requireSignedIn, async (req, res) => {
+  router.post(casePaths.newComment(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, familyOnly);
     if (!memberCase) return;
     const draft = draftFromForm(req.body, memberCase);
@@ -84,7 +84,7 @@ export function commentsRoutes(deps: FeatureDeps): Router {
     res.redirect(casePaths.checkComment(memberCase.id));
   });
 
-  router.get(routes.checkComment, requireSignedIn, async (req, res) => {
+  router.get(casePaths.checkComment(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, familyOnly);
     if (!memberCase) return;
     takeKeptForm(req, req.originalUrl);
@@ -93,7 +93,7 @@ export function commentsRoutes(deps: FeatureDeps): Router {
     res.render('cases/comments/comment-check', { ...caseLocals(memberCase), draft });
   });
 
-  router.post(routes.checkComment, requireSignedIn, async (req, res) => {
+  router.post(casePaths.checkComment(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, familyOnly);
     if (!memberCase) return;
     const result = await sendDraft(deps, { caseId: memberCase.id, userId: req.user!.id, ip: clientIp(req) });

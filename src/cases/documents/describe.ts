@@ -9,7 +9,7 @@ import type { Queryable } from '../../db/pool.js';
 import { caseLocals, memberCaseOr404 } from '../page-helpers.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { normaliseText } from '../../web/forms/fields.js';
-import { casePaths, caseRoutePatterns as routes } from '../paths.js';
+import { casePaths } from '../paths.js';
 import { MAX_DESCRIPTION_LENGTH } from './upload-form.js';
 
 declare module 'express-session' {
@@ -79,12 +79,12 @@ export function describeDocumentsRoutes(deps: FeatureDeps): Router {
       ...extra,
     });
 
-  router.get(routes.describeDocuments, requireSignedIn, async (req, res) => {
+  router.get(casePaths.describeDocuments(':caseId'), requireSignedIn, async (req, res) => {
     const found = await load(req, res);
     if (found) render(res, found.memberCase, found.files);
   });
 
-  router.post(routes.describeDocuments, requireSignedIn, async (req, res) => {
+  router.post(casePaths.describeDocuments(':caseId'), requireSignedIn, async (req, res) => {
     const found = await load(req, res);
     if (!found) return;
     const { memberCase, files } = found;

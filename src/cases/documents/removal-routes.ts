@@ -9,7 +9,7 @@ import { isFamily, type MemberCase } from '../access.js';
 import { findOwnUpload, removeOwnUpload, type OwnUpload } from './removal-data.js';
 import { caseLocals, memberCaseOr404 } from '../page-helpers.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { casePaths, caseRoutePatterns as routes } from '../paths.js';
+import { casePaths } from '../paths.js';
 
 const VIEW = 'cases/documents/remove-document';
 
@@ -34,12 +34,12 @@ export function documentRemovalRoutes(deps: FeatureDeps): Router {
       formAction: casePaths.removeDocument(memberCase.id, upload.id),
     });
 
-  router.get(routes.removeDocument, requireSignedIn, async (req, res) => {
+  router.get(casePaths.removeDocument(':caseId', ':documentId'), requireSignedIn, async (req, res) => {
     const found = await ownUploadOr404(req, res);
     if (found) render(res, found.memberCase, found.upload);
   });
 
-  router.post(routes.removeDocument, requireSignedIn, async (req, res) => {
+  router.post(casePaths.removeDocument(':caseId', ':documentId'), requireSignedIn, async (req, res) => {
     const found = await ownUploadOr404(req, res);
     if (!found) return;
     const { memberCase, upload } = found;

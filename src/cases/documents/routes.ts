@@ -8,7 +8,7 @@ import { isFamily, type MemberCase } from '../access.js';
 import { documentsForMember, storeFamilyUploads } from './data.js';
 import { auditCaseViewed, caseLocals, memberCaseOr404 } from '../page-helpers.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { casePaths, caseRoutePatterns as routes } from '../paths.js';
+import { casePaths } from '../paths.js';
 import { checkUploadForm, FAMILY_UPLOAD_RULES, UPLOAD_HINT, uploadErrors, type UploadFormErrors } from './upload-form.js';
 import { documentRows } from './view.js';
 
@@ -19,7 +19,7 @@ export function documentsRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const familyOnly = (memberCase: MemberCase) => isFamily(memberCase.role);
 
-  router.get(routes.documents, requireSignedIn, async (req, res) => {
+  router.get(casePaths.documents(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res);
     if (!memberCase) return;
     await auditCaseViewed(deps, req, memberCase.id, 'documents');
@@ -33,13 +33,13 @@ export function documentsRoutes(deps: FeatureDeps): Router {
   const renderUpload = (res: Response, memberCase: MemberCase, status: number, locals: Partial<UploadFormErrors> | Record<string, unknown> = {}) =>
     res.status(status).render(UPLOAD_VIEW, { ...caseLocals(memberCase), uploadHint: UPLOAD_HINT, ...locals });
 
-  router.get(routes.uploadDocuments, requireSignedIn, async (req, res) => {
+  router.get(casePaths.uploadDocuments(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, familyOnly);
     if (!memberCase) return;
     renderUpload(res, memberCase, 200);
   });
 
-  router.post(routes.uploadDocuments, requireSignedIn, async (req, res) => {
+  router.post(casePaths.uploadDocuments(':caseId'), requireSignedIn, async (req, res) => {
     // Refused before reading the body: do not read the rest of it either.
     if (!req.complete) res.set('Connection', 'close');
     const memberCase = await memberCaseOr404(deps.pool, req, res, familyOnly);

@@ -15,7 +15,7 @@ import { PLAN_SECTIONS, respondToProposal, responsesForMember, type DraftPlanRes
 import { formValues, responseFromForm, responseSchema, sentRows } from './form.js';
 import { auditCaseViewed, caseLocals, memberCaseOr404 } from '../page-helpers.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { casePaths, caseRoutePatterns as routes } from '../paths.js';
+import { casePaths } from '../paths.js';
 import { PROPOSAL_WORDS } from './proposal-words.js';
 import { proposalOf, type Proposal, type ProposalKind } from './proposals.js';
 import { guideDate, timelineEntry } from '../view-format.js';
@@ -23,8 +23,8 @@ import { guideDate, timelineEntry } from '../view-format.js';
 const VIEW = 'cases/draft-plan/draft-plan';
 
 const PAGE = {
-  'draft-plan': { pattern: routes.draftPlan, path: casePaths.draftPlan },
-  amendments: { pattern: routes.proposedChanges, path: casePaths.proposedChanges },
+  'draft-plan': { pattern: casePaths.draftPlan(':caseId'), path: casePaths.draftPlan },
+  amendments: { pattern: casePaths.proposedChanges(':caseId'), path: casePaths.proposedChanges },
 } as const;
 
 /**

@@ -15,7 +15,7 @@ import { caseLocals, memberCaseOr404 } from '../page-helpers.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { normaliseText, requiredLongText } from '../../web/forms/fields.js';
 import { parseForm } from '../../web/forms/parse.js';
-import { casePaths, caseRoutePatterns as routes } from '../paths.js';
+import { casePaths } from '../paths.js';
 import { amendRequest, canAmendRequest, requestVersions } from './data.js';
 import { guideDate, timelineEntry } from '../view-format.js';
 
@@ -35,7 +35,7 @@ const AMEND_REFUSALS = {
 export function requestRoutes(deps: FeatureDeps): Router {
   const router = Router();
 
-  router.get(routes.request, requireSignedIn, async (req, res) => {
+  router.get(casePaths.request(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res);
     if (!memberCase) return;
     const [versions, documents] = await Promise.all([
@@ -64,7 +64,7 @@ export function requestRoutes(deps: FeatureDeps): Router {
     formAction: req.originalUrl,
   });
 
-  router.get(routes.amendRequest, requireSignedIn, async (req, res) => {
+  router.get(casePaths.amendRequest(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, canAmendRequest);
     if (!memberCase) return;
     const kept = takeKeptForm(req, req.originalUrl);
@@ -72,7 +72,7 @@ export function requestRoutes(deps: FeatureDeps): Router {
     res.render('cases/request/amend-request', await amendLocals(req, memberCase, text, kept ? Number(kept.basedOnVersion) : undefined));
   });
 
-  router.post(routes.amendRequest, requireSignedIn, async (req, res) => {
+  router.post(casePaths.amendRequest(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => isFamily(c.role));
     if (!memberCase) return;
     const text = normaliseText(req.body?.requestText);

@@ -6,7 +6,7 @@ import { audit } from '../../audit/audit.js';
 import { renderNotFound } from '../../web/errors.js';
 import { findCouncilCase } from '../cases-data.js';
 import { paginationFor } from '../pagination.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { AUDIT_PAGE_SIZE, caseAuditTrail } from './data.js';
 import { auditActionLabel, auditDetailsText } from './labels.js';
@@ -16,7 +16,7 @@ const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 /** A case's audit trail for staff: who viewed, downloaded and changed what, and when. */
 export function auditTrailRoutes(deps: FeatureDeps): Router {
   const router = Router();
-  router.get('/cases/:caseId/audit', async (req: Request<{ caseId: string }>, res) => {
+  router.get(staffPattern(staffPaths.caseAudit(':caseId')), async (req: Request<{ caseId: string }>, res) => {
     const staff = staffMemberOf(req);
     const found = await findCouncilCase(deps.pool, staff.councilId, req.params.caseId);
     if (!found) return renderNotFound(res);

@@ -7,7 +7,7 @@ import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import { renderNotFound } from '../../web/errors.js';
 import { findCouncilCase } from '../cases-data.js';
 import { isUuid } from '../../web/ids.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { CASE_ROLE_LABELS, CASE_ROLES } from '../../cases/access.js';
 import { staffMemberOf } from '../staff-member.js';
 import { findMember } from './data.js';
@@ -28,13 +28,13 @@ export function casePeopleRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const { pool } = deps;
 
-  router.get('/cases/:caseId/people/add', async (req: Request<CaseParams>, res) => {
+  router.get(staffPattern(staffPaths.addPerson(':caseId')), async (req: Request<CaseParams>, res) => {
     const found = await findCouncilCase(pool, staffMemberOf(req).councilId, req.params.caseId);
     if (!found) return renderNotFound(res);
     res.render('staff/add-person', { caseSummary: found, values: {}, roleItems });
   });
 
-  router.post('/cases/:caseId/people/add', async (req: Request<CaseParams>, res) => {
+  router.post(staffPattern(staffPaths.addPerson(':caseId')), async (req: Request<CaseParams>, res) => {
     const staff = staffMemberOf(req);
     const found = await findCouncilCase(pool, staff.councilId, req.params.caseId);
     if (!found) return renderNotFound(res);
@@ -55,21 +55,21 @@ export function casePeopleRoutes(deps: FeatureDeps): Router {
     redirectWithNotice(req, res, staffPaths.case(found.id), { heading });
   });
 
-  router.get('/cases/:caseId/people/:userId/remove', async (req: Request<MemberParams>, res) => {
+  router.get(staffPattern(staffPaths.removePerson(':caseId', ':userId')), async (req: Request<MemberParams>, res) => {
     const found = await findCouncilCase(pool, staffMemberOf(req).councilId, req.params.caseId);
     const member = found && isUuid(req.params.userId) ? await findMember(pool, found.id, req.params.userId) : undefined;
     if (!found || !member || member.removed) return renderNotFound(res);
     res.render('staff/remove-person', { caseSummary: found, member, roleLabel: CASE_ROLE_LABELS[member.role] });
   });
 
-  router.post('/cases/:caseId/people/:userId/remove', async (req: Request<MemberParams>, res) => {
+  router.post(staffPattern(staffPaths.removePerson(':caseId', ':userId')), async (req: Request<MemberParams>, res) => {
     if (!isUuid(req.params.userId)) return renderNotFound(res);
     const removed = await removePersonFromCase(deps, { staff: staffMemberOf(req), ip: clientIp(req), ...req.params });
     if (!removed) return renderNotFound(res);
     redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: `${removed.fullName} no longer has access to this case.` });
   });
 
-  router.post('/cases/:caseId/people/:userId/resend-invitation', async (req: Request<MemberParams>, res) => {
+  router.post(staffPattern(staffPaths.resendCaseInvitation(':caseId', ':userId')), async (req: Request<MemberParams>, res) => {
     if (!isUuid(req.params.userId)) return renderNotFound(res);
     const resent = await resendCaseInvitation(deps, { staff: staffMemberOf(req), ip: clientIp(req), ...req.params });
     if (!resent) return renderNotFound(res);

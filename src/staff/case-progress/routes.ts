@@ -7,7 +7,7 @@ import { EXEMPTION_KINDS, EXEMPTION_LABELS } from '../../ehc/index.js';
 import { renderWithErrors } from '../../web/forms/errors.js';
 import { renderNotFound } from '../../web/errors.js';
 import { readSubmittedForm } from '../forms/request-form.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { recordStep, stepContext } from './service.js';
 import type { ProgressStep, StepContext } from './step.js';
@@ -35,7 +35,7 @@ const noticeFor = (step: ProgressStep, familyNotified: number) =>
 /** Moving a case on: decisions, advice, the draft and final plan, annual reviews, exemptions. */
 export function caseProgressRoutes(deps: FeatureDeps): Router {
   const router = Router();
-  const path = '/cases/:caseId/progress/:step';
+  const path = staffPattern(staffPaths.progress(':caseId', ':step'));
 
   router.get(path, async (req: Request<{ caseId: string; step: string }>, res: Response) => {
     const step = stepBySlug(req.params.step);

@@ -7,7 +7,7 @@ import { inTransaction } from '../../db/pool.js';
 import { renderNotFound } from '../../web/errors.js';
 import { isUuid } from '../../web/ids.js';
 import { findCouncilCase } from '../cases-data.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 
 type Params = { caseId: string; documentId: string };
@@ -23,7 +23,7 @@ const FAMILY_UPLOAD = `SELECT d.id, d.original_filename, u.full_name AS uploaded
  */
 export function documentRemovalRoutes(deps: FeatureDeps): Router {
   const router = Router();
-  const path = '/cases/:caseId/documents/:documentId/remove';
+  const path = staffPattern(staffPaths.removeDocument(':caseId', ':documentId'));
 
   router.get(path, async (req: Request<Params>, res) => {
     const staff = staffMemberOf(req);

@@ -13,13 +13,14 @@ import { markOpenedByCouncil } from '../../cases/index.js';
 import { findCouncilDocument } from '../../documents/data.js';
 import { listDecisions, listDocuments, listMembers } from './data.js';
 import { casePageModel } from './view-model.js';
+import { staffPaths, staffPattern } from '../paths.js';
 
 /** The staff case page and its documents. */
 export function caseRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const { pool } = deps;
 
-  router.get('/cases/:caseId', async (req: Request<{ caseId: string }>, res) => {
+  router.get(staffPattern(staffPaths.case(':caseId')), async (req: Request<{ caseId: string }>, res) => {
     const staff = staffMemberOf(req);
     const found = await findCouncilCase(pool, staff.councilId, req.params.caseId);
     if (!found) return renderNotFound(res);
@@ -35,7 +36,7 @@ export function caseRoutes(deps: FeatureDeps): Router {
     res.render('staff/case', casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates }));
   });
 
-  router.get('/cases/:caseId/documents/:documentId', async (req: Request<{ caseId: string; documentId: string }>, res) => {
+  router.get(staffPattern(staffPaths.caseDocument(':caseId', ':documentId')), async (req: Request<{ caseId: string; documentId: string }>, res) => {
     const staff = staffMemberOf(req);
     const { caseId, documentId } = req.params;
     if (!isUuid(caseId) || !isUuid(documentId)) return renderNotFound(res);

@@ -7,7 +7,7 @@ import { REQUESTER_LABELS } from '../../ehc/index.js';
 import { renderWithErrors, type FormErrors } from '../../web/forms/errors.js';
 import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import { readSubmittedForm } from '../forms/request-form.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { fileProblemMessage } from '../forms/file-problems.js';
 import { MAX_REQUEST_DOCUMENTS, NEW_CASE_DATE_FIELDS, newCaseSchema } from './schema.js';
@@ -19,9 +19,9 @@ const requesterItems = Object.entries(REQUESTER_LABELS).map(([value, text]) => (
 /** Creating a case: the child or young person and the request, with its documents. */
 export function createCaseRoutes(deps: FeatureDeps): Router {
   const router = Router();
-  router.get('/cases/new', (_req, res) => res.render(VIEW, { values: {}, requesterItems }));
+  router.get(staffPattern(staffPaths.newCase), (_req, res) => res.render(VIEW, { values: {}, requesterItems }));
 
-  router.post('/cases/new', async (req, res) => {
+  router.post(staffPattern(staffPaths.newCase), async (req, res) => {
     const staff = staffMemberOf(req);
     const form = await readSubmittedForm(req, res, deps, { field: 'documents', maxFiles: MAX_REQUEST_DOCUMENTS });
     const parsed = parseForm(newCaseSchema(ukToday(deps.clock)), form.fields, NEW_CASE_DATE_FIELDS);

@@ -6,7 +6,7 @@ import { renderWithErrors } from '../../web/forms/errors.js';
 import { parseForm } from '../../web/forms/parse.js';
 import { renderNotFound } from '../../web/errors.js';
 import { findCouncilCase } from '../cases-data.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { keyDateSchema, noteSchema } from './schema.js';
 import { addKeyDate, addNote } from './service.js';
@@ -18,13 +18,13 @@ export function notesAndDatesRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const caseOf = (req: Request<CaseParams>) => findCouncilCase(deps.pool, staffMemberOf(req).councilId, req.params.caseId);
 
-  router.get('/cases/:caseId/notes/new', async (req: Request<CaseParams>, res) => {
+  router.get(staffPattern(staffPaths.newNote(':caseId')), async (req: Request<CaseParams>, res) => {
     const found = await caseOf(req);
     if (!found) return renderNotFound(res);
     res.render('staff/new-note', { caseSummary: found, values: {} });
   });
 
-  router.post('/cases/:caseId/notes/new', async (req: Request<CaseParams>, res) => {
+  router.post(staffPattern(staffPaths.newNote(':caseId')), async (req: Request<CaseParams>, res) => {
     const found = await caseOf(req);
     if (!found) return renderNotFound(res);
     const parsed = parseForm(noteSchema, req.body);
@@ -33,13 +33,13 @@ export function notesAndDatesRoutes(deps: FeatureDeps): Router {
     redirectWithNotice(req, res, staffPaths.case(found.id), { heading: parsed.data.internal ? 'Internal note added. Only council staff can see it.' : 'Note added. The family can see it on the case.' });
   });
 
-  router.get('/cases/:caseId/key-dates/new', async (req: Request<CaseParams>, res) => {
+  router.get(staffPattern(staffPaths.newKeyDate(':caseId')), async (req: Request<CaseParams>, res) => {
     const found = await caseOf(req);
     if (!found) return renderNotFound(res);
     res.render('staff/new-key-date', { caseSummary: found, values: {} });
   });
 
-  router.post('/cases/:caseId/key-dates/new', async (req: Request<CaseParams>, res) => {
+  router.post(staffPattern(staffPaths.newKeyDate(':caseId')), async (req: Request<CaseParams>, res) => {
     const found = await caseOf(req);
     if (!found) return renderNotFound(res);
     const parsed = parseForm(keyDateSchema, req.body ?? {}, ['onDate']);

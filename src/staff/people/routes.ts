@@ -6,7 +6,7 @@ import type { FeatureDeps } from '../../deps.js';
 import { audit } from '../../audit/audit.js';
 import { renderNotFound } from '../../web/errors.js';
 import { isUuid } from '../../web/ids.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { CASE_ROLE_LABELS, type CaseRole } from '../../cases/access.js';
 import { STAFF_ROLE_LABELS } from '../roles.js';
 import { staffMemberOf } from '../staff-member.js';
@@ -31,7 +31,7 @@ export function peopleRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const { pool } = deps;
 
-  router.get('/people', async (req, res) => {
+  router.get(staffPattern(staffPaths.people), async (req, res) => {
     const staff = staffMemberOf(req);
     const search = searchSchema.parse(req.query.q ?? '');
     const people = search.length >= 2 ? await findPeople(pool, staff.councilId, search) : [];
@@ -39,7 +39,7 @@ export function peopleRoutes(deps: FeatureDeps): Router {
     res.render('staff/people', { search, people: people.map((p) => ({ ...p, href: staffPaths.person(p.id) })), searched: search.length >= 2, tooShort: search.length === 1 });
   });
 
-  router.get('/people/:userId', async (req: Request<PersonParams>, res) => {
+  router.get(staffPattern(staffPaths.person(':userId')), async (req: Request<PersonParams>, res) => {
     const staff = staffMemberOf(req);
     const person = isUuid(req.params.userId) ? await findPerson(pool, staff.councilId, req.params.userId) : undefined;
     if (!person) return renderNotFound(res);
@@ -58,14 +58,14 @@ export function peopleRoutes(deps: FeatureDeps): Router {
 
   for (const action of ['disable', 'enable', 'reset-two-factor', 'resend-invitation'] as const) {
     if (CONFIRM_FIRST.includes(action)) {
-      router.get(`/people/:userId/${action}`, async (req: Request<PersonParams>, res) => {
+      router.get(staffPattern(staffPaths.personAction(':userId', action)), async (req: Request<PersonParams>, res) => {
         const staff = staffMemberOf(req);
         const person = isUuid(req.params.userId) ? await findPerson(pool, staff.councilId, req.params.userId) : undefined;
         if (!person || !allowedActions(staff, person).includes(action)) return renderNotFound(res);
         res.render('staff/person-confirm', { person, action });
       });
     }
-    router.post(`/people/:userId/${action}`, async (req: Request<PersonParams>, res) => {
+    router.post(staffPattern(staffPaths.personAction(':userId', action)), async (req: Request<PersonParams>, res) => {
       if (!isUuid(req.params.userId)) return renderNotFound(res);
       const person = await actOnPerson(deps, { staff: staffMemberOf(req), ip: clientIp(req), userId: req.params.userId, action });
       if (!person) return renderNotFound(res);

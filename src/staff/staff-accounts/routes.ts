@@ -8,7 +8,7 @@ import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import { renderNotFound } from '../../web/errors.js';
 import { choice, emailAddress, requiredText } from '../../web/forms/fields.js';
 import { isUuid } from '../../web/ids.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { STAFF_ROLE_LABELS } from '../roles.js';
 import { staffMemberOf } from '../staff-member.js';
 import { changeStaffRole, findStaffAccount, type StaffAccount } from './role-change.js';
@@ -44,18 +44,18 @@ function renderRolePage(res: Response, account: StaffAccount, values: Record<str
 /** Staff accounts: an admin's list of the council's staff and invitations for new ones. */
 export function staffAccountRoutes(deps: FeatureDeps): Router {
   const router = Router();
-  router.use('/staff-accounts', requireAdmin);
+  router.use(staffPattern(staffPaths.staffAccounts), requireAdmin);
 
-  router.get('/staff-accounts', async (req, res) => {
+  router.get(staffPattern(staffPaths.staffAccounts), async (req, res) => {
     const staff = await listCouncilStaff(deps.pool, staffMemberOf(req).councilId);
     res.render('staff/staff-accounts', {
       staff: staff.map((member) => ({ ...member, roleLabel: STAFF_ROLE_LABELS[member.role], href: staffPaths.person(member.id), roleHref: staffPaths.staffRole(member.id) })),
     });
   });
 
-  router.get('/staff-accounts/invite', (_req, res) => res.render('staff/invite-staff', { values: {}, roleItems }));
+  router.get(staffPattern(staffPaths.inviteStaff), (_req, res) => res.render('staff/invite-staff', { values: {}, roleItems }));
 
-  router.post('/staff-accounts/invite', async (req, res) => {
+  router.post(staffPattern(staffPaths.inviteStaff), async (req, res) => {
     const values = req.body ?? {};
     const parsed = parseForm(inviteSchema, values);
     if (!parsed.ok) return renderWithErrors(res, 'staff/invite-staff', parsed.errors, { values, roleItems });
@@ -66,14 +66,14 @@ export function staffAccountRoutes(deps: FeatureDeps): Router {
     redirectWithNotice(req, res, staffPaths.staffAccounts, { heading: `An invitation has been sent to ${parsed.data.email}.` });
   });
 
-  router.get('/staff-accounts/:userId/role', async (req: Request<{ userId: string }>, res) => {
+  router.get(staffPattern(staffPaths.staffRole(':userId')), async (req: Request<{ userId: string }>, res) => {
     const admin = staffMemberOf(req);
     const account = isUuid(req.params.userId) ? await findStaffAccount(deps.pool, admin.councilId, req.params.userId) : undefined;
     if (!account) return renderNotFound(res);
     renderRolePage(res, account, { role: account.role }, account.id === admin.id);
   });
 
-  router.post('/staff-accounts/:userId/role', async (req: Request<{ userId: string }>, res) => {
+  router.post(staffPattern(staffPaths.staffRole(':userId')), async (req: Request<{ userId: string }>, res) => {
     const admin = staffMemberOf(req);
     const account = isUuid(req.params.userId) ? await findStaffAccount(deps.pool, admin.councilId, req.params.userId) : undefined;
     if (!account) return renderNotFound(res);

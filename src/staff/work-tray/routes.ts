@@ -6,7 +6,7 @@ import { audit } from '../../audit/audit.js';
 import { ukToday } from '../../clock.js';
 import { STAGE_IDS, STAGES, stageLabel } from '../../ehc/index.js';
 import { paginationFor } from '../pagination.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { workTrayPage, type TrayFilters } from './query.js';
 
@@ -30,7 +30,7 @@ function trayHref(filters: TrayFilters, page: number): string {
 /** The work tray: the council's cases with their stage and next statutory date. */
 export function workTrayRoutes(deps: FeatureDeps): Router {
   const router = Router();
-  router.get('/', async (req, res) => {
+  router.get(staffPattern(staffPaths.workTray), async (req, res) => {
     const staff = staffMemberOf(req);
     const query = filtersSchema.parse(req.query);
     const filters: TrayFilters = { stage: query.stage, due: query.due, search: query.q || undefined, page: query.page };
