@@ -32,4 +32,6 @@ export const paths = {
   staff: '/staff',
   devMailbox: '/dev/mailbox',
   health: '/healthz',
+  request: '/request',
+  createAccount: '/create-account',
 } as const;
