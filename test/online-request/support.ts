@@ -42,3 +42,32 @@ export async function createAccountThroughPages(t: TestApp, agent: supertest.Age
   const finished = await post(agent, '/two-factor/app', csrfFrom(appPage.text), { code: await totpAt(secret, t.clock) });
   return { secret, location: finished.headers.location as string, link };
 }
+
+/** A complete request's answers, section by section, as a parent would type them. */
+export const PARENT_ANSWERS: Record<string, Record<string, string>> = {
+  child: {
+    firstName: 'Robin',
+    lastName: 'Morgan',
+    'dateOfBirth-day': '14',
+    'dateOfBirth-month': '3',
+    'dateOfBirth-year': '2016',
+    address: '12 Mill Lane\nEdgehill',
+    postcode: 'EH1 2AB',
+    school: 'Edgehill Primary School',
+    inCare: 'no',
+    languages: 'English and Welsh',
+  },
+  you: { relationship: 'parent', parentalResponsibility: 'yes', phone: '07700 900 982', contactBy: 'email', needHelp: 'no' },
+  reasons: {
+    needs: 'Robin finds reading very hard and becomes anxious in busy rooms.',
+    supportSoFar: 'Speech and language therapy since 2022.',
+    schoolActions: 'A reading programme three times a week.',
+  },
+  views: { viewsBy: 'own-words', views: 'I like drawing. I want help with reading.' },
+  declaration: { consent: 'yes', declaration: 'yes' },
+};
+
+/** Saves one section through its page; the answer's status is returned. */
+export async function saveSectionPage(agent: supertest.Agent, requestId: string, section: string, fields: Record<string, string>) {
+  return submitPage(agent, `/request/${requestId}/${section}`, fields);
+}
