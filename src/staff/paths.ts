@@ -22,6 +22,9 @@ export const staffPaths = {
   staffAccounts: `${root}/staff-accounts`,
   inviteStaff: `${root}/staff-accounts/invite`,
   staffRole: (userId: string) => `${root}/staff-accounts/${userId}/role`,
+  newRequests: `${root}/requests`,
+  newRequest: (requestId: string) => `${root}/requests/${requestId}`,
+  newRequestFile: (requestId: string, fileId: string) => `${root}/requests/${requestId}/files/${fileId}`,
 } as const;
 
 /** The staff forms that send files: their handlers check `_csrf` while reading the upload. */

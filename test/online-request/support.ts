@@ -71,3 +71,28 @@ export const PARENT_ANSWERS: Record<string, Record<string, string>> = {
 export async function saveSectionPage(agent: supertest.Agent, requestId: string, section: string, fields: Record<string, string>) {
   return submitPage(agent, `/request/${requestId}/${section}`, fields);
 }
+
+/** Fills every section through its page (with a PDF as evidence) and sends the request. */
+export async function fillAndSend(agent: supertest.Agent, answers: Record<string, Record<string, string>> = PARENT_ANSWERS, file?: { content: Buffer; filename: string }) {
+  const requestPath = String((await agent.get('/request/start')).headers.location);
+  const requestId = requestPath.split('/').pop()!;
+  for (const section of ['child', 'you', 'reasons', 'views', 'declaration']) {
+    const res = await saveSectionPage(agent, requestId, section, answers[section]);
+    if (res.status !== 302) throw new Error(`${section} answered ${res.status}`);
+  }
+  const evidence = await agent.get(`/request/${requestId}/evidence`);
+  if (file) {
+    await agent
+      .post(`/request/${requestId}/evidence`)
+      .field('_csrf', csrfFrom(evidence.text))
+      .field('description', 'Speech therapy report')
+      .attach('documents', file.content, { filename: file.filename, contentType: 'application/pdf' });
+  }
+  await agent.post(`/request/${requestId}/evidence`).type('form').send({ _csrf: csrfFrom(evidence.text) });
+  const check = await agent.get(`/request/${requestId}/check`);
+  const sent = await agent.post(`/request/${requestId}/check`).type('form').send({ _csrf: csrfFrom(check.text) });
+  if (sent.headers.location !== `/request/${requestId}/sent`) throw new Error(`Send answered ${sent.status} ${sent.headers.location}`);
+  const confirmation = await agent.get(sent.headers.location);
+  const reference = /<strong>(REQ-\d{6})<\/strong>/.exec(confirmation.text)![1];
+  return { requestId, reference };
+}
