@@ -27,6 +27,8 @@ import { setUpSession } from './web/session.js';
 import { staffSsoProvider } from './staff-sso/provider.js';
 import type { AppDeps, FeatureDeps } from './deps.js';
 import { staffSsoRoutes } from './staff-sso/routes.js';
+import { onlineRequestRoutes } from './online-request/routes.js';
+import { requestUploadPaths } from './online-request/paths.js';
 
 export type { AppDeps, FeatureDeps } from './deps.js';
 
@@ -72,7 +74,7 @@ export function createApp(deps: AppDeps): App {
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));
   app.use(showNotice);
-  const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
+  const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths, ...requestUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));
@@ -86,6 +88,7 @@ export function createApp(deps: AppDeps): App {
   app.use(casesRoutes(features));
   app.use(twoFactorRoutes(features));
   app.use(accountsRoutes(features));
+  app.use(onlineRequestRoutes(features));
   app.use(staffRoutes(features));
   if (!config.isProduction) app.use(devMailboxRoutes(features));
 

@@ -32,7 +32,7 @@ export const RESET_EMAIL_LIMIT: Limit = { max: 3, windowMs: 60 * MINUTE };
 /** "Forgotten password?" forms from one network address: 30 an hour. */
 export const RESET_REQUEST_ADDRESS_LIMIT: Limit = { max: 30, windowMs: HOUR, blockMs: HOUR };
 
-type LimitKind = 'sign-in-account' | 'sign-in-account-address' | 'sign-in-address' | 'reset-email' | 'reset-request-address';
+type LimitKind = 'sign-in-account' | 'sign-in-account-address' | 'sign-in-address' | 'reset-email' | 'reset-request-address' | 'account-email' | 'account-request-address';
 
 const hashed = (identifier: string) => crypto.createHash('sha256').update(identifier).digest('hex');
 

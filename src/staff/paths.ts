@@ -27,6 +27,9 @@ export const staffPaths = {
   staffAccounts: `${root}/staff-accounts`,
   inviteStaff: `${root}/staff-accounts/invite`,
   staffRole: (userId: string) => `${root}/staff-accounts/${userId}/role`,
+  newRequests: `${root}/requests`,
+  newRequest: (requestId: string) => `${root}/requests/${requestId}`,
+  newRequestFile: (requestId: string, fileId: string) => `${root}/requests/${requestId}/files/${fileId}`,
 } as const;
 
 /** A staff path as the staff router, mounted at /staff, matches it. */

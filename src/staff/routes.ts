@@ -15,6 +15,7 @@ import { staffPaths } from './paths.js';
 import { peopleRoutes } from './people/routes.js';
 import { staffAccountRoutes } from './staff-accounts/routes.js';
 import { workTrayRoutes } from './work-tray/routes.js';
+import { newRequestsRoutes } from './new-requests/routes.js';
 
 function staffLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.staffPaths = staffPaths;
@@ -41,6 +42,7 @@ export function staffRoutes(deps: FeatureDeps): Router {
   staff.use(auditTrailRoutes(deps));
   staff.use(peopleRoutes(deps));
   staff.use(staffAccountRoutes(deps));
+  staff.use(newRequestsRoutes(deps));
   // Within /staff, an unknown page is a 404 like any other, only after the staff check.
   staff.use((_req: Request, res: Response) => renderNotFound(res));
 

@@ -36,6 +36,8 @@ export const paths = {
   devMailbox: '/dev/mailbox',
   devMailboxEmailHtml: (id: string) => `/dev/mailbox/${id}/html`,
   health: '/healthz',
+  request: '/request',
+  createAccount: '/create-account',
 } as const;
 
 /** A route pattern (`/cases/:caseId/...`) as a regular expression matching its paths. */

@@ -29,10 +29,13 @@ async function insertCase(client: pg.PoolClient, staff: StaffMember, data: NewCa
   return rows[0];
 }
 
-/** A new case with its child and request, the request's documents and the first timeline note. */
+/**
+ * A new case with its child and request, the request's documents and the first timeline note.
+ * `within` does more in the same transaction (a case made from an online request).
+ */
 export async function createCase(
   deps: Pick<FeatureDeps, 'pool' | 'clock'>,
-  input: { staff: StaffMember; ip?: string; data: NewCase; documents: ReceivedFile[] },
+  input: { staff: StaffMember; ip?: string; data: NewCase; documents: ReceivedFile[]; within?: (client: pg.PoolClient, created: { id: string; reference: string }) => Promise<void> },
 ): Promise<{ id: string; reference: string }> {
   const { staff, data } = input;
   const now = deps.clock.now();
@@ -48,6 +51,7 @@ export async function createCase(
       internal: false,
       at: now,
     });
+    await input.within?.(client, created);
     await refreshCaseSummary(client, created.id, ukToday(deps.clock));
     await audit(
       client,
