@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { textOf } from '../support/html.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { waitFor } from '../two-factor/support.js';
 import { comparable, createAccountThroughPages, emailsTo, linkPath, nthEmailTo, submitPage } from './support.js';
+import { csrfFrom } from '../support/forms.js';
+import { waitFor } from '../support/wait.js';
 
 const PASSWORD = 'Kettle-Lantern-88';
 

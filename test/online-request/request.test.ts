@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { pdf } from '../cases/samples.js';
-import { words } from '../cases/family-support.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import { createAccountThroughPages, emailsTo, nthEmailTo, PARENT_ANSWERS, saveSectionPage, submitPage } from './support.js';
+import { textOf } from '../support/html.js';
+import { csrfFrom } from '../support/forms.js';
 
 describe('the request: task list, saved as it goes, sent once', () => {
   let t: TestApp;
@@ -29,8 +30,8 @@ describe('the request: task list, saved as it goes, sent once', () => {
 
     const taskList = await first.get(requestPath).expect(200);
     assert.match(taskList.text, /govuk-task-list/);
-    assert.match(words(taskList.text), /About the child or young person Not yet started/);
-    assert.match(words(taskList.text), /Check your answers and send the request Cannot start yet/);
+    assert.match(textOf(taskList.text), /About the child or young person Not yet started/);
+    assert.match(textOf(taskList.text), /Check your answers and send the request Cannot start yet/);
 
     // Session 1: half of the child's page (kept though incomplete), then all of it, and "About you".
     const half = await saveSectionPage(first, requestId, 'child', { firstName: 'Robin', postcode: 'not a postcode' });
@@ -39,7 +40,7 @@ describe('the request: task list, saved as it goes, sent once', () => {
     assert.match(half.text, /href="#dateOfBirth-day">Enter their date of birth/);
     assert.match(half.text, /Enter a real postcode, like SW1A 1AA/);
     assert.match(half.text, /value="Robin"/);
-    assert.match(words((await first.get(requestPath)).text), /About the child or young person In progress/);
+    assert.match(textOf((await first.get(requestPath)).text), /About the child or young person In progress/);
     assert.equal((await saveSectionPage(first, requestId, 'child', PARENT_ANSWERS.child)).headers.location, requestPath);
     assert.equal((await saveSectionPage(first, requestId, 'you', PARENT_ANSWERS.you)).status, 302);
 
@@ -48,7 +49,7 @@ describe('the request: task list, saved as it goes, sent once', () => {
     const userId = (await t.pool.query(`SELECT id FROM users WHERE email = 'alex.morgan@example.com'`)).rows[0].id;
     const second = await agentSignedInAs(t, userId);
     assert.equal((await second.get('/request/start').expect(302)).headers.location, requestPath);
-    const back = words((await second.get(requestPath).expect(200)).text);
+    const back = textOf((await second.get(requestPath).expect(200)).text);
     assert.match(back, /About the child or young person Completed/);
     assert.match(back, /About you Completed/);
     const childPage = await second.get(`/request/${requestId}/child`).expect(200);
@@ -60,7 +61,7 @@ describe('the request: task list, saved as it goes, sent once', () => {
     }
     // Evidence: a PDF with the family's upload rules, then on.
     const evidencePage = await second.get(`/request/${requestId}/evidence`).expect(200);
-    assert.match(words(evidencePage.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10MB/);
+    assert.match(textOf(evidencePage.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10MB/);
     const uploaded = await second
       .post(`/request/${requestId}/evidence`)
       .field('_csrf', csrfFrom(evidencePage.text))
@@ -69,8 +70,8 @@ describe('the request: task list, saved as it goes, sent once', () => {
       .expect(302);
     assert.equal(uploaded.headers.location, `/request/${requestId}/evidence`);
     const listed = await second.get(`/request/${requestId}/evidence`).expect(200);
-    assert.match(words(listed.text), /Your document has been uploaded Speech report\.pdf/);
-    assert.match(words(listed.text), /Speech report\.pdf Speech therapy report/);
+    assert.match(textOf(listed.text), /Your document has been uploaded Speech report\.pdf/);
+    assert.match(textOf(listed.text), /Speech report\.pdf Speech therapy report/);
     const wrongType = await second
       .post(`/request/${requestId}/evidence`)
       .field('_csrf', csrfFrom(listed.text))
@@ -80,11 +81,11 @@ describe('the request: task list, saved as it goes, sent once', () => {
     assert.match(wrongType.text, /“virus\.pdf” must be a PDF, Word document, JPG, PNG or HEIC file/);
     assert.equal((await submitPage(second, `/request/${requestId}/evidence`, {})).headers.location, requestPath);
 
-    const done = words((await second.get(requestPath)).text);
+    const done = textOf((await second.get(requestPath)).text);
     assert.equal(done.match(/ Completed /g)?.length, 6);
     assert.match(done, /Declaration and consent Completed Check your answers and send the request Not yet started/);
     const check = await second.get(`/request/${requestId}/check`).expect(200);
-    const checkWords = words(check.text);
+    const checkWords = textOf(check.text);
     assert.match(checkWords, /Check your answers before sending your request/);
     assert.match(checkWords, /Name Robin Morgan/);
     assert.match(checkWords, /Date of birth 14 March 2016/);
@@ -98,7 +99,7 @@ describe('the request: task list, saved as it goes, sent once', () => {
     assert.match(confirmation.text, /govuk-panel--confirmation/);
     const reference = /<strong>(REQ-\d{6})<\/strong>/.exec(confirmation.text)![1];
     // Sent on 11 August 2023 (day 1): the decision within 6 weeks, by 21 September 2023.
-    assert.match(words(confirmation.text), /by 21st Sep 2023/);
+    assert.match(textOf(confirmation.text), /by 21st Sep 2023/);
 
     const email = (await nthEmailTo(t.pool, 'alex.morgan@example.com', 2));
     assert.equal(email.subject, 'We have received your request for an EHC needs assessment');

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/clock.js';
 import { pdf } from '../cases/samples.js';
-import { words } from '../cases/family-support.js';
 import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
 import { fillAndSend, nthEmailTo, PARENT_ANSWERS } from './support.js';
+import { textOf } from '../support/html.js';
+import { csrfFrom } from '../support/forms.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -38,7 +39,7 @@ describe('the council\'s new requests', () => {
     const tray = await staffAgent.get('/staff').expect(200);
     assert.match(tray.text, /href="\/staff\/requests"/);
     const list = await staffAgent.get('/staff/requests').expect(200);
-    const listWords = words(list.text);
+    const listWords = textOf(list.text);
     assert.match(listWords, /New requests/);
     // Newest first; today is 18 August: 31 days left of Robin's 6 weeks, 32 of Sky's.
     assert.ok(listWords.indexOf(later.reference) < listWords.indexOf(sent.reference));
@@ -46,7 +47,7 @@ describe('the council\'s new requests', () => {
     assert.match(listWords, /Lane, Sky .* 9th Aug 2023 19th Sep 2023 32 days left/);
 
     const page = await staffAgent.get(`/staff/requests/${sent.requestId}`).expect(200);
-    const pageWords = words(page.text);
+    const pageWords = textOf(page.text);
     assert.match(pageWords, /Morgan, Robin/);
     assert.match(pageWords, /There is no case for a child or young person with the same name and date of birth/);
     assert.match(pageWords, /Robin finds reading very hard/);
@@ -57,7 +58,7 @@ describe('the council\'s new requests', () => {
     const created = await staffAgent.post(`/staff/requests/${sent.requestId}/create-case`).type('form').send({ _csrf: csrfFrom(page.text) }).expect(302);
     const caseId = /^\/staff\/cases\/([0-9a-f-]{36})$/.exec(String(created.headers.location))![1];
     const casePage = await staffAgent.get(created.headers.location).expect(200);
-    assert.match(words(casePage.text), /created from the request sent online/);
+    assert.match(textOf(casePage.text), /created from the request sent online/);
     const { rows } = await t.pool.query(
       `SELECT to_char(c.request_received, 'YYYY-MM-DD') AS received, c.requested_by, c.requester_name, to_char(c.next_due_on, 'YYYY-MM-DD') AS due,
               ch.first_name, to_char(ch.date_of_birth, 'YYYY-MM-DD') AS dob, ch.school_or_setting
@@ -74,19 +75,19 @@ describe('the council\'s new requests', () => {
     assert.doesNotMatch(added.text, /Robin|reading/);
 
     // Off the list; a second click does not make a second case.
-    assert.doesNotMatch(words((await staffAgent.get('/staff/requests')).text), new RegExp(sent.reference));
+    assert.doesNotMatch(textOf((await staffAgent.get('/staff/requests')).text), new RegExp(sent.reference));
     const again = await staffAgent.post(`/staff/requests/${sent.requestId}/create-case`).type('form').send({ _csrf: csrfFrom(page.text) }).expect(302);
     assert.equal(again.headers.location, `/staff/requests/${sent.requestId}`);
     assert.equal((await t.pool.query(`SELECT count(*)::int AS n FROM children WHERE first_name = 'Robin'`)).rows[0].n, 1);
 
     // The parent, signed in again days later: My cases shows the case with the date received and the guide's first status.
     const parentLater = await agentSignedInAs(t, parent.id);
-    const myCases = words((await parentLater.get('/cases').expect(200)).text);
+    const myCases = textOf((await parentLater.get('/cases').expect(200)).text);
     assert.match(myCases, /Morgan, Robin/);
     assert.match(myCases, /Request date: 8th Aug 2023/);
     assert.match(myCases, /Decision due: 18th Sep 2023/);
     assert.match(myCases, /We have received a request for an EHC needs assessment relating to Robin\./);
-    const request = words((await parentLater.get(`/cases/${caseId}/request`).expect(200)).text);
+    const request = textOf((await parentLater.get(`/cases/${caseId}/request`).expect(200)).text);
     assert.match(request, /Robin finds reading very hard/);
     // And the page of the sent request says where it went.
     assert.equal((await parentLater.get(`/request/${sent.requestId}/sent`)).status, 200);
@@ -103,7 +104,7 @@ describe('the council\'s new requests', () => {
     const staff = await createUser(t.pool, { kind: 'staff', twoFactorMethod: 'app' });
     const staffAgent = await agentSignedInAs(t, staff.id);
     const page = await staffAgent.get(`/staff/requests/${sent.requestId}`).expect(200);
-    const pageWords = words(page.text);
+    const pageWords = textOf(page.text);
     assert.match(pageWords, new RegExp(`${existing.reference} Name Green, Ash Date of birth 1st Jun 2012`));
     assert.equal(pageWords.match(/Add the request to EHC-/g)?.length, 1);
 
@@ -111,9 +112,9 @@ describe('the council\'s new requests', () => {
     assert.equal(linked.headers.location, `/staff/cases/${existing.id}`);
     const member = await t.pool.query(`SELECT role FROM case_members WHERE case_id = $1 AND user_id = $2 AND removed_at IS NULL`, [existing.id, parent.id]);
     assert.equal(member.rows[0].role, 'parent');
-    const handled = words((await staffAgent.get(`/staff/requests/${sent.requestId}`)).text);
+    const handled = textOf((await staffAgent.get(`/staff/requests/${sent.requestId}`)).text);
     assert.match(handled, new RegExp(`This request was added to case ${existing.reference}`));
-    assert.match(words((await parentAgent.get('/cases')).text), /Green, Ash/);
+    assert.match(textOf((await parentAgent.get('/cases')).text), /Green, Ash/);
   });
 
   it('is for the council\'s staff only: 404 for families and for another council', async () => {
@@ -124,7 +125,7 @@ describe('the council\'s new requests', () => {
     assert.equal((await parentAgent.get(`/staff/requests/${sent.requestId}`)).status, 404);
     const elsewhere = await createUser(t.pool, { kind: 'staff', council: 'Another Council', twoFactorMethod: 'app' });
     const otherAgent = await agentSignedInAs(t, elsewhere.id);
-    assert.doesNotMatch(words((await otherAgent.get('/staff/requests').expect(200)).text), new RegExp(sent.reference));
+    assert.doesNotMatch(textOf((await otherAgent.get('/staff/requests').expect(200)).text), new RegExp(sent.reference));
     const page = await otherAgent.get(`/staff/requests/${sent.requestId}`);
     assert.equal(page.status, 404);
     const token = csrfFrom((await otherAgent.get('/staff/requests')).text);

@@ -2,8 +2,10 @@ import type pg from 'pg';
 import type supertest from 'supertest';
 import { linkPath } from '../accounts/support/smtp-capture.js';
 import { comparable } from '../accounts/support/helpers.js';
-import { csrfFrom, type TestApp } from '../support/test-app.js';
-import { keyFromPage, post, totpAt, waitFor } from '../two-factor/support.js';
+import { type TestApp } from '../support/test-app.js';
+import { keyFromPage, totpAt } from '../two-factor/support.js';
+import { csrfFrom, postForm } from '../support/forms.js';
+import { waitFor } from '../support/wait.js';
 
 export { comparable, linkPath };
 
@@ -36,10 +38,10 @@ export async function createAccountThroughPages(t: TestApp, agent: supertest.Age
   const done = await submitPage(agent, link, { password: input.password, confirmPassword: input.password });
   if (done.headers.location !== '/two-factor') throw new Error(`Create a password answered ${done.status} ${done.headers.location}`);
   const choose = await agent.get('/two-factor');
-  await post(agent, '/two-factor', csrfFrom(choose.text), { method: 'app' });
+  await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'app' });
   const appPage = await agent.get('/two-factor/app');
   const secret = keyFromPage(appPage.text);
-  const finished = await post(agent, '/two-factor/app', csrfFrom(appPage.text), { code: await totpAt(secret, t.clock) });
+  const finished = await postForm(agent, '/two-factor/app', csrfFrom(appPage.text), { code: await totpAt(secret, t.clock) });
   return { secret, location: finished.headers.location as string, link };
 }
 
