@@ -26,6 +26,7 @@ import { setUpSession } from './web/session.js';
 import { staffSsoProvider } from './staff-sso/provider.js';
 import type { AppDeps, FeatureDeps } from './deps.js';
 import { staffSsoRoutes } from './staff-sso/routes.js';
+import { adviceUploadPaths } from './advice/paths.js';
 
 export type { AppDeps, FeatureDeps } from './deps.js';
 
@@ -71,7 +72,7 @@ export function createApp(deps: AppDeps): App {
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));
   app.use(showNotice);
-  const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
+  const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths, ...adviceUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));

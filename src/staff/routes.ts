@@ -15,6 +15,7 @@ import { staffPaths } from './paths.js';
 import { peopleRoutes } from './people/routes.js';
 import { staffAccountRoutes } from './staff-accounts/routes.js';
 import { workTrayRoutes } from './work-tray/routes.js';
+import { adviceRequestRoutes } from './advice-requests/routes.js';
 
 function staffLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.staffPaths = staffPaths;
@@ -39,6 +40,7 @@ export function staffRoutes(deps: FeatureDeps): Router {
   staff.use(caseProgressRoutes(deps));
   staff.use(notesAndDatesRoutes(deps));
   staff.use(auditTrailRoutes(deps));
+  staff.use(adviceRequestRoutes(deps));
   staff.use(peopleRoutes(deps));
   staff.use(staffAccountRoutes(deps));
   // Within /staff, an unknown page is a 404 like any other, only after the staff check.
