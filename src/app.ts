@@ -27,6 +27,7 @@ import { staffSsoProvider } from './staff-sso/provider.js';
 import type { AppDeps, FeatureDeps } from './deps.js';
 import { staffSsoRoutes } from './staff-sso/routes.js';
 import { adviceUploadPaths } from './advice/paths.js';
+import { adviceRoutes } from './advice/routes.js';
 
 export type { AppDeps, FeatureDeps } from './deps.js';
 
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): App {
   const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid, staffSso };
   if (staffSso) app.use(staffSsoRoutes(features, staffSso));
   app.use(homeRoutes(features));
+  app.use(adviceRoutes(features));
   app.use(familyCaseRoutes(features));
   app.use(casesRoutes(features));
   app.use(twoFactorRoutes(features));
