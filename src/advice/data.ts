@@ -133,6 +133,18 @@ export async function listAdviserRequests(db: Queryable, userId: string): Promis
   return rows.map(fromRow);
 }
 
+/** The advice the family may read: received, and shared by staff or the draft plan issued (placement answers only when shared). */
+export async function listFamilyAdvice(db: Queryable, caseId: string): Promise<AdviceRequest[]> {
+  const { rows } = await db.query(
+    `SELECT ${COLUMNS} FROM ${FROM}
+      WHERE ar.case_id = $1 AND ar.received_on IS NOT NULL AND ar.withdrawn_at IS NULL
+        AND (ar.shared_with_family_at IS NOT NULL OR (c.draft_plan_issued_on IS NOT NULL AND ar.kind <> 'placement'))
+      ORDER BY ar.received_on, ar.id`,
+    [caseId],
+  );
+  return rows.map(fromRow);
+}
+
 /** Whether anyone has asked this person for advice (their landing page is then /advice). */
 export async function isAdviser(db: Queryable, userId: string): Promise<boolean> {
   const { rows } = await db.query(`SELECT 1 FROM advice_requests WHERE adviser_user_id = $1 AND withdrawn_at IS NULL LIMIT 1`, [userId]);

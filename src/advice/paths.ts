@@ -9,6 +9,13 @@ export const advicePaths = {
   document: (requestId: string, documentId: string) => `/advice/${requestId}/documents/${documentId}`,
 } as const;
 
+/** The family's own advice, "All about me", on their case. */
+export const allAboutMePaths = {
+  form: (caseId: string) => `/cases/${caseId}/all-about-me`,
+  check: (caseId: string) => `/cases/${caseId}/all-about-me/check`,
+  submit: (caseId: string) => `/cases/${caseId}/all-about-me/submit`,
+} as const;
+
 const staffCase = (caseId: string) => `/staff/cases/${caseId}`;
 
 export const staffAdvicePaths = {

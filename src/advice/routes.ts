@@ -18,6 +18,7 @@ import { findAdviserRequest, hasCases, isAdviser, listAddenda, listAdviserReques
 import { advicePaths } from './paths.js';
 import { addAddendum, attachToAdvice, saveAdviceDraft, submitAdvice } from './service.js';
 import { adviceView } from './view.js';
+import { allAboutMeRoutes } from './all-about-me/routes.js';
 
 type Params = { requestId: string };
 const addendumSchema = z.object({ addendum: requiredLongText('Enter your addendum', 20_000, 'The addendum must be 20,000 characters or fewer') });
@@ -32,6 +33,7 @@ function adviserOnly(req: Request, res: Response, next: NextFunction) {
 export function adviceRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const { pool } = deps;
+  router.use(allAboutMeRoutes(deps));
 
   // An adviser with no case of their own lands on their advice requests, not on My cases.
   router.get(paths.cases, requireSignedIn, async (req, res, next) => {

@@ -2,6 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { FeatureDeps } from '../../deps.js';
 import { findCouncilRequest, listAddenda } from '../../advice/data.js';
+import { findAllAboutMe } from '../../advice/all-about-me/data.js';
+import { ALL_ABOUT_ME_SECTIONS } from '../../advice/all-about-me/form.js';
 import { ADVICE_KIND_HINTS, ADVICE_KIND_LABELS, ADVICE_KINDS } from '../../advice/kinds.js';
 import { staffAdvicePaths } from '../../advice/paths.js';
 import { ukToday } from '../../clock.js';
@@ -56,6 +58,13 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
       heading: `${ADVICE_KIND_LABELS[parsed.data.kind]} has been requested from ${result.fullName}`,
       lines: [`We have sent ${sent} to ${result.email}. The advice is due by ${formatDate(result.dueOn)}.`],
     });
+  });
+
+  router.get('/cases/:caseId/all-about-me', async (req: Request<CaseParams>, res) => {
+    const found = await findCouncilCase(pool, staffMemberOf(req).councilId, req.params.caseId);
+    const views = found && (await findAllAboutMe(pool, found.id));
+    if (!found || !views?.submittedAt) return renderNotFound(res);
+    res.render('staff/advice-requests/all-about-me', { caseSummary: found, views, sections: ALL_ABOUT_ME_SECTIONS });
   });
 
   router.get('/cases/:caseId/advice/:requestId', async (req: Request<RequestParams>, res) => {
