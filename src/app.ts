@@ -29,6 +29,8 @@ import type { AppDeps, FeatureDeps } from './deps.js';
 import { staffSsoRoutes } from './staff-sso/routes.js';
 import { onlineRequestRoutes } from './online-request/routes.js';
 import { requestUploadPaths } from './online-request/paths.js';
+import { adviceUploadPaths } from './advice/paths.js';
+import { adviceRoutes } from './advice/routes.js';
 
 export type { AppDeps, FeatureDeps } from './deps.js';
 
@@ -74,7 +76,7 @@ export function createApp(deps: AppDeps): App {
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));
   app.use(showNotice);
-  const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths, ...requestUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
+  const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths, ...requestUploadPaths, ...adviceUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps): App {
   const features: FeatureDeps = { ...deps, isCsrfTokenValid: csrf.isCsrfTokenValid, staffSso };
   if (staffSso) app.use(staffSsoRoutes(features, staffSso));
   app.use(homeRoutes(features));
+  app.use(adviceRoutes(features));
   app.use(familyCaseRoutes(features));
   app.use(casesRoutes(features));
   app.use(twoFactorRoutes(features));

@@ -13,6 +13,7 @@ import { createLogger } from './logger.js';
 import { startMessageQueue } from './notify/queue.js';
 import { seedDemoData, type DemoSignIns } from './seed/demo.js';
 import { sendersFromConfig } from './senders.js';
+import { startAdviceReminders } from './advice/reminders.js';
 
 export interface RunningServer {
   url: string;
@@ -44,6 +45,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
     const queue = await startMessageQueue(database.connectionString, logger);
     await queue.deliverWith(sendersFromConfig(served, database.pool));
     const app = createApp({ config: served, pool: database.pool, logger, clock, queue });
+    await startAdviceReminders({ config: served, pool: database.pool, logger, clock, queue, connectionString: database.connectionString });
     server.on('request', app.express);
 
     let stopping: Promise<void> | undefined;

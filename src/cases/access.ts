@@ -30,7 +30,18 @@ export const familyMember = (member = 'm') => `${member}.role IN (${FAMILY_ROLES
 export const seesFamilyViews = (role: CaseRole) => isFamily(role) || role === 'coordinator';
 
 /** The SQL condition for documents (alias `document`) the member (alias `member`) may see: an adviser only those shared with advisers. */
-export const visibleDocument = (document = 'd', member = 'm') => `(${member}.role <> 'adviser' OR ${document}.shared_with_advisers)`;
+export const visibleDocument = (document = 'd', member = 'm') =>
+  `((${member}.role <> 'adviser' OR ${document}.shared_with_advisers) AND (${document}.advice_request_id IS NULL OR ${sharedAdvice(document, member)}))`;
+
+/**
+ * A document of someone's advice (src/advice): the family sees it once the council shares that
+ * advice, or issues the draft plan; other members of the case never (the adviser reads their own
+ * through /advice).
+ */
+const sharedAdvice = (document: string, member: string) =>
+  `(${familyMember(member)} AND EXISTS (SELECT 1 FROM advice_requests ar JOIN cases ac ON ac.id = ar.case_id
+     WHERE ar.id = ${document}.advice_request_id AND ar.received_on IS NOT NULL AND ar.withdrawn_at IS NULL
+       AND (ar.shared_with_family_at IS NOT NULL OR ac.draft_plan_issued_on IS NOT NULL)))`;
 
 /** Joins the member's active membership: every read and write of a case goes through it. */
 export const ACTIVE_MEMBER_JOIN = `JOIN case_members m ON m.case_id = c.id AND m.user_id = $2 AND m.removed_at IS NULL`;

@@ -12,6 +12,7 @@ import { casePaths } from './paths.js';
 import { visitCase } from './what-is-new/what-is-new.js';
 import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
+import { familyAdviceSection } from '../advice/family-view.js';
 import { isUuid } from '../web/ids.js';
 import { paths } from '../web/paths.js';
 import { findMemberDocument } from '../documents/data.js';
@@ -74,7 +75,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
     const reached = ctx?.status.stages.find((s) => s.id === stage?.id)?.state !== 'not-reached';
     if (!ctx || !stage || !reached) return renderNotFound(res);
     await viewed(req, ctx.row.id, `stage:${stage.slug}`);
-    res.render('cases/stage', { caseName: ctx.name, caseHref: ctx.href, view: stagePageView(ctx, stage) });
+    const advice = stage.id === 'assessment' ? await familyAdviceSection(pool, { caseId: ctx.row.id, role: ctx.row.my_role, currentStage: ctx.status.currentStage.id, today: ukToday(clock) }) : undefined;
+    res.render('cases/stage', { caseName: ctx.name, caseHref: ctx.href, view: stagePageView(ctx, stage), advice });
   });
 
   // The one download route for everyone on the case (staff have their own under /staff); the

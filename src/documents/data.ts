@@ -10,12 +10,12 @@ export type DocumentKind = 'request' | 'decision-letter' | 'draft-plan' | 'final
 /** Stores a file against a case; `defaultFilename` stands in when the upload had no name. */
 export async function insertDocument(
   client: pg.PoolClient,
-  input: { caseId: string; kind: DocumentKind; file: ReceivedFile; uploadedBy: string; description?: string; at: Date; defaultFilename?: string },
+  input: { caseId: string; kind: DocumentKind; file: ReceivedFile; uploadedBy: string; description?: string; at: Date; defaultFilename?: string; adviceRequestId?: string },
 ): Promise<string> {
   const { rows } = await client.query(
-    `INSERT INTO documents (case_id, kind, original_filename, content_type, size_bytes, sha256, description, content, uploaded_by, uploaded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [input.caseId, input.kind, input.file.originalFilename || (input.defaultFilename ?? ''), input.file.type.contentType, input.file.content.length, input.file.sha256, input.description ?? null, input.file.content, input.uploadedBy, input.at],
+    `INSERT INTO documents (case_id, kind, original_filename, content_type, size_bytes, sha256, description, content, uploaded_by, uploaded_at, advice_request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [input.caseId, input.kind, input.file.originalFilename || (input.defaultFilename ?? ''), input.file.type.contentType, input.file.content.length, input.file.sha256, input.description ?? null, input.file.content, input.uploadedBy, input.at, input.adviceRequestId ?? null],
   );
   return rows[0].id;
 }
@@ -50,4 +50,49 @@ export async function findCouncilDocument(db: Queryable, councilId: string, case
   );
   const row = rows[0];
   return row && { id: row.id, filename: row.original_filename, contentType: row.content_type, content: row.content };
+}
+
+/** A document an adviser sees: shared with advisers on the case they were asked about, or attached to their own advice. */
+export interface AdviserDocument {
+  id: string;
+  filename: string;
+  description: string | null;
+  uploadedAt: Date;
+  attached: boolean;
+}
+
+export async function adviserDocuments(db: Queryable, caseId: string, requestId: string): Promise<AdviserDocument[]> {
+  const { rows } = await db.query(
+    `SELECT id, original_filename, description, uploaded_at, advice_request_id IS NOT NULL AS attached FROM documents
+      WHERE case_id = $1 AND removed_at IS NULL AND ((shared_with_advisers AND advice_request_id IS NULL) OR advice_request_id = $2)
+      ORDER BY uploaded_at, id`,
+    [caseId, requestId],
+  );
+  return rows.map((row) => ({ id: row.id, filename: row.original_filename, description: row.description, uploadedAt: row.uploaded_at, attached: row.attached }));
+}
+
+export async function findAdviserDocument(db: Queryable, caseId: string, requestId: string, documentId: string): Promise<StoredDocument | undefined> {
+  const { rows } = await db.query(
+    `SELECT id, original_filename, content_type, content FROM documents
+      WHERE id = $3 AND case_id = $1 AND removed_at IS NULL AND ((shared_with_advisers AND advice_request_id IS NULL) OR advice_request_id = $2)`,
+    [caseId, requestId, documentId],
+  );
+  const row = rows[0];
+  return row && { id: row.id, filename: row.original_filename, contentType: row.content_type, content: row.content };
+}
+
+/** The documents attached to pieces of advice, for staff and (as shared) the family. */
+export async function adviceDocuments(db: Queryable, requestIds: string[]): Promise<Map<string, { id: string; filename: string }[]>> {
+  const byRequest = new Map<string, { id: string; filename: string }[]>();
+  if (requestIds.length === 0) return byRequest;
+  const { rows } = await db.query(
+    `SELECT id, original_filename, advice_request_id FROM documents WHERE advice_request_id = ANY($1::uuid[]) AND removed_at IS NULL ORDER BY uploaded_at, id`,
+    [requestIds],
+  );
+  for (const row of rows) {
+    const list = byRequest.get(row.advice_request_id) ?? [];
+    list.push({ id: row.id, filename: row.original_filename });
+    byRequest.set(row.advice_request_id, list);
+  }
+  return byRequest;
 }

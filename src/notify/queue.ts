@@ -61,7 +61,7 @@ const QUEUE_SETUP_LOCK_ID = 7_310_442_017;
  * Creates the queues that do not exist yet. Two processes starting together on a new database
  * would deadlock in pg-boss's create_queue, so they take turns under an advisory lock.
  */
-async function ensureQueues(connectionString: string, boss: PgBoss, queues: PgBoss.Queue[]) {
+export async function ensureQueues(connectionString: string, boss: PgBoss, queues: PgBoss.Queue[]) {
   const lock = new pg.Client({ connectionString, application_name: 'ehc-hub-queue' });
   await lock.connect();
   try {

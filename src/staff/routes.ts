@@ -16,6 +16,7 @@ import { peopleRoutes } from './people/routes.js';
 import { staffAccountRoutes } from './staff-accounts/routes.js';
 import { workTrayRoutes } from './work-tray/routes.js';
 import { newRequestsRoutes } from './new-requests/routes.js';
+import { adviceRequestRoutes } from './advice-requests/routes.js';
 
 function staffLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.staffPaths = staffPaths;
@@ -40,6 +41,7 @@ export function staffRoutes(deps: FeatureDeps): Router {
   staff.use(caseProgressRoutes(deps));
   staff.use(notesAndDatesRoutes(deps));
   staff.use(auditTrailRoutes(deps));
+  staff.use(adviceRequestRoutes(deps));
   staff.use(peopleRoutes(deps));
   staff.use(staffAccountRoutes(deps));
   staff.use(newRequestsRoutes(deps));

@@ -14,6 +14,7 @@ import { findCouncilDocument } from '../../documents/data.js';
 import { listDecisions, listDocuments, listMembers } from './data.js';
 import { casePageModel } from './view-model.js';
 import { staffPaths, staffPattern } from '../paths.js';
+import { caseAdviceSection } from '../advice-requests/case-section.js';
 
 /** The staff case page and its documents. */
 export function caseRoutes(deps: FeatureDeps): Router {
@@ -24,16 +25,17 @@ export function caseRoutes(deps: FeatureDeps): Router {
     const staff = staffMemberOf(req);
     const found = await findCouncilCase(pool, staff.councilId, req.params.caseId);
     if (!found) return renderNotFound(res);
-    const [facts, members, decisions, documents, notes, keyDates] = await Promise.all([
+    const [facts, members, decisions, documents, notes, keyDates, advice] = await Promise.all([
       factsOf(pool, found),
       listMembers(pool, found.id),
       listDecisions(pool, found.id),
       listDocuments(pool, found.id),
       listNotes(pool, found.id),
       listKeyDates(pool, found.id),
+      caseAdviceSection(pool, found, ukToday(deps.clock)),
     ]);
     await audit(pool, { action: 'staff.case.viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) }, deps.clock.now());
-    res.render('staff/case', casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates }));
+    res.render('staff/case', { ...casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates }), advice });
   });
 
   router.get(staffPattern(staffPaths.caseDocument(':caseId', ':documentId')), async (req: Request<{ caseId: string; documentId: string }>, res) => {

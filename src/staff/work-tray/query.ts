@@ -1,5 +1,6 @@
 import { addDays, type IsoDate, type StageId } from '../../ehc/index.js';
 import { queryPrepared } from '../../db/statements.js';
+import { adviceOverdue } from '../../advice/overdue.js';
 import type { Queryable } from '../../db/pool.js';
 
 
@@ -8,7 +9,7 @@ export const TRAY_PAGE_SIZE = 50;
 export interface TrayFilters {
   stage?: StageId;
   /** 'overdue': the next council date has passed; 'soon': it falls in the next 2 weeks (today included). */
-  due?: 'overdue' | 'soon';
+  due?: 'overdue' | 'soon' | 'advice-overdue';
   /** A child's name, matched from the start of the first or last name, or a case reference. */
   search?: string;
   page: number;
@@ -51,6 +52,7 @@ export function trayConditions(
   const conditions = ['c.council_id = $1'];
   if (filters.stage) conditions.push(`c.current_stage = ${param(filters.stage)}`);
   if (filters.due === 'overdue') conditions.push(`c.next_due_on < ${param(today)}::date`);
+  if (filters.due === 'advice-overdue') conditions.push(adviceOverdue(param(today)));
   if (filters.due === 'soon') {
     conditions.push(`c.next_due_on BETWEEN ${param(today)}::date AND ${param(addDays(today, 14))}::date`);
   }

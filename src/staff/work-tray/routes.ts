@@ -12,7 +12,7 @@ import { workTrayPage, type TrayFilters } from './query.js';
 
 const filtersSchema = z.object({
   stage: z.enum(STAGE_IDS).optional().catch(undefined),
-  due: z.enum(['overdue', 'soon']).optional().catch(undefined),
+  due: z.enum(['overdue', 'soon', 'advice-overdue']).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
 });
