@@ -3,7 +3,8 @@ import type { CaseDocument } from './data.js';
 import { paths } from '../../web/paths.js';
 import { documentKindLabel, documentTypeLabel } from '../../documents/labels.js';
 import { casePaths } from '../paths.js';
-import { formatFileSize, timelineEntry } from '../view-format.js';
+import { timelineEntry } from '../view-format.js';
+import { formatFileSize } from '../../web/format.js';
 
 /** A document as the list shows it: its name to download, what it is, who added it and when. */
 export function documentRows(caseId: string, documents: CaseDocument[], councilName: string, viewerId?: string) {

@@ -1,7 +1,7 @@
 import { describeCase, requesterText, type CaseFacts, type DueDate } from '../../ehc/index.js';
 import type { CouncilCase } from '../cases-data.js';
 import { PROGRESS_STEPS } from '../case-progress/steps.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../web/format.js';
 import type { KeyDate, TimelineNote } from '../notes-and-dates/data.js';
 import { staffPaths } from '../paths.js';
 import { CASE_ROLE_LABELS, type CaseRole } from '../../cases/access.js';
