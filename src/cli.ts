@@ -13,7 +13,7 @@ import { inTransaction } from './db/pool.js';
 import { migrate, MigrationError } from './db/migrate.js';
 import { createLogger } from './logger.js';
 import { startMessageQueue, type MessageQueue } from './notify/queue.js';
-import { formatUkDateTime } from './notify/templates/format.js';
+import { formatDateTime } from './web/format.js';
 import { addPersonToCase } from './staff/case-people/service.js';
 import { CASE_ROLE_LABELS } from './cases/access.js';
 
@@ -85,7 +85,7 @@ export async function runCommand(args: CliCommand, deps: CliDeps): Promise<void>
     deps.print(`${args.email} already has an EHC Hub account (${result.status}): no invitation was sent.`);
     return;
   }
-  deps.print(`Invitation email queued for ${args.email.toLowerCase()}; the link works until ${formatUkDateTime(result.expiresAt)}.`);
+  deps.print(`Invitation email queued for ${args.email.toLowerCase()}; the link works until ${formatDateTime(result.expiresAt)}.`);
   if (args.command === 'create-admin') {
     deps.print(`${args.name} is an admin for ${council.name}. Their "Complete your registration" link:`);
     deps.print(result.registrationLink);

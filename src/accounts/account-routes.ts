@@ -3,7 +3,7 @@ import { clientIp } from '../web/client-ip.js';
 import { redirectWithNotice } from '../web/notice.js';
 import type { FeatureDeps } from '../deps.js';
 import { requireSignedIn } from '../auth/current-user.js';
-import { formatUkDateTime } from '../notify/templates/format.js';
+import { formatDateTime } from '../web/format.js';
 import { formErrors, renderWithErrors } from '../web/forms/errors.js';
 import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
@@ -24,7 +24,7 @@ export function accountRoutes(deps: FeatureDeps): Router {
     res.render('accounts/account', {
       account: { fullName: account.fullName, email: account.email },
       methodName: account.twoFactorMethod ? METHOD_NAMES[account.twoFactorMethod] : 'Not set up yet',
-      passwordChanged: account.passwordChangedAt ? formatUkDateTime(account.passwordChangedAt) : undefined,
+      passwordChanged: account.passwordChangedAt ? formatDateTime(account.passwordChangedAt) : undefined,
     });
   });
 

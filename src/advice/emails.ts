@@ -1,5 +1,5 @@
 import type { Council } from '../config.js';
-import { formatLongDate } from '../ehc/index.js';
+import { formatDate } from '../web/format.js';
 import { layoutEmail } from '../notify/email-layout.js';
 import type { EmailMessage } from '../notify/queue.js';
 import { ADVICE_KIND_LABELS, type AdviceKind } from './kinds.js';
@@ -24,7 +24,7 @@ export function adviceRequestedEmail(council: Council, email: AdviceEmail): Emai
       `Dear ${email.fullName},`,
       `${council.name} has asked you for ${what(email.kind)} for an Education, Health and Care (EHC) needs assessment.`,
       { inset: `Case reference: ${email.caseReference}` },
-      `Please reply by ${formatLongDate(email.dueOn)}.`,
+      `Please reply by ${formatDate(email.dueOn)}.`,
       'Sign in to EHC Hub to read the request and write your answer.',
       { link: email.link, text: 'Read the request' },
       `If you think this is a mistake, contact ${council.teamName} using the details below.`,
@@ -34,7 +34,7 @@ export function adviceRequestedEmail(council: Council, email: AdviceEmail): Emai
 
 /** The reminders: a week before the due date, and the day after it has passed. */
 export function adviceReminderEmail(council: Council, email: AdviceEmail & { reminder: 'due-soon' | 'overdue' }): EmailMessage {
-  const due = formatLongDate(email.dueOn);
+  const due = formatDate(email.dueOn);
   return layoutEmail(council, {
     to: email.to,
     subject:

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from '../staff/format.js';
+import { formatDate, formatDateTime } from '../web/format.js';
 import type { Addendum, AdviceRequest } from './data.js';
 import { ADVICE_KIND_LABELS, ADVICE_STATUS_LABELS, ADVICE_STATUS_TAGS, adviceStatus } from './kinds.js';
 

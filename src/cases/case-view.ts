@@ -4,7 +4,7 @@ import { paths } from '../web/paths.js';
 import type { CaseRow } from './case-data.js';
 import { caseFactsFromRow } from './case-facts-from-db.js';
 import { audienceFor } from './dashboard-view.js';
-import { formatGuideDateTime } from './date-time.js';
+import { formatDateTime } from '../web/format.js';
 import { dueDateView, type DueDateView } from './due-date-view.js';
 import { CASE_ROLE_LABELS } from './access.js';
 import { ROLE_ORDER } from './labels.js';
@@ -124,7 +124,7 @@ export function casePageView(ctx: CaseContext, councilName: string): CasePageVie
     },
     notes: row.notes.map((note) => ({
       paragraphs: paragraphsOf(note.body),
-      when: formatGuideDateTime(note.createdAt),
+      when: formatDateTime(note.createdAt),
       who: noteAuthor(note, councilName),
     })),
     keyDates: [

@@ -13,6 +13,7 @@ export { whatIsNewSince, markCaseVisited, visitCase, type WhatIsNew, type NewIte
 export { requestVersions, type RequestVersion } from './request/data.js';
 export { familyComments, type CaseComment } from './comments/data.js';
 export { draftPlanResponses, PLAN_SECTIONS, type SentResponse } from './draft-plan/data.js';
+export { sentRows } from './draft-plan/form.js';
 export { PROPOSAL_WORDS } from './draft-plan/proposal-words.js';
 export { proposalOf, type Proposal, type ProposalKind } from './draft-plan/proposals.js';
 export { markOpenedByCouncil } from './documents/removal-data.js';

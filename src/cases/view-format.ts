@@ -1,16 +1,6 @@
-import { formatGuideDate } from '../ehc/index.js';
-import { formatUkDateTime } from '../notify/templates/format.js';
+import { formatDateTime } from '../web/format.js';
 
-/** "Sunday 20 August 2023 at 10:00am", with the same date as an ISO timestamp for <time>. */
+/** "20th Aug 2023 at 10am" with who did it, and the same instant as an ISO timestamp for <time>. */
 export function timelineEntry(byName: string | null, at: Date) {
-  return { byName: byName ?? undefined, when: formatUkDateTime(at), whenIso: at.toISOString() };
-}
-
-/** A calendar date the way the guide writes it: "8th Aug 2023". */
-export const guideDate = (date: string) => formatGuideDate(date);
-
-/** "1.2 MB", "340 KB": sizes as people read them. */
-export function formatFileSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return { byName: byName ?? undefined, when: formatDateTime(at), whenIso: at.toISOString() };
 }

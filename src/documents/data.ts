@@ -96,3 +96,38 @@ export async function adviceDocuments(db: Queryable, requestIds: string[]): Prom
   }
   return byRequest;
 }
+
+/** A document of a case as the council's case page lists it. */
+export interface CouncilDocumentListing {
+  id: string;
+  kind: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  description: string | null;
+  uploadedAt: Date;
+  uploadedBy: string | null;
+  firstOpenedByCouncilAt: Date | null;
+}
+
+/** Every document on a case not removed, newest first. No access check: for council staff pages, which check their own. */
+export async function councilCaseDocuments(db: Queryable, caseId: string): Promise<CouncilDocumentListing[]> {
+  const { rows } = await db.query(
+    `SELECT d.id, d.kind, d.original_filename, d.content_type, d.size_bytes, d.description, d.uploaded_at, d.first_opened_by_council_at,
+            u.full_name
+       FROM documents d LEFT JOIN users u ON u.id = d.uploaded_by
+      WHERE d.case_id = $1 AND d.removed_at IS NULL ORDER BY d.uploaded_at DESC, d.id`,
+    [caseId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    filename: row.original_filename,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    description: row.description,
+    uploadedAt: row.uploaded_at,
+    uploadedBy: row.full_name,
+    firstOpenedByCouncilAt: row.first_opened_by_council_at,
+  }));
+}

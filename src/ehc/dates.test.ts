@@ -9,7 +9,6 @@ import {
   daysInMonth,
   earliestOf,
   formatGuideDate,
-  formatLongDate,
   fromDayNumber,
   isIsoDate,
   isLeapYear,
@@ -116,10 +115,5 @@ describe('formatting as in the guide', () => {
     assert.equal(formatGuideDate('2023-04-22'), '22nd Apr 2023');
     assert.equal(formatGuideDate('2023-12-23'), '23rd Dec 2023');
     assert.equal(formatGuideDate('2023-12-31'), '31st Dec 2023');
-  });
-
-  it('writes the long GOV.UK form', () => {
-    assert.equal(formatLongDate('2023-08-08'), '8 August 2023');
-    assert.equal(formatLongDate('2024-02-29'), '29 February 2024');
   });
 });

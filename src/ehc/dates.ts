@@ -129,10 +129,6 @@ export function earliestOf(dates: readonly IsoDate[]): IsoDate | undefined {
 }
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
 
 /** 1 → 'st', 2 → 'nd', 3 → 'rd', 4 → 'th', 11–13 → 'th', 21 → 'st', 22 → 'nd', 23 → 'rd', 31 → 'st'. */
 export function ordinalSuffix(n: number): string {
@@ -156,8 +152,3 @@ export function formatGuideDate(date: IsoDate): string {
   return `${day}${ordinalSuffix(day)} ${SHORT_MONTHS[month - 1]} ${year}`;
 }
 
-/** GOV.UK style: '2023-08-08' → '8 August 2023'. */
-export function formatLongDate(date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  return `${day} ${LONG_MONTHS[month - 1]} ${year}`;
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { formatLongDate, type IsoDate } from '../ehc/index.js';
+import type { IsoDate } from '../ehc/index.js';
+import { formatDate } from '../web/format.js';
 import { govukDate } from '../web/forms/dates.js';
 import { checkbox, choice, optionalText, requiredLongText, requiredText } from '../web/forms/fields.js';
 import type { Answers } from './data.js';
@@ -147,4 +148,4 @@ export function completeRequest(answers: Answers, today: IsoDate): CompleteReque
   return { child: parse('child'), you: parse('you'), reasons: parse('reasons'), views: parse('views') } as CompleteRequest;
 }
 
-export const formatDateOfBirth = (date: IsoDate) => formatLongDate(date);
+export const formatDateOfBirth = (date: IsoDate) => formatDate(date);

@@ -1,4 +1,5 @@
-import { formatLongDate, type IsoDate } from '../ehc/index.js';
+import type { IsoDate } from '../ehc/index.js';
+import { formatDate } from '../web/format.js';
 import type { Answers, RequestFile } from './data.js';
 import { requestPaths, type RequestSection } from './paths.js';
 import { CONTACT_WAYS, RELATIONSHIPS, SECTION_TITLES, SECTIONS, sectionState, VIEWS_BY, withDates, YES_NO } from './sections.js';
@@ -31,7 +32,7 @@ const label = (labels: Labels, value: string | undefined) => (value ? (labels[va
 function dateOfBirth(values: Record<string, string>): string {
   const parts = withDates('child', values).dateOfBirth as { day: string; month: string; year: string };
   const { date } = checkDate(parts, { label: 'Date of birth', missing: '' });
-  return date ? formatLongDate(date) : '';
+  return date ? formatDate(date) : '';
 }
 
 /** Each section's answers as GOV.UK summary list rows, with a change link to its page. */

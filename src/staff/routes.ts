@@ -9,7 +9,6 @@ import { caseRoutes } from './case-view/routes.js';
 import { casePeopleRoutes } from './case-people/routes.js';
 import { caseProgressRoutes } from './case-progress/routes.js';
 import { createCaseRoutes } from './create-case/routes.js';
-import { formatDate, formatDateTime } from './format.js';
 import { notesAndDatesRoutes } from './notes-and-dates/routes.js';
 import { staffPaths } from './paths.js';
 import { peopleRoutes } from './people/routes.js';
@@ -20,8 +19,6 @@ import { adviceRequestRoutes } from './advice-requests/routes.js';
 
 function staffLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.staffPaths = staffPaths;
-  res.locals.formatDate = formatDate;
-  res.locals.formatDateTime = formatDateTime;
   res.locals.isAdmin = req.user?.staffRole === 'admin';
   next();
 }

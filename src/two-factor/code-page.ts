@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { formatUkTime } from '../cases/date-time.js';
+import { formatUkTime } from '../web/format.js';
 import { formErrors } from '../web/forms/errors.js';
 import { SMS_CODE_VALID_MS, type LatestSmsCode } from './sms-codes.js';
 

@@ -3,7 +3,7 @@ import { clientIp } from '../web/client-ip.js';
 import { redirectWithNotice } from '../web/notice.js';
 import { Router } from 'express';
 import type { FeatureDeps } from '../deps.js';
-import { formatUkTime } from '../cases/date-time.js';
+import { formatUkTime } from '../web/format.js';
 import { parseForm } from '../web/forms/parse.js';
 import { paths } from '../web/paths.js';
 import { attemptCode } from './code-attempt.js';

@@ -1,4 +1,4 @@
-import { formatUkTime } from '../cases/date-time.js';
+import { formatUkTime } from '../web/format.js';
 
 /** What the code pages say when something is wrong. */
 export const CODE_MESSAGES = {

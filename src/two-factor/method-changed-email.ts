@@ -1,7 +1,7 @@
 import type { Council } from '../config.js';
 import { layoutEmail } from '../notify/email-layout.js';
 import type { EmailMessage } from '../notify/queue.js';
-import { formatUkDateTime } from '../notify/templates/format.js';
+import { formatDateTime } from '../web/format.js';
 import type { TwoFactorMethod } from './user-data.js';
 
 export interface MethodChangedEmail {
@@ -24,7 +24,7 @@ export function methodChangedEmail(council: Council, email: MethodChangedEmail):
     subject: 'You have changed how you get your EHC Hub log in code',
     blocks: [
       `Dear ${email.fullName},`,
-      `On ${formatUkDateTime(email.changedAt)} you changed how you get the code you enter each time you log in to the EHC Hub.`,
+      `On ${formatDateTime(email.changedAt)} you changed how you get the code you enter each time you log in to the EHC Hub.`,
       now,
       `If you did not make this change, contact ${council.teamName} straight away using the details below.`,
     ],

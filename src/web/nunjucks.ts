@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import nunjucks from 'nunjucks';
 import type { Council } from '../config.js';
 import { paths } from './paths.js';
+import { formatDate, formatDateTime, formatFileSize } from './format.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
@@ -34,6 +35,9 @@ export function setUpNunjucks(app: Express, council: Council, options: { watch?:
   env.addGlobal('paths', paths);
   env.addGlobal('serviceName', 'EHC Hub');
   env.addFilter('trim', trim);
+  env.addFilter('date', formatDate);
+  env.addFilter('dateTime', formatDateTime);
+  env.addFilter('fileSize', formatFileSize);
   const watcher = options.watch ? watchTemplates(env, viewsDir) : undefined;
   return { env, close: () => watcher?.close() };
 }

@@ -61,7 +61,7 @@ describe('your account and changing the password', () => {
 
     const emails = await queuedEmails(t.pool, user.email);
     assert.deepEqual(emails.map((e) => e.subject), ['Your EHC Hub password has been changed']);
-    assert.match(emails[0].text, /Wednesday 20 November 2024 at 3:00pm/);
+    assert.match(emails[0].text, /20th Nov 2024 at 3pm/);
     assert.ok((await auditActions(t.pool, user.id)).includes('password.changed'));
 
     const signIn = await submitForm(t.agent(), '/sign-in', { email: user.email, password: NEW_PASSWORD });

@@ -97,7 +97,7 @@ describe('forgotten password and "Create a password"', () => {
     assert.equal(rows[0].n, 0);
 
     const changed = await smtp.waitFor((m) => m.to.includes(user.email) && m.subject === 'Your EHC Hub password has been changed');
-    assert.match(changed.text, /was changed on Monday 13 May 2024 at 9:30am/);
+    assert.match(changed.text, /was changed on 13th May 2024 at 9:30am/);
     assert.match(changed.text, /If you did not change your password, contact Edgehill SEND Admin straight away/);
 
     // The old password no longer works; the new one does, and the second factor is still due.

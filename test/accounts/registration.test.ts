@@ -36,7 +36,7 @@ describe('invitation and "Complete your registration"', () => {
     assert.match(email.text, /Sam Taylor at Edgehill Council has invited you to register on EHC Hub/);
     assert.match(email.text, /request for an Education, Health and Care \(EHC\) needs assessment for your child/);
     assert.match(email.text, /Complete your registration:\nhttp:\/\/localhost:3000\/register\//);
-    assert.match(email.text, /This link expires on Tuesday 22 August 2023 at 10:00am/);
+    assert.match(email.text, /This link expires on 22nd Aug 2023 at 10am/);
     assert.match(email.text, /Contact Edgehill SEND Admin\nEmail: send\.admin@edgehill\.example\.gov\.uk\nTelephone: 01632 960 000/);
     assert.match(email.html, /<a href="http:\/\/localhost:3000\/register\/[\w-]{43}"[^>]*>Complete your registration<\/a>/);
     assert.match(email.html, /send\.admin@edgehill\.example\.gov\.uk/);

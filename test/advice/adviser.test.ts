@@ -45,7 +45,7 @@ describe('advice: the professional’s side', () => {
     assert.equal(landing.headers.location, '/advice');
     const mine = textOf((await ep.get('/advice').expect(200)).text);
     assert.match(mine, /My advice requests/);
-    assert.match(mine, new RegExp(`Barney Rogers: Psychological advice Case reference ${c.reference} Asked for Psychological advice Due by 31 October 2023 Status Requested`));
+    assert.match(mine, new RegExp(`Barney Rogers: Psychological advice Case reference ${c.reference} Asked for Psychological advice Due by 31st Oct 2023 Status Requested`));
 
     const path = `/advice/${requestId}`;
     const page = await ep.get(path).expect(200);
@@ -94,12 +94,12 @@ describe('advice: the professional’s side', () => {
     assert.match(textOf(blank.text), /Enter your addendum/);
     await ep.post(`/advice/${requestId}/addendum`).type('form').send({ _csrf: csrf, addendum: 'He now has glasses.' }).expect(302);
     const after = textOf((await ep.get(path).expect(200)).text);
-    assert.match(after, /Sent to the council on 20 September 2023\. It cannot be changed\./);
+    assert.match(after, /Sent to the council on 20th Sep 2023\. It cannot be changed\./);
     assert.match(after, /Barney finds reading hard\..*Addendum added on .* He now has glasses\./);
 
     // Staff read it all, with the attachment.
     const staffView = await c.staff.agent.get(`/staff/cases/${c.id}/advice/${requestId}`).expect(200);
-    assert.match(textOf(staffView.text), /Received on 20 September 2023 \(written on EHC Hub\).*Daily phonics.*He now has glasses\..*ep-report\.pdf/);
+    assert.match(textOf(staffView.text), /Received on 20th Sep 2023 \(written on EHC Hub\).*Daily phonics.*He now has glasses\..*ep-report\.pdf/);
 
     // The adviser downloads what was shared and their own attachment, nothing else.
     const shared = /href="(\/advice\/[^"]+\/documents\/[^"]+)">school-report\.pdf/.exec((await ep.get(path)).text)?.[1];

@@ -61,10 +61,10 @@ describe('advice: the family’s All about me, and the advice they see', () => {
     await c.parent.agent.post(path).type('form').send({ _csrf: csrf, action: 'save', hopes: 'Changed' }).expect(404);
     const sent = textOf((await c.parent.agent.get(path).expect(200)).text);
     assert.match(sent, /All about me has been sent to the council/);
-    assert.match(sent, /Sent to the council on 20 September 2023, 11:00am by Jane Rogers\./);
+    assert.match(sent, /Sent to the council on 20th Sep 2023 at 11am by Jane Rogers\./);
 
     const casePage = textOf((await c.staff.agent.get(`/staff/cases/${c.id}`).expect(200)).text);
-    assert.match(casePage, /All about me, the family’s own advice, was sent on 20 September 2023, 11:00am\./);
+    assert.match(casePage, /All about me, the family’s own advice, was sent on 20th Sep 2023 at 11am\./);
     const staffView = textOf((await c.staff.agent.get(`/staff/cases/${c.id}/all-about-me`).expect(200)).text);
     assert.match(staffView, /He needs calm\..*To be a vet\./);
   });
@@ -85,7 +85,7 @@ describe('advice: the family’s All about me, and the advice they see', () => {
     const detail = await c.staff.agent.get(`/staff/cases/${c.id}/advice/${ep.requestId}`).expect(200);
     await c.staff.agent.post(`/staff/cases/${c.id}/advice/${ep.requestId}/share`).type('form').send({ _csrf: csrfFrom(detail.text) }).expect(302);
     stage = textOf((await c.parent.agent.get(stagePath).expect(200)).text);
-    assert.match(stage, /Psychological advice from Dr Priya Shah Given on 20 September 2023 The child’s needs Barney learns by doing\./);
+    assert.match(stage, /Psychological advice from Dr Priya Shah Given on 20th Sep 2023 The child’s needs Barney learns by doing\./);
     assert.doesNotMatch(stage, /Barney has asthma/);
     const link = /href="(\/cases\/[^"]+\/documents\/[^"]+)">psychological-report\.pdf/.exec((await c.parent.agent.get(stagePath)).text)?.[1];
     assert.ok(link);
@@ -96,8 +96,8 @@ describe('advice: the family’s All about me, and the advice they see', () => {
     assert.equal(family.rowCount, 1);
     await t.pool.query(`UPDATE cases SET draft_plan_issued_on = '2023-11-20' WHERE id = $1`, [c.id]);
     stage = textOf((await c.parent.agent.get(stagePath).expect(200)).text);
-    assert.match(stage, /Psychological advice from Dr Priya Shah Given on 20 September 2023/);
-    assert.match(stage, /Medical advice from Dr Amir Khan Given on 20 September 2023 The child’s needs Barney has asthma\./);
+    assert.match(stage, /Psychological advice from Dr Priya Shah Given on 20th Sep 2023/);
+    assert.match(stage, /Medical advice from Dr Amir Khan Given on 20th Sep 2023 The child’s needs Barney has asthma\./);
     assert.match(stage, /You have sent All about me to the council\. Read All about me/);
 
     // Another case's adviser sees none of it.

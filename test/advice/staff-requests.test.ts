@@ -50,7 +50,7 @@ describe('advice: staff request it, track it, record it', () => {
     assert.ok(invitation, 'the EP is invited');
     assert.match(invitation.subject, /Complete your registration/);
     assert.match(invitation.text, new RegExp(`psychological advice for case ${c.reference}`));
-    assert.match(invitation.text, /It is due by 31 October 2023\./);
+    assert.match(invitation.text, /It is due by 31st Oct 2023\./);
     const told = (await queuedEmails(t.pool, doctor.email)).at(-1);
     assert.ok(told, 'the registered doctor is emailed');
     assert.equal(told.subject, `Edgehill Council has asked for your advice on EHC Hub: ${c.reference}`);
@@ -65,9 +65,9 @@ describe('advice: staff request it, track it, record it', () => {
       { kind: 'psychological', requested_on: TODAY, due_on: '2023-10-31' },
     ]);
     const page = textOf((await c.staff.agent.get(`/staff/cases/${c.id}`).expect(200)).text);
-    assert.match(page, /Medical advice has been requested from Dr Amir Khan We have sent an email to amir\.khan@nhs\.example\. The advice is due by 31 October 2023\./);
-    assert.match(page, /Psychological advice Dr Priya Shah 31 October 2023 Requested/);
-    assert.match(page, /Medical advice Dr Amir Khan 31 October 2023 Requested/);
+    assert.match(page, /Medical advice has been requested from Dr Amir Khan We have sent an email to amir\.khan@nhs\.example\. The advice is due by 31st Oct 2023\./);
+    assert.match(page, /Psychological advice Dr Priya Shah 31st Oct 2023 Requested/);
+    assert.match(page, /Medical advice Dr Amir Khan 31st Oct 2023 Requested/);
     const facts = await t.pool.query(`SELECT advice_requested_on, advice_received_on FROM cases WHERE id = $1`, [c.id]);
     assert.deepEqual(facts.rows[0], { advice_requested_on: TODAY, advice_received_on: null });
   });
@@ -103,7 +103,7 @@ describe('advice: staff request it, track it, record it', () => {
     await Promise.all([queueAdviceReminders(t), queueAdviceReminders(t), queueAdviceReminders(t)]);
     await queueAdviceReminders(t);
     const soon = await reminders();
-    assert.deepEqual(soon.map((email) => email.subject), [`Reminder: your advice is due on 31 October 2023: ${c.reference}`]);
+    assert.deepEqual(soon.map((email) => email.subject), [`Reminder: your advice is due on 31st Oct 2023: ${c.reference}`]);
 
     clock.set('2023-10-31T10:00:00Z'); // the due date itself is in time
     c.staff.agent = await agentSignedInAs(t, c.staff.id);
@@ -118,13 +118,13 @@ describe('advice: staff request it, track it, record it', () => {
     await queueAdviceReminders(t);
     const all = await reminders();
     assert.equal(all.length, 2);
-    assert.equal(all[1].subject, `Your advice was due on 31 October 2023: ${c.reference}`);
+    assert.equal(all[1].subject, `Your advice was due on 31st Oct 2023: ${c.reference}`);
     assert.match(all[1].text, new RegExp(`/advice/${requestId}`));
     assert.equal(await count(t.pool, `SELECT count(*) FROM advice_reminders WHERE request_id = $1`, [requestId]), 2);
     tray = textOf((await c.staff.agent.get('/staff?due=advice-overdue').expect(200)).text);
     assert.match(tray, /Medwyn/);
     const page = textOf((await c.staff.agent.get(`/staff/cases/${c.id}`).expect(200)).text);
-    assert.match(page, /Medical advice Dr Lee 31 October 2023 Overdue/);
+    assert.match(page, /Medical advice Dr Lee 31st Oct 2023 Overdue/);
 
     // Recorded as received another way: a document and the date; then no longer overdue.
     const recordPath = `/staff/cases/${c.id}/advice/${requestId}/record`;
@@ -142,7 +142,7 @@ describe('advice: staff request it, track it, record it', () => {
     const facts = await t.pool.query(`SELECT advice_received_on FROM cases WHERE id = $1`, [c.id]);
     assert.equal(facts.rows[0].advice_received_on, '2023-10-30', 'all advice received follows from the requests');
     const detail = await c.staff.agent.get(`/staff/cases/${c.id}/advice/${requestId}`).expect(200);
-    assert.match(textOf(detail.text), /Received on 30 October 2023 \(recorded by the council\)/);
+    assert.match(textOf(detail.text), /Received on 30th Oct 2023 \(recorded by the council\)/);
     const link = /href="(\/staff\/cases\/[^"]+\/documents\/[^"]+)">medical-advice\.pdf/.exec(detail.text)?.[1];
     assert.ok(link);
     await c.staff.agent.get(link).expect(200);
@@ -161,7 +161,7 @@ describe('advice: staff request it, track it, record it', () => {
     await c.staff.agent.post(`/staff/cases/${c.id}/advice/${requestId}/withdraw`).type('form').send({ _csrf: csrfFrom(detail.text) }).expect(302);
     await c.staff.agent.post(`/staff/cases/${c.id}/advice/${requestId}/withdraw`).type('form').send({ _csrf: csrfFrom(detail.text) }).expect(404);
     const page = textOf((await c.staff.agent.get(`/staff/cases/${c.id}`).expect(200)).text);
-    assert.match(page, /Social care advice Pat Social 31 October 2023 Withdrawn/);
+    assert.match(page, /Social care advice Pat Social 31st Oct 2023 Withdrawn/);
     clock.set('2023-11-10T10:00:00Z');
     await queueAdviceReminders(t);
     assert.equal(await count(t.pool, `SELECT count(*) FROM advice_reminders WHERE request_id = $1`, [requestId]), 0);

@@ -165,7 +165,7 @@ describe('staff admin pages in Chromium: change role, remove an exemption, the n
 
       // Remove the exemption: no reason is an error; then the reason typed and saved.
       await page.goto(`${t.baseUrl}/staff/cases/${exempted.id}/progress/remove-exemption`);
-      assert.match((await page.locator('.govuk-inset-text').textContent()) ?? '', /The exemption \(recorded on 1 October 2025\): Family away from the area/);
+      assert.match((await page.locator('.govuk-inset-text').textContent()) ?? '', /The exemption \(recorded on 1st Oct 2025\): Family away from the area/);
       await tabTo(page, page.getByRole('button', { name: 'Save and tell the family' }));
       await pressForNextPage(page, 'Enter');
       await checkPage(page, 'Remove the exemption to the time limits');
@@ -181,7 +181,7 @@ describe('staff admin pages in Chromium: change role, remove an exemption, the n
       await page.goto(`${t.baseUrl}/staff/cases/${reviewed.id}/progress/review-meeting`);
       assert.match(
         (await page.locator('.govuk-inset-text').textContent()) ?? '',
-        /The decision after the annual review meeting of 1 December 2024 was made on 9 December 2024\. The meeting you record now is for the next annual review\./,
+        /The decision after the annual review meeting of 1st Dec 2024 was made on 9th Dec 2024\. The meeting you record now is for the next annual review\./,
       );
       const meetingDay = page.getByRole('group', { name: 'Date of the annual review meeting' }).getByLabel('Day');
       await tabTo(page, meetingDay);
@@ -192,7 +192,7 @@ describe('staff admin pages in Chromium: change role, remove an exemption, the n
       await page.keyboard.type('2024');
       await pressForNextPage(page, 'Enter');
       await checkPage(page, 'Record the annual review meeting');
-      await expectErrorSummaryFocused(page, /Date of the next annual review meeting must be after the date of the last review decision \(9 December 2024\)/);
+      await expectErrorSummaryFocused(page, /Date of the next annual review meeting must be after the date of the last review decision \(9th Dec 2024\)/);
       await followFirstErrorLink(page, meetingDay);
       for (const value of ['25', '11', '2025']) {
         await page.keyboard.press('ControlOrMeta+A');

@@ -93,7 +93,7 @@ describe('the staff journey in Chromium: work tray, create a case, record a deci
     await page.getByLabel('Request documents (optional)').setInputFiles({ name: 'request.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Create case' }).click();
     await page.waitForURL(/\/staff\/cases\/[0-9a-f-]{36}$/);
-    assert.match((await page.locator('main').textContent()) ?? '', /Decision due: 18 September 2023/);
+    assert.match((await page.locator('main').textContent()) ?? '', /Decision due: 18th Sep 2023/);
 
     await page.getByRole('link', { name: 'Record the decision whether to assess' }).click();
     await check('Record the decision whether to assess');

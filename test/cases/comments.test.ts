@@ -44,7 +44,7 @@ describe('comments and views', () => {
     const list = await family.agent.get(sent.headers.location).expect(200);
     const listText = textOf(list.text);
     assert.match(listText, /Your comments have been sent/);
-    assert.match(listText, /Jane Rogers, on behalf of Barney Sunday 20 August 2023 at 10:00am On behalf of Barney I like maths\./);
+    assert.match(listText, /Jane Rogers, on behalf of Barney 20th Aug 2023 at 10am On behalf of Barney I like maths\./);
 
     const [stored] = await familyComments(t.pool, family.caseId);
     assert.equal(stored.onBehalfOfChild, true);

@@ -25,7 +25,7 @@ describe('documents: upload, list, download', () => {
     const res = await family.agent.get(`/cases/${family.caseId}/documents/upload`).expect(200);
     assert.match(res.text, /<form method="post" action="\/cases\/[^"]+\/documents\/upload" enctype="multipart\/form-data" novalidate>\s*<input type="hidden" name="_csrf"/);
     assert.match(res.text, /<input class="govuk-file-upload" id="documents" name="documents" type="file" multiple/);
-    assert.match(textOf(res.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10MB\. You can upload up to 10 files at a time\./);
+    assert.match(textOf(res.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10 MB\. You can upload up to 10 files at a time\./);
   });
 
   it('uploads a PDF, lists it with who added it and when, and lets the parent download it', async () => {
@@ -43,7 +43,7 @@ describe('documents: upload, list, download', () => {
     const list = await family.agent.get(res.headers.location).expect(200);
     const text = textOf(list.text);
     assert.match(text, /Your document has been uploaded Speech report\.pdf/);
-    assert.match(text, /Speech report\.pdf Speech therapy report \(1 KB\) Added by Jane Rogers on Sunday 20 August 2023 at 10:00am/);
+    assert.match(text, /Speech report\.pdf Speech therapy report \(\d+ bytes\) Added by Jane Rogers on 20th Aug 2023 at 10am/);
     const href = /href="(\/cases\/[^"]+\/documents\/[0-9a-f-]{36})"/.exec(list.text)![1];
 
     const download = await family.agent.get(href).buffer(true).parse(binary).expect(200);
@@ -92,7 +92,7 @@ describe('documents: upload, list, download', () => {
       .field('description', 'A big scan')
       .attach('documents', big, 'big scan.pdf')
       .expect(400);
-    assert.match(textOf(res.text), /There is a problem “big scan\.pdf” must be smaller than 10MB/);
+    assert.match(textOf(res.text), /There is a problem “big scan\.pdf” must be smaller than 10 MB/);
     assert.equal(await uploads(family.caseId), 0);
   });
 

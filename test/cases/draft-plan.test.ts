@@ -51,7 +51,7 @@ describe('the draft plan: comments before the 15-day deadline', () => {
     const sent = await family.agent.get(path).expect(200);
     const sentText = textOf(sent.text);
     assert.match(sentText, /Your response to the draft plan has been sent/);
-    assert.match(sentText, /What has been sent From Jane Rogers, Tuesday 5 December 2023 at 10:00am Section A: views, interests and aspirations Barney loves trains\. Section F: special educational provision He needs a quiet space\. School or college you want for Barney Edgehill Academy Meeting I would like a meeting to discuss the draft plan/);
+    assert.match(sentText, /What has been sent From Jane Rogers, 5th Dec 2023 at 10am Section A: views, interests and aspirations Barney loves trains\. Section F: special educational provision He needs a quiet space\. School or college you want for Barney Edgehill Academy Meeting I would like a meeting to discuss the draft plan/);
     const email = (await queuedEmails(t.pool, family.coordinator.email)).at(-1);
     assert.equal(email?.subject, `A response to the draft plan: Barney Rogers (${family.reference})`);
 

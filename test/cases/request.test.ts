@@ -52,7 +52,7 @@ describe('the request: view and amend', () => {
     assert.match(text, /You have amended the request/);
     assert.match(page.text, /id="request-text">The amended text\.<br>With a second line\./);
     assert.match(text, /All versions of the request \(2\)/);
-    assert.match(text, /Version 2 \(the current request\) Amended by Jane Rogers on Sunday 20 August 2023 at 10:00am The amended text\./);
+    assert.match(text, /Version 2 \(the current request\) Amended by Jane Rogers on 20th Aug 2023 at 10am The amended text\./);
     assert.match(text, /Version 1 The request as first recorded, on .* The first text\./);
 
     // The staff pages read the same versions.

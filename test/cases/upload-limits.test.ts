@@ -85,7 +85,7 @@ describe('upload limits enforced while streaming', () => {
     // The request limit is 10 files of 10 MB and a little for the fields: far short of 2 GB.
     assert.ok(result.bytesProduced < 200 * 1024 * 1024, `read ${result.bytesProduced} bytes`);
     assert.equal(result.status, 413);
-    assert.match(textOf(result.body), /The selected files must each be smaller than 10MB, and you can upload up to 10 at a time\. Nothing was uploaded/);
+    assert.match(textOf(result.body), /The selected files must each be smaller than 10 MB, and you can upload up to 10 at a time\. Nothing was uploaded/);
     assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [family.caseId]), 0);
     await family.agent.get(`/cases/${family.caseId}/documents`).expect(200);
   });
@@ -100,7 +100,7 @@ describe('upload limits enforced while streaming', () => {
     );
     assert.ok(result.bytesProduced < 50 * 1024 * 1024, `read ${result.bytesProduced} bytes`);
     assert.equal(result.status, 413);
-    assert.match(textOf(result.body), /There is a problem The selected files must each be smaller than 10MB/);
+    assert.match(textOf(result.body), /There is a problem The selected files must each be smaller than 10 MB/);
     assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [family.caseId]), 0);
   });
 

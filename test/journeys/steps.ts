@@ -65,8 +65,8 @@ export async function staffCreatesCaseAndInvites(
   assert.match(new URL(person.url).pathname, /^\/staff\/cases\/[0-9a-f-]{36}$/);
   const caseId = new URL(person.url).pathname.split('/').pop()!;
   const main = await person.mainText();
-  assert.match(main, /Decision due: 18 September 2023/);
-  assert.match(main, /Request received\s*8 August 2023/);
+  assert.match(main, /Decision due: 18th Sep 2023/);
+  assert.match(main, /Request received\s*8th Aug 2023/);
 
   await person.activate(control(person, 'Add a person'));
   await person.check('Add a person to the case');

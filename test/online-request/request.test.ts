@@ -11,7 +11,7 @@ import { csrfFrom } from '../support/forms.js';
 
 describe('the request: task list, saved as it goes, sent once', () => {
   let t: TestApp;
-  // Tuesday 8 August 2023, the guide's example day: the decision is due on 18 September 2023.
+  // Tuesday 8th Aug 2023, the guide's example day: the decision is due on 18th Sep 2023.
   const clock = fixedClock('2023-08-08T09:00:00Z');
 
   before(async () => {
@@ -61,7 +61,7 @@ describe('the request: task list, saved as it goes, sent once', () => {
     }
     // Evidence: a PDF with the family's upload rules, then on.
     const evidencePage = await second.get(`/request/${requestId}/evidence`).expect(200);
-    assert.match(textOf(evidencePage.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10MB/);
+    assert.match(textOf(evidencePage.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10 MB/);
     const uploaded = await second
       .post(`/request/${requestId}/evidence`)
       .field('_csrf', csrfFrom(evidencePage.text))
@@ -88,7 +88,7 @@ describe('the request: task list, saved as it goes, sent once', () => {
     const checkWords = textOf(check.text);
     assert.match(checkWords, /Check your answers before sending your request/);
     assert.match(checkWords, /Name Robin Morgan/);
-    assert.match(checkWords, /Date of birth 14 March 2016/);
+    assert.match(checkWords, /Date of birth 14th Mar 2016/);
     assert.match(checkWords, /Parental responsibility Yes/);
     assert.match(checkWords, /Speech report\.pdf: Speech therapy report/);
     assert.match(check.text, new RegExp(`href="/request/${requestId}/child"`));
@@ -98,7 +98,7 @@ describe('the request: task list, saved as it goes, sent once', () => {
     const confirmation = await second.get(sent.headers.location).expect(200);
     assert.match(confirmation.text, /govuk-panel--confirmation/);
     const reference = /<strong>(REQ-\d{6})<\/strong>/.exec(confirmation.text)![1];
-    // Sent on 11 August 2023 (day 1): the decision within 6 weeks, by 21 September 2023.
+    // Sent on 11th Aug 2023 (day 1): the decision within 6 weeks, by 21st Sep 2023.
     assert.match(textOf(confirmation.text), /by 21st Sep 2023/);
 
     const email = (await nthEmailTo(t.pool, 'alex.morgan@example.com', 2));

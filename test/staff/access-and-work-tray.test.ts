@@ -9,7 +9,7 @@ import { PDF, staffUser } from './support.js';
 import { textOf } from '../support/html.js';
 import { csrfTokenOf, dateFields, postMultipart } from '../support/forms.js';
 
-// Wednesday 1 November 2023, 10am: "today" for every date below.
+// Wednesday 1st Nov 2023, 10am: "today" for every date below.
 const TODAY = '2023-11-01';
 
 describe('staff: who can reach the staff pages, and the work tray', () => {
@@ -103,7 +103,7 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
     assert.match(allHtml, /<input[^>]*name="due"[^>]*value=""[^>]*checked/, 'with no date filter, "Any date" is the chosen option');
     const all = textOf(allHtml);
     assert.match(all, /Showing 1 to 5 of 5 cases, soonest statutory date first\./);
-    assert.match(all, /Overdue, Ben EHC-\d+ Request Decision due: 2 October 2023 Overdue Overdue, Amy EHC-\d+ Request Decision due: 31 October 2023 Overdue Today, Cat EHC-\d+ Request Decision due: 1 November 2023 Fortnight, Dan .* Later, Eve/);
+    assert.match(all, /Overdue, Ben EHC-\d+ Request Decision due: 2nd Oct 2023 Overdue Overdue, Amy EHC-\d+ Request Decision due: 31st Oct 2023 Overdue Today, Cat EHC-\d+ Request Decision due: 1st Nov 2023 Fortnight, Dan .* Later, Eve/);
 
     const overdueHtml = (await staff.agent.get('/staff?due=overdue').expect(200)).text;
     assert.match(overdueHtml, /<input[^>]*name="due"[^>]*value="overdue"[^>]*checked/);

@@ -30,7 +30,7 @@ describe('staff: the account holder is emailed when staff disable their account 
     await act(staff.agent, parent.id, 'disable');
     const email = await waitForEmail(t.pool, parent.email, /^Your EHC Hub account has been disabled$/);
     assert.match(email.text_body, /Dear Jane Rogers,/);
-    assert.match(email.text_body, /On Thursday 22 August 2024 at 3:30pm Edgehill Council disabled your EHC Hub account\./);
+    assert.match(email.text_body, /On 22nd Aug 2024 at 3:30pm Edgehill Council disabled your EHC Hub account\./);
     assert.match(email.text_body, /You can no longer sign in to EHC Hub\./);
     assert.match(email.text_body, new RegExp(`contact ${t.config.council.teamName} using the details below\\.`));
     assert.match(email.text_body, new RegExp(`Email: ${t.config.council.email.replace(/[.+]/g, '\\$&')}`));
@@ -54,7 +54,7 @@ describe('staff: the account holder is emailed when staff disable their account 
     const staff = await staffUser(t);
     await act(staff.agent, parent.id, 'reset-two-factor');
     const email = await waitForEmail(t.pool, parent.email, /^How you get your EHC Hub log in code has been reset$/);
-    assert.match(email.text_body, /On Thursday 22 August 2024 at 3:30pm Edgehill Council reset how you get the code you enter each time you sign in to EHC Hub\./);
+    assert.match(email.text_body, /On 22nd Aug 2024 at 3:30pm Edgehill Council reset how you get the code you enter each time you sign in to EHC Hub\./);
     assert.match(email.text_body, /The next time you sign in, you will be asked to set up your code again/);
     assert.match(email.text_body, new RegExp(`Sign in to EHC Hub:\\n${t.config.baseUrl}/sign-in`));
     assert.match(email.text_body, new RegExp(`If you did not ask for this, contact ${t.config.council.teamName} using the details below straight away\\.`));

@@ -76,7 +76,7 @@ describe('staff: moving a case on', () => {
 
     const page = await staff.agent.get(res.headers.location).expect(200);
     assert.match(textOf(page.text), /Decision whether to assess: saved\. An email about the update has been sent to 1 family member\./);
-    assert.match(textOf(page.text), /Stage Assessment Next statutory date Final plan due: 25 December 2023/);
+    assert.match(textOf(page.text), /Stage Assessment Next statutory date Final plan due: 25th Dec 2023/);
 
     const parent = await agentSignedInAs(t, c.parent.id);
     const download = await parent.get(`/cases/${c.id}/documents/${letterId}`).buffer(true).parse(binary).expect(200);
@@ -96,7 +96,7 @@ describe('staff: moving a case on', () => {
     const path = `/staff/cases/${c.id}/progress/decision-to-assess`;
     const csrf = await csrfTokenOf(staff.agent, path);
     const res = await postMultipart(staff.agent, path, { _csrf: csrf, outcome: 'not-assess', reason: 'Kept reason', ...dateFields('decidedOn', '2023-08-01') }).expect(400);
-    assert.match(res.text, /<a href="#decidedOn-day">Date of the decision letter must be the same as or after the date the request was received \(8 August 2023\)<\/a>/);
+    assert.match(res.text, /<a href="#decidedOn-day">Date of the decision letter must be the same as or after the date the request was received \(8th Aug 2023\)<\/a>/);
     assert.match(res.text, /<a href="#letter">Select the decision letter<\/a>/);
     assert.match(res.text, /Kept reason/);
     assert.match(res.text, /value="not-assess" checked/);
@@ -116,7 +116,7 @@ describe('staff: moving a case on', () => {
     const path = `/staff/cases/${c.id}/progress/final-plan`;
     const csrf = await csrfTokenOf(staff.agent, path);
     const res = await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2023-09-04') }, { plan: { content: PDF, filename: 'plan.pdf' } }).expect(400);
-    assert.match(res.text, /<a href="#issuedOn-day">The date the final plan was issued must be the same as or after the date the draft plan was issued \(5 September 2023\)<\/a>/);
+    assert.match(res.text, /<a href="#issuedOn-day">The date the final plan was issued must be the same as or after the date the draft plan was issued \(5th Sep 2023\)<\/a>/);
     assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [c.id]), 0);
   });
 
@@ -137,7 +137,7 @@ describe('staff: moving a case on', () => {
     const email = await waitForEmail(t.pool, parent.email, /Draft plan/);
     assert.match(email.text_body, /You have until 27th Sep 2023 to comment on it/);
     const page = await staff.agent.get(`/staff/cases/${c.id}`).expect(200);
-    assert.match(textOf(page.text), /Comments on draft plan due 27 September 2023/);
+    assert.match(textOf(page.text), /Comments on draft plan due 27th Sep 2023/);
   });
 
   it('records an exemption, advice, and a review', async () => {
@@ -156,7 +156,7 @@ describe('staff: moving a case on', () => {
     path = `/staff/cases/${c.id}/progress/advice`;
     csrf = await csrfTokenOf(staff.agent, path);
     const wrong = await staff.agent.post(path).type('form').send({ _csrf: csrf, ...dateFields('adviceRequestedOn', '2023-09-10'), ...dateFields('adviceReceivedOn', '2023-09-05') }).expect(400);
-    assert.match(wrong.text, /<a href="#adviceReceivedOn-day">The date advice was received must be the same as or after the date advice was requested \(10 September 2023\)<\/a>/);
+    assert.match(wrong.text, /<a href="#adviceReceivedOn-day">The date advice was received must be the same as or after the date advice was requested \(10th Sep 2023\)<\/a>/);
     await staff.agent.post(path).type('form').send({ _csrf: csrf, ...dateFields('adviceRequestedOn', '2023-09-10') }).expect(302);
     const { rows } = await t.pool.query(`SELECT advice_requested_on, advice_received_on, exemption_kind FROM cases WHERE id = $1`, [c.id]);
     assert.deepEqual(rows[0], { advice_requested_on: '2023-09-10', advice_received_on: null, exemption_kind: 'family-away' });

@@ -62,9 +62,9 @@ describe('staff: create a case', () => {
     const text = textOf(page.text);
     assert.match(text, new RegExp(`Case ${rows[0].reference} created\\. Add the family to the case`));
     assert.match(text, /Rogers, Barney/);
-    assert.match(text, /Stage Request Next statutory date Decision due: 18 September 2023/);
+    assert.match(text, /Stage Request Next statutory date Decision due: 18th Sep 2023/);
     assert.match(text, /We have received a request for an EHC needs assessment relating to Barney\./);
-    assert.match(text, /Request for an EHC needs assessment received on 8 August 2023\./);
+    assert.match(text, /Request for an EHC needs assessment received on 8th Aug 2023\./);
     assert.match(page.text, /<p class="govuk-body">He finds reading hard\.<\/p>/);
   });
 
@@ -112,7 +112,7 @@ describe('staff: create a case', () => {
     const csrf = await csrfTokenOf(staff.agent, NEW_CASE);
     const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 0x20)]);
     const res = await postMultipart(staff.agent, NEW_CASE, { _csrf: csrf, ...barney() }, { documents: { content: big, filename: 'big.pdf' } }).expect(400);
-    assert.match(res.text, /<a href="#documents">The selected file must be smaller than 10MB<\/a>/);
+    assert.match(res.text, /<a href="#documents">The selected file must be smaller than 10 MB<\/a>/);
     assert.match(res.text, /value="Rogers"/);
     assert.equal(await count(t.pool, `SELECT count(*) FROM cases WHERE created_by = $1`, [staff.id]), 0);
     assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE uploaded_by = $1`, [staff.id]), 0);

@@ -32,7 +32,7 @@ describe('staff: removing an exemption to the time limits', () => {
     const path = `/staff/cases/${c.id}/progress/remove-exemption`;
     assert.match(casePage.text, new RegExp(`href="${path}">Remove the exemption to the time limits</a>`));
     const page = await staff.agent.get(path).expect(200);
-    assert.match(textOf(page.text), /The exemption \(recorded on 1 September 2023\): Family away from the area for 4 weeks or more\. Reason: The family are abroad until October\./);
+    assert.match(textOf(page.text), /The exemption \(recorded on 1st Sep 2023\): Family away from the area for 4 weeks or more\. Reason: The family are abroad until October\./);
 
     const csrf = await csrfTokenOf(staff.agent, path);
     const missing = await staff.agent.post(path).type('form').send({ _csrf: csrf, reason: '  ' }).expect(400);

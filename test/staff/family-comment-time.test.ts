@@ -52,12 +52,12 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const c = await draftCase('2026-12-01');
     const { staff, res } = await recordFinalPlan(c.id, '2026-12-01');
     assert.equal(res.status, 400);
-    assert.match(res.text, /<a href="#issuedOn-day">The family can comment on the draft plan until 16 December 2026\. Enter a date after that, or give the reason the final plan was issued before then<\/a>/);
+    assert.match(res.text, /<a href="#issuedOn-day">The family can comment on the draft plan until 16th Dec 2026\. Enter a date after that, or give the reason the final plan was issued before then<\/a>/);
     assert.match(res.text, /name="issuedOn-day"[^>]*value="1"/);
     assert.equal(await finalPlanOn(c.id), null);
     assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [c.id]), 0);
     const form = await staff.agent.get(`/staff/cases/${c.id}/progress/final-plan`).expect(200);
-    assert.match(textOf(form.text), /The family can comment on the draft plan until 16 December 2026\./);
+    assert.match(textOf(form.text), /The family can comment on the draft plan until 16th Dec 2026\./);
   });
 
   it('day 15 (16 Dec) is still the family’s: a final plan dated then is refused; day 16 (17 Dec) is allowed', async () => {
@@ -131,7 +131,7 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const path = `/staff/cases/${c.id}/progress/draft-plan`;
     const csrf = await csrfTokenOf(staff.agent, path);
     const res = await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2026-12-05') }, { plan: { content: PDF, filename: 'draft.pdf' } }).expect(400);
-    assert.match(res.text, /<a href="#issuedOn-day">The final plan was issued on 17 December 2026\. The draft plan must have been issued at least 15 days before it<\/a>/);
+    assert.match(res.text, /<a href="#issuedOn-day">The final plan was issued on 17th Dec 2026\. The draft plan must have been issued at least 15 days before it<\/a>/);
     const { rows } = await t.pool.query(`SELECT draft_plan_issued_on FROM cases WHERE id = $1`, [c.id]);
     assert.equal(rows[0].draft_plan_issued_on, '2026-12-01');
     await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2026-11-30') }, { plan: { content: PDF, filename: 'draft.pdf' } }).expect(302);

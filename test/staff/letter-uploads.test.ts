@@ -46,7 +46,7 @@ describe('staff: letters are PDFs up to 10 MB, told by their content (through sr
     assert.match(picture.res.text, /Needs are not met\.<\/textarea>/);
     const big = await post(Buffer.concat([PDF, Buffer.alloc(10 * MB, 0x20)]));
     assert.equal(big.res.status, 400);
-    assert.match(big.res.text, /<a href="#letter">The selected file must be smaller than 10MB<\/a>/);
+    assert.match(big.res.text, /<a href="#letter">The selected file must be smaller than 10 MB<\/a>/);
     for (const { caseId } of [picture, big]) assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [caseId]), 0);
   });
 

@@ -107,12 +107,12 @@ describe('staff: people, staff accounts, notes and the audit trail', () => {
 
     await (await agentSignedInAs(t, parent.id)).get(`/cases/${c.id}`).expect(200);
     const page = textOf((await staff.agent.get(`/staff/cases/${c.id}`).expect(200)).text);
-    assert.match(page, /20 September 2023: Meeting with school/);
+    assert.match(page, /20th Sep 2023: Meeting with school/);
     assert.match(page, /Casey Worker Internal Phoned the school\./);
     const trail = textOf((await staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200)).text);
-    assert.match(trail, /Viewed the case 1 September 2023, 10:30am, Casey Worker \(council staff\)/);
-    assert.match(trail, new RegExp(`Viewed the case 1 September 2023, 10:30am, Pat Parent \\(${parent.email.replace(/\./g, '\\.')}\\) Page: case`));
-    assert.match(trail, /Added a key date 1 September 2023, 10:30am, Casey Worker \(council staff\) Date: 2023-09-20/);
-    assert.match(trail, /Added a note 1 September 2023, 10:30am, Casey Worker \(council staff\) Internal/);
+    assert.match(trail, /Viewed the case 1st Sep 2023 at 10:30am, Casey Worker \(council staff\)/);
+    assert.match(trail, new RegExp(`Viewed the case 1st Sep 2023 at 10:30am, Pat Parent \\(${parent.email.replace(/\./g, '\\.')}\\) Page: case`));
+    assert.match(trail, /Added a key date 1st Sep 2023 at 10:30am, Casey Worker \(council staff\) Date: 2023-09-20/);
+    assert.match(trail, /Added a note 1st Sep 2023 at 10:30am, Casey Worker \(council staff\) Internal/);
   });
 });

@@ -67,10 +67,10 @@ describe('staff: one annual review after another', () => {
     clock.advance(345 * DAY); // 2025-11-20
     await signInAgain();
     const nextPage = await staff.agent.get(meetingPath).expect(200);
-    assert.match(textOf(nextPage.text), /The decision after the annual review meeting of 1 December 2024 was made on 9 December 2024\. The meeting you record now is for the next annual review\./);
+    assert.match(textOf(nextPage.text), /The decision after the annual review meeting of 1st Dec 2024 was made on 9th Dec 2024\. The meeting you record now is for the next annual review\./);
     assert.doesNotMatch(nextPage.text, /name="meetingOn-day"[^>]*value="1"/, 'the form starts empty for a new cycle');
     const early = await recordMeeting('2024-12-05', 400);
-    assert.match(early.text, /href="#meetingOn-day">Date of the next annual review meeting must be after the date of the last review decision \(9 December 2024\)</);
+    assert.match(early.text, /href="#meetingOn-day">Date of the next annual review meeting must be after the date of the last review decision \(9th Dec 2024\)</);
     await recordMeeting('2025-11-25');
     const cycle2 = await t.pool.query(`SELECT last_review_meeting_on, review_meeting_on, current_stage, next_due_label, next_due_on FROM cases WHERE id = $1`, [c.id]);
     assert.deepEqual(cycle2.rows[0], {
@@ -93,7 +93,7 @@ describe('staff: one annual review after another', () => {
     await signInAgain();
     await recordMeeting('2025-11-27');
     const wrongOrder = await recordDecision('amend', '2025-11-26', 400);
-    assert.match(wrongOrder.text, /The date of the review decision must be the same as or after the date of the annual review meeting \(27 November 2025\)/);
+    assert.match(wrongOrder.text, /The date of the review decision must be the same as or after the date of the annual review meeting \(27th Nov 2025\)/);
     clock.advance(60_000); // the timeline is in time order
     await recordDecision('amend', '2025-12-02');
     assert.match(await statusLine(), /We propose to make changes to Barney's EHC plan\./);
@@ -114,10 +114,10 @@ describe('staff: one annual review after another', () => {
     assert.deepEqual(
       timeline.rows.map((row) => row.body),
       [
-        'Annual review meeting held on 1 December 2024.',
+        'Annual review meeting held on 1st Dec 2024.',
         'Decision after the annual review: the plan stays as it is. The decision letter has been added.',
-        'Next annual review meeting arranged for 25 November 2025.',
-        'Annual review meeting held on 27 November 2025.',
+        'Next annual review meeting arranged for 25th Nov 2025.',
+        'Annual review meeting held on 27th Nov 2025.',
         'Decision after the annual review: the council will amend the plan. The decision letter has been added.',
       ],
     );

@@ -10,7 +10,7 @@ import { renderNotFound } from '../../web/errors.js';
 import { parseForm } from '../../web/forms/parse.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { paths } from '../../web/paths.js';
-import { formatDateTime } from '../../staff/format.js';
+import { formatDateTime } from '../../web/format.js';
 import { allAboutMePaths } from '../paths.js';
 import { findAllAboutMe, saveAllAboutMe, submitAllAboutMe, type StoredAllAboutMe } from './data.js';
 import { ALL_ABOUT_ME_SECTIONS, allAboutMeMissing, allAboutMeSchema } from './form.js';

@@ -4,12 +4,28 @@ import { layoutEmail } from '../../notify/email-layout.js';
 import { type MemberCase } from '../access.js';
 import { PROPOSAL_WORDS } from '../draft-plan/proposal-words.js';
 import type { ProposalKind } from '../draft-plan/proposals.js';
+import { caseAnchors } from '../../staff/case-view/anchors.js';
+import { staffPaths } from '../../staff/paths.js';
 
 export type FamilyActivity =
-  | { kind: 'comment'; onBehalfOfChild: boolean }
-  | { kind: 'documents'; count: number }
-  | { kind: 'request-amended' }
-  | { kind: 'proposal-response'; proposal: ProposalKind };
+  | { kind: 'comment'; onBehalfOfChild: boolean; commentId: string }
+  | { kind: 'documents'; count: number; firstDocumentId: string | undefined }
+  | { kind: 'request-amended'; version: number }
+  | { kind: 'proposal-response'; proposal: ProposalKind; responseId: string };
+
+/** Where on the staff case page the email's link lands: the item itself. */
+function anchorOf(activity: FamilyActivity): string {
+  switch (activity.kind) {
+    case 'comment':
+      return caseAnchors.comment(activity.commentId);
+    case 'documents':
+      return activity.firstDocumentId ? caseAnchors.document(activity.firstDocumentId) : caseAnchors.documents;
+    case 'request-amended':
+      return caseAnchors.requestVersion(activity.version);
+    case 'proposal-response':
+      return caseAnchors.response(activity.responseId);
+  }
+}
 
 function describe(activity: FamilyActivity, actor: string, child: string): { subject: string; sentence: string } {
   switch (activity.kind) {
@@ -35,7 +51,7 @@ function describe(activity: FamilyActivity, actor: string, child: string): { sub
 /**
  * Tells the case's co-ordinators what the family has just added, in the transaction that adds
  * it (so the email exists exactly when the change does). The email says what happened and links
- * to the case; what the family wrote stays in EHC Hub.
+ * to the item on the staff case page; what the family wrote stays in EHC Hub.
  */
 export async function emailCoordinators(
   client: pg.PoolClient,
@@ -59,7 +75,7 @@ export async function emailCoordinators(
         `Dear ${coordinator.full_name},`,
         sentence,
         { inset: `${child}, case ${memberCase.reference}` },
-        { link: `${deps.config.baseUrl}/staff/cases/${memberCase.id}`, text: 'View the case in EHC Hub' },
+        { link: `${deps.config.baseUrl}${staffPaths.case(memberCase.id)}#${anchorOf(activity)}`, text: 'View the case in EHC Hub' },
       ],
     });
     await deps.queue.queueEmail(client, email);

@@ -118,7 +118,7 @@ export async function sendDraft(
       { action: 'case.comment.added', actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { commentId: inserted.rows[0].id, onBehalfOfChild } },
       at,
     );
-    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'comment', onBehalfOfChild });
+    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'comment', onBehalfOfChild, commentId: inserted.rows[0].id });
     return { ok: true } as const;
   });
 }

@@ -87,7 +87,7 @@ export async function storeFamilyUploads(
       { action: 'case.document.uploaded', actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { documentIds: stored.map((s) => s.id) } },
       at,
     );
-    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'documents', count: stored.length });
+    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'documents', count: stored.length, firstDocumentId: stored[0]?.id });
     return { ok: true, stored } as const;
   });
 }

@@ -1,6 +1,7 @@
 import { describeFileTypes, type RefusedFile, type UploadOutcome, type UploadRules } from '../../uploads/index.js';
 import type { FieldError } from '../../web/forms/errors.js';
 import { normaliseText, requiredLongText } from '../../web/forms/fields.js';
+import { formatFileSize } from '../../web/format.js';
 
 const MB = 1024 * 1024;
 
@@ -15,7 +16,7 @@ export const FAMILY_UPLOAD_RULES: UploadRules = {
 };
 
 const TYPES = describeFileTypes(FAMILY_UPLOAD_RULES.allowedTypes);
-const SIZE = `${FAMILY_UPLOAD_RULES.maxFileBytes / MB}MB`;
+const SIZE = formatFileSize(FAMILY_UPLOAD_RULES.maxFileBytes);
 export const MAX_DESCRIPTION_LENGTH = 500;
 
 const descriptionField = requiredLongText(

@@ -1,18 +1,10 @@
 import { downloadNameFor } from '../../uploads/index.js';
 import type { CaseDocument } from './data.js';
 import { paths } from '../../web/paths.js';
+import { documentKindLabel, documentTypeLabel } from '../../documents/labels.js';
 import { casePaths } from '../paths.js';
-import { formatFileSize, timelineEntry } from '../view-format.js';
-
-const KIND_LABELS: Record<string, string> = {
-  request: 'Request',
-  'decision-letter': 'Decision letter',
-  'draft-plan': 'Draft plan',
-  'final-plan': 'Final plan',
-  review: 'Annual review',
-  'family-upload': 'Added by the family',
-  other: 'Other',
-};
+import { timelineEntry } from '../view-format.js';
+import { formatFileSize } from '../../web/format.js';
 
 /** A document as the list shows it: its name to download, what it is, who added it and when. */
 export function documentRows(caseId: string, documents: CaseDocument[], councilName: string, viewerId?: string) {
@@ -24,7 +16,8 @@ export function documentRows(caseId: string, documents: CaseDocument[], councilN
       name,
       href: paths.caseDocument(caseId, document.id),
       size: formatFileSize(document.sizeBytes),
-      kind: KIND_LABELS[document.kind] ?? 'Other',
+      kind: documentKindLabel(document.kind),
+      type: documentTypeLabel(document.contentType),
       description: document.description ?? '',
       // The family member who uploaded it may remove it until the council has opened it.
       removeHref:

@@ -121,7 +121,7 @@ export async function respondToProposal(
       { action: PROPOSAL_WORDS[input.kind].auditAction, actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { responseId: inserted.rows[0].id, wantsMeeting, agrees } },
       at,
     );
-    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'proposal-response', proposal: input.kind });
+    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'proposal-response', proposal: input.kind, responseId: inserted.rows[0].id });
     return { ok: true } as const;
   });
 }

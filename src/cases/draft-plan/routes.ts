@@ -18,7 +18,8 @@ import { redirectWithNotice } from '../../web/notice.js';
 import { casePaths } from '../paths.js';
 import { PROPOSAL_WORDS } from './proposal-words.js';
 import { proposalOf, type Proposal, type ProposalKind } from './proposals.js';
-import { guideDate, timelineEntry } from '../view-format.js';
+import { timelineEntry } from '../view-format.js';
+import { formatDate } from '../../web/format.js';
 
 const VIEW = 'cases/draft-plan/draft-plan';
 
@@ -58,9 +59,9 @@ export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
       formAction: req.originalUrl,
       open: proposal.open && locals.isFamily,
       closed: !proposal.open,
-      sentSentence: words.sentSentence(memberCase.childFirstName, guideDate(proposal.sentOn)),
-      dueOn: guideDate(proposal.dueOn),
-      endedOn: guideDate(proposal.endedOn),
+      sentSentence: words.sentSentence(memberCase.childFirstName, formatDate(proposal.sentOn)),
+      dueOn: formatDate(proposal.dueOn),
+      endedOn: formatDate(proposal.endedOn),
       endedByPlan: proposal.endedByPlan,
       sections: PLAN_SECTIONS,
       documents: documentRows(memberCase.id, documents, deps.config.council.name),
@@ -94,7 +95,7 @@ export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
     if (!result.ok) {
       if (result.reason === 'not-found') return renderNotFound(res);
       const now = proposalOf(kind, await memberCaseFacts(deps.pool, memberCase), ukToday(deps.clock)) ?? found.proposal;
-      const ended = formErrors([['deadline', `The time to comment on ${words.thing} ended on ${guideDate(now.endedOn)}. Your response has not been sent`]]);
+      const ended = formErrors([['deadline', `The time to comment on ${words.thing} ended on ${formatDate(now.endedOn)}. Your response has not been sent`]]);
       // Shown back, so that what was written is not lost even though it cannot be sent.
       const unsent = sentRows(response, memberCase.childFirstName, words);
       return res.status(400).render(VIEW, { ...(await pageLocals(req, memberCase, now, {})), ...ended, unsent });

@@ -64,7 +64,7 @@ export async function amendRequest(
     await insertVersion(client, input.caseId, version, input.text, input.userId, at);
     await client.query(`UPDATE cases SET request_text = $2, updated_at = $3 WHERE id = $1`, [input.caseId, input.text, at]);
     await audit(client, { action: 'case.request.amended', actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { version } }, at);
-    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'request-amended' });
+    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'request-amended', version });
     return { ok: true, version } as const;
   });
 }

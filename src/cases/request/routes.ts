@@ -17,7 +17,8 @@ import { normaliseText, requiredLongText } from '../../web/forms/fields.js';
 import { parseForm } from '../../web/forms/parse.js';
 import { casePaths } from '../paths.js';
 import { amendRequest, canAmendRequest, requestVersions } from './data.js';
-import { guideDate, timelineEntry } from '../view-format.js';
+import { timelineEntry } from '../view-format.js';
+import { formatDate } from '../../web/format.js';
 
 export const MAX_REQUEST_LENGTH = 20_000;
 
@@ -47,7 +48,7 @@ export function requestRoutes(deps: FeatureDeps): Router {
       ...caseLocals(memberCase),
       requestedBy: requesterText(memberCase.requestedBy, memberCase.requesterName),
       requesterName: memberCase.requesterName,
-      requestReceived: guideDate(memberCase.requestReceived),
+      requestReceived: formatDate(memberCase.requestReceived),
       requestText: memberCase.requestText,
       canAmend: canAmendRequest(memberCase),
       documents: documentRows(memberCase.id, documents, deps.config.council.name),

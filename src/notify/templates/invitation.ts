@@ -1,7 +1,7 @@
 import type { Council } from '../../config.js';
 import { layoutEmail } from '../email-layout.js';
 import type { EmailMessage } from '../queue.js';
-import { formatUkDateTime } from './format.js';
+import { formatDateTime } from '../../web/format.js';
 
 export interface InvitationEmail {
   to: string;
@@ -23,7 +23,7 @@ export function invitationEmail(council: Council, email: InvitationEmail): Email
       `${email.invitedByName} at ${council.name} has invited you to register on EHC Hub.`,
       email.reason,
       { link: email.registrationLink, text: 'Complete your registration' },
-      `This link expires on ${formatUkDateTime(email.expiresAt)}. It can only be used once. If it has expired, ask ${council.teamName} to send you a new invitation.`,
+      `This link expires on ${formatDateTime(email.expiresAt)}. It can only be used once. If it has expired, ask ${council.teamName} to send you a new invitation.`,
       { heading: 'What happens next' },
       {
         list: [

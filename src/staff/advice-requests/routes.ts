@@ -17,7 +17,7 @@ import { renderWithErrors } from '../../web/forms/errors.js';
 import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { findCouncilCase } from '../cases-data.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../web/format.js';
 import { staffPaths } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { adviceRequestSchema } from './schema.js';

@@ -9,7 +9,8 @@ import { audit } from '../../audit/audit.js';
 import { ukToday } from '../../clock.js';
 import { inTransaction } from '../../db/pool.js';
 import { insertDocument } from '../../documents/data.js';
-import { adviceDue, formatLongDate } from '../../ehc/index.js';
+import { adviceDue } from '../../ehc/index.js';
+import { formatDate } from '../../web/format.js';
 import type { ReceivedFile } from '../../uploads/index.js';
 import { findCouncilCase, type CouncilCase } from '../cases-data.js';
 import { findUserByEmail } from '../case-people/data.js';
@@ -48,7 +49,7 @@ export async function requestAdvice(
       fullName: input.fullName,
       kind: 'family',
       invitedBy: { name: input.staff.name, userId: input.staff.id },
-      reason: `${deps.config.council.name} has asked you for ${ADVICE_KIND_LABELS[input.kind].toLowerCase()} for case ${found.reference}, an Education, Health and Care (EHC) needs assessment. On EHC Hub you can read the request and write your answer. It is due by ${formatLongDate(dueOn)}.`,
+      reason: `${deps.config.council.name} has asked you for ${ADVICE_KIND_LABELS[input.kind].toLowerCase()} for case ${found.reference}, an Education, Health and Care (EHC) needs assessment. On EHC Hub you can read the request and write your answer. It is due by ${formatDate(dueOn)}.`,
       ip: input.ip,
     });
     const requestId = await insertAdviceRequest(client, {

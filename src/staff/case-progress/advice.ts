@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { govukDate } from '../../web/forms/dates.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../web/format.js';
 import { updateCaseColumns } from './decision-data.js';
 import { needsAssessment } from './decisions.js';
 import { dateValues, type ProgressStep } from './step.js';

@@ -15,21 +15,21 @@ const barney: CaseFacts = {
 describe('consistencyErrors', () => {
   it('names the field the form sets and the date it must follow', () => {
     assert.deepEqual(consistencyErrors(barney, { ...barney, finalPlanIssued: '2023-10-30' }, { finalPlanIssued: 'issuedOn' }), [
-      ['issuedOn', 'The date the final plan was issued must be the same as or after the date the draft plan was issued (1 November 2023)'],
+      ['issuedOn', 'The date the final plan was issued must be the same as or after the date the draft plan was issued (1st Nov 2023)'],
     ]);
   });
 
   it('says "before" when the form sets the earlier date of a pair', () => {
     const requestOnly: CaseFacts = { ...barney, decisionToAssess: undefined };
     assert.deepEqual(consistencyErrors(requestOnly, { ...requestOnly, draftPlanIssued: '2023-08-01' }, { draftPlanIssued: 'issuedOn' }), [
-      ['issuedOn', 'The date the draft plan was issued must be the same as or after the date the request was received (8 August 2023)'],
+      ['issuedOn', 'The date the draft plan was issued must be the same as or after the date the request was received (8th Aug 2023)'],
     ]);
     assert.deepEqual(consistencyErrors(barney, { ...barney, draftPlanIssued: '2023-08-01' }, { draftPlanIssued: 'issuedOn' }), [
-      ['issuedOn', 'The date the draft plan was issued must be the same as or after the date of the decision whether to assess (1 September 2023)'],
+      ['issuedOn', 'The date the draft plan was issued must be the same as or after the date of the decision whether to assess (1st Sep 2023)'],
     ]);
     const withFinal = { ...barney, finalPlanIssued: '2023-12-01' };
     assert.deepEqual(consistencyErrors(withFinal, { ...withFinal, draftPlanIssued: '2023-12-05' }, { draftPlanIssued: 'issuedOn' }), [
-      ['issuedOn', 'The date the draft plan was issued must be the same as or before the date the final plan was issued (1 December 2023)'],
+      ['issuedOn', 'The date the draft plan was issued must be the same as or before the date the final plan was issued (1st Dec 2023)'],
     ]);
   });
 
@@ -43,15 +43,15 @@ describe('consistencyErrors', () => {
 
   it('keeps the assessment in order: advice after the decision to assess, the draft plan after the decision to issue one', () => {
     assert.deepEqual(consistencyErrors(barney, { ...barney, adviceRequested: '2023-08-20' }, { adviceRequested: 'adviceRequestedOn' }), [
-      ['adviceRequestedOn', 'The date advice was requested must be the same as or after the date of the decision whether to assess (1 September 2023)'],
+      ['adviceRequestedOn', 'The date advice was requested must be the same as or after the date of the decision whether to assess (1st Sep 2023)'],
     ]);
     const issuing: CaseFacts = { ...barney, draftPlanIssued: undefined, adviceRequested: '2023-09-05' };
     assert.deepEqual(consistencyErrors(issuing, { ...issuing, decisionAfterAssessment: { outcome: 'issue', date: '2023-09-04' } }, { 'decisionAfterAssessment.date': 'decidedOn' }), [
-      ['decidedOn', 'The date of the decision after the assessment must be the same as or after the date advice was requested (5 September 2023)'],
+      ['decidedOn', 'The date of the decision after the assessment must be the same as or after the date advice was requested (5th Sep 2023)'],
     ]);
     const decided: CaseFacts = { ...issuing, decisionAfterAssessment: { outcome: 'issue', date: '2023-10-20' } };
     assert.deepEqual(consistencyErrors(decided, { ...decided, draftPlanIssued: '2023-10-19' }, { draftPlanIssued: 'issuedOn' }), [
-      ['issuedOn', 'The date the draft plan was issued must be the same as or after the date of the decision after the assessment (20 October 2023)'],
+      ['issuedOn', 'The date the draft plan was issued must be the same as or after the date of the decision after the assessment (20th Oct 2023)'],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { inconsistentFacts, type CaseFacts, type FactDate, type Inconsistency } from '../../ehc/index.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../web/format.js';
 
 /** How each date of CaseFacts is named in a message. */
 const DATE_NAMES: Record<FactDate, string> = {

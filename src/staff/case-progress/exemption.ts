@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXEMPTION_KINDS, EXEMPTION_LABELS, stageLabel, type ExemptionKind, type StageId } from '../../ehc/index.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../web/format.js';
 import { choice, requiredText } from '../../web/forms/fields.js';
 import { updateCaseColumns } from './decision-data.js';
 import type { ProgressStep } from './step.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { commentsDue, cutsCommentTimeShort, formatGuideDate } from '../../ehc/index.js';
 import { optionalText } from '../../web/forms/fields.js';
 import { govukDate } from '../../web/forms/dates.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../web/format.js';
 import { updateCaseColumns } from './decision-data.js';
 import { needsAssessment } from './decisions.js';
 import { dateValues, type ProgressStep, type StepContext } from './step.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatGuideDate, isAfter, nextReviewMeetingTooEarly, startsNextReview, withReviewMeeting } from '../../ehc/index.js';
 import { govukDate } from '../../web/forms/dates.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../web/format.js';
 import { startNextReviewCycle, updateCaseColumns } from './decision-data.js';
 import { dateValues, type ProgressStep } from './step.js';
 

@@ -59,29 +59,3 @@ export async function listDecisions(db: Queryable, caseId: string): Promise<Reco
     recordedAt: row.recorded_at,
   }));
 }
-
-export interface DocumentListing {
-  id: string;
-  kind: string;
-  filename: string;
-  sizeBytes: number;
-  uploadedAt: Date;
-  uploadedBy: string | null;
-}
-
-export async function listDocuments(db: Queryable, caseId: string): Promise<DocumentListing[]> {
-  const { rows } = await db.query(
-    `SELECT d.id, d.kind, d.original_filename, d.size_bytes, d.uploaded_at, u.full_name
-       FROM documents d LEFT JOIN users u ON u.id = d.uploaded_by
-      WHERE d.case_id = $1 AND d.removed_at IS NULL ORDER BY d.uploaded_at DESC`,
-    [caseId],
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    filename: row.original_filename,
-    sizeBytes: row.size_bytes,
-    uploadedAt: row.uploaded_at,
-    uploadedBy: row.full_name,
-  }));
-}

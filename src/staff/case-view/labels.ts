@@ -12,18 +12,3 @@ export const DECISION_LABELS: Record<string, { title: string; outcomes: Record<s
     outcomes: { keep: 'Keep the plan as it is', amend: 'Amend the plan', cease: 'Stop maintaining the plan' },
   },
 };
-
-export const DOCUMENT_KIND_LABELS: Record<string, string> = {
-  request: 'Request',
-  'decision-letter': 'Decision letter',
-  'draft-plan': 'Draft plan',
-  'final-plan': 'Final plan',
-  review: 'Annual review',
-  'family-upload': 'Uploaded by the family',
-  other: 'Other',
-};
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

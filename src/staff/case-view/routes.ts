@@ -10,8 +10,9 @@ import { listKeyDates, listNotes } from '../notes-and-dates/data.js';
 import { isUuid } from '../../web/ids.js';
 import { staffMemberOf } from '../staff-member.js';
 import { markOpenedByCouncil } from '../../cases/index.js';
-import { findCouncilDocument } from '../../documents/data.js';
-import { listDecisions, listDocuments, listMembers } from './data.js';
+import { councilCaseDocuments, findCouncilDocument } from '../../documents/data.js';
+import { draftPlanResponses, familyComments, requestVersions } from '../../cases/index.js';
+import { listDecisions, listMembers } from './data.js';
 import { casePageModel } from './view-model.js';
 import { staffPaths, staffPattern } from '../paths.js';
 import { caseAdviceSection } from '../advice-requests/case-section.js';
@@ -25,17 +26,23 @@ export function caseRoutes(deps: FeatureDeps): Router {
     const staff = staffMemberOf(req);
     const found = await findCouncilCase(pool, staff.councilId, req.params.caseId);
     if (!found) return renderNotFound(res);
-    const [facts, members, decisions, documents, notes, keyDates, advice] = await Promise.all([
+    const [facts, members, decisions, documents, notes, keyDates, versions, comments, responses, advice] = await Promise.all([
       factsOf(pool, found),
       listMembers(pool, found.id),
       listDecisions(pool, found.id),
-      listDocuments(pool, found.id),
+      councilCaseDocuments(pool, found.id),
       listNotes(pool, found.id),
       listKeyDates(pool, found.id),
+      requestVersions(pool, found.id),
+      familyComments(pool, found.id),
+      draftPlanResponses(pool, found.id),
       caseAdviceSection(pool, found, ukToday(deps.clock)),
     ]);
     await audit(pool, { action: 'staff.case.viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) }, deps.clock.now());
-    res.render('staff/case', { ...casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates }), advice });
+    res.render('staff/case', {
+      ...casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates, versions, comments, responses, viewerId: staff.id }),
+      advice,
+    });
   });
 
   router.get(staffPattern(staffPaths.caseDocument(':caseId', ':documentId')), async (req: Request<{ caseId: string; documentId: string }>, res) => {

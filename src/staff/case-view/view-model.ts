@@ -1,12 +1,15 @@
 import { describeCase, requesterText, type CaseFacts, type DueDate } from '../../ehc/index.js';
 import type { CouncilCase } from '../cases-data.js';
 import { PROGRESS_STEPS } from '../case-progress/steps.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../web/format.js';
 import type { KeyDate, TimelineNote } from '../notes-and-dates/data.js';
 import { staffPaths } from '../paths.js';
 import { CASE_ROLE_LABELS, type CaseRole } from '../../cases/access.js';
-import type { CaseMember, DocumentListing, RecordedDecision } from './data.js';
-import { DECISION_LABELS, DOCUMENT_KIND_LABELS, formatSize } from './labels.js';
+import type { CaseComment, RequestVersion, SentResponse } from '../../cases/index.js';
+import type { CouncilDocumentListing } from '../../documents/data.js';
+import type { CaseMember, RecordedDecision } from './data.js';
+import { DECISION_LABELS } from './labels.js';
+import { commentItems, documentItems, familyPageLinks, requestHistory, responseItems } from './family-view.js';
 
 function dueDateState(due: DueDate): { text: string; overdue: boolean } {
   if (due.lifted) return { text: 'No longer applies (exemption)', overdue: false };
@@ -23,9 +26,13 @@ export function casePageModel(input: {
   today: string;
   members: CaseMember[];
   decisions: RecordedDecision[];
-  documents: DocumentListing[];
+  documents: CouncilDocumentListing[];
   notes: TimelineNote[];
   keyDates: KeyDate[];
+  versions: RequestVersion[];
+  comments: CaseComment[];
+  responses: SentResponse[];
+  viewerId: string;
 }) {
   const { found, facts, today } = input;
   const status = describeCase(facts, today);
@@ -53,13 +60,11 @@ export function casePageModel(input: {
       outcomeLabel: DECISION_LABELS[decision.kind]?.outcomes[decision.outcome] ?? decision.outcome,
       letterHref: decision.letterDocumentId ? staffPaths.caseDocument(found.id, decision.letterDocumentId) : undefined,
     })),
-    documents: input.documents.map((document) => ({
-      ...document,
-      kindLabel: DOCUMENT_KIND_LABELS[document.kind] ?? document.kind,
-      size: formatSize(document.sizeBytes),
-      href: staffPaths.caseDocument(found.id, document.id),
-      removeHref: document.kind === 'family-upload' ? staffPaths.removeDocument(found.id, document.id) : undefined,
-    })),
+    documents: documentItems(found.id, input.documents),
+    requestHistory: requestHistory(input.versions),
+    comments: commentItems(input.comments, found.childFirstName),
+    responses: responseItems(input.responses, found.childFirstName),
+    familyPages: input.members.some((member) => member.userId === input.viewerId && !member.removedAt) ? familyPageLinks(found.id) : undefined,
     notes: input.notes,
     keyDates: input.keyDates,
   };

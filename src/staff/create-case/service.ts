@@ -4,7 +4,7 @@ import { audit } from '../../audit/audit.js';
 import { refreshCaseSummary } from '../../cases/case-facts-from-db.js';
 import { ukToday } from '../../clock.js';
 import { inTransaction } from '../../db/pool.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../web/format.js';
 import { insertNote } from '../notes-and-dates/data.js';
 import type { StaffMember } from '../staff-member.js';
 import { insertDocument } from '../../documents/data.js';

@@ -1,7 +1,7 @@
 import type { Council } from '../../config.js';
 import { layoutEmail } from '../../notify/email-layout.js';
 import type { EmailMessage } from '../../notify/queue.js';
-import { formatUkDateTime } from '../../notify/templates/format.js';
+import { formatDateTime } from '../../web/format.js';
 
 export interface AccountChangedEmail {
   to: string;
@@ -25,7 +25,7 @@ export function accountDisabledEmail(council: Council, email: AccountChangedEmai
     subject: 'Your EHC Hub account has been disabled',
     blocks: [
       `Dear ${email.fullName},`,
-      `On ${formatUkDateTime(email.at)} ${council.name} disabled your EHC Hub account.`,
+      `On ${formatDateTime(email.at)} ${council.name} disabled your EHC Hub account.`,
       email.registered
         ? 'You can no longer sign in to EHC Hub. If you were signed in, you have been signed out.'
         : 'The link in your invitation to register for EHC Hub no longer works.',
@@ -41,7 +41,7 @@ export function secondFactorResetEmail(council: Council, email: AccountChangedEm
     subject: 'How you get your EHC Hub log in code has been reset',
     blocks: [
       `Dear ${email.fullName},`,
-      `On ${formatUkDateTime(email.at)} ${council.name} reset how you get the code you enter each time you sign in to EHC Hub.`,
+      `On ${formatDateTime(email.at)} ${council.name} reset how you get the code you enter each time you sign in to EHC Hub.`,
       'You have been signed out. The next time you sign in, you will be asked to set up your code again, by an app on your smartphone or tablet or by text message.',
       { link: email.signInLink, text: 'Sign in to EHC Hub' },
       `If you did not ask for this, contact ${whoToContact(council, email.kind)} straight away.`,

@@ -29,7 +29,7 @@ describe('checkDate (the GOV.UK date input pattern)', () => {
   it('refuses a date in the future, or before the request', () => {
     assert.deepEqual(checkDate(parts('13', '9', '2023'), rules), { error: 'Date of the decision letter must be today or in the past' });
     assert.deepEqual(checkDate(parts('7', '8', '2023'), rules), {
-      error: 'Date of the decision letter must be the same as or after the date the request was received (8 August 2023)',
+      error: 'Date of the decision letter must be the same as or after the date the request was received (8th Aug 2023)',
     });
   });
 });

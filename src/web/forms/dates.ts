@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { formatLongDate, isAfter, isBefore, isIsoDate, type IsoDate } from '../../ehc/index.js';
+import { isAfter, isBefore, isIsoDate, type IsoDate } from '../../ehc/index.js';
+import { formatDate } from '../format.js';
 
 export interface DateParts {
   day: string;
@@ -48,7 +49,7 @@ export function checkDate(parts: DateParts, rules: DateRules): { date?: IsoDate;
   }
   if (rules.notAfter && isAfter(date, rules.notAfter)) return { error: `${rules.label} must be today or in the past` };
   if (rules.notBefore && isBefore(date, rules.notBefore[0])) {
-    return { error: `${rules.label} must be the same as or after ${rules.notBefore[1]} (${formatLongDate(rules.notBefore[0])})` };
+    return { error: `${rules.label} must be the same as or after ${rules.notBefore[1]} (${formatDate(rules.notBefore[0])})` };
   }
   return { date };
 }

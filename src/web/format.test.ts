@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatFileSize, formatGuideDateTime, formatTime, ukDateOf } from './date-time.js';
+import { formatFileSize, formatDateTime, formatTime, ukDateOf } from './format.js';
 
 describe('dates and times on the case pages', () => {
   it('writes times the GOV.UK way', () => {
@@ -14,10 +14,10 @@ describe('dates and times on the case pages', () => {
   });
 
   it('shows an instant in UK time, summer time included', () => {
-    assert.equal(formatGuideDateTime('2023-08-09T09:30:00Z'), '9th Aug 2023 at 10:30am');
-    assert.equal(formatGuideDateTime('2023-12-01T09:30:00Z'), '1st Dec 2023 at 9:30am');
+    assert.equal(formatDateTime('2023-08-09T09:30:00Z'), '9th Aug 2023 at 10:30am');
+    assert.equal(formatDateTime('2023-12-01T09:30:00Z'), '1st Dec 2023 at 9:30am');
     // 23:30 UTC on 31 March 2024 is already 1 April in the UK.
-    assert.equal(formatGuideDateTime('2024-03-31T23:30:00Z'), '1st Apr 2024 at 12:30am');
+    assert.equal(formatDateTime('2024-03-31T23:30:00Z'), '1st Apr 2024 at 12:30am');
     assert.equal(ukDateOf('2024-03-31T23:30:00Z'), '2024-04-01');
     assert.equal(ukDateOf('2024-01-31T23:30:00Z'), '2024-01-31');
   });

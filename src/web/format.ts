@@ -1,5 +1,9 @@
-/** Dates and times as the case pages show them, always in UK time. */
-import { formatGuideDate } from '../ehc/index.js';
+/**
+ * The one way the service writes dates, times and file sizes, on family pages, staff pages and in
+ * emails: the parent guide's "8th Aug 2023" and "20th Aug 2023 at 10am", always in UK time.
+ * Templates use them as filters: `{{ day | date }}`, `{{ at | dateTime }}`, `{{ bytes | fileSize }}`.
+ */
+import { formatGuideDate, isIsoDate } from '../ehc/index.js';
 
 const UK_PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -30,8 +34,17 @@ export function formatTime(hour: number, minute: number): string {
   return minute === 0 ? `${h12}${suffix}` : `${h12}:${String(minute).padStart(2, '0')}${suffix}`;
 }
 
-/** '20th Aug 2023 at 11:15am' (UK time, summer time included). */
-export function formatGuideDateTime(at: Date | string): string {
+/** '8th Aug 2023': a calendar day ('2023-08-08'), or the UK day of an instant; '' for none. */
+export function formatDate(date: Date | string | null | undefined): string {
+  if (!date) return '';
+  if (typeof date === 'string' && isIsoDate(date)) return formatGuideDate(date);
+  const at = new Date(date);
+  return Number.isNaN(at.getTime()) ? String(date) : formatGuideDate(ukParts(at).date);
+}
+
+/** '20th Aug 2023 at 11:15am' (UK time, summer time included); '' for none. */
+export function formatDateTime(at: Date | string | null | undefined): string {
+  if (!at) return '';
   const { date, hour, minute } = ukParts(new Date(at));
   return `${formatGuideDate(date)} at ${formatTime(hour, minute)}`;
 }
@@ -47,7 +60,7 @@ export function ukDateOf(at: Date | string): string {
   return ukParts(new Date(at)).date;
 }
 
-/** '120 KB', '1.5 MB': a document's size for its download link. */
+/** '45 bytes', '120 KB', '1.5 MB': a document's size. */
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
