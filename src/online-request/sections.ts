@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IsoDate } from '../ehc/index.js';
+import { addMonths, isAfter, type IsoDate } from '../ehc/index.js';
 import { formatDate } from '../web/format.js';
 import { govukDate } from '../web/forms/dates.js';
 import { checkbox, choice, optionalText, requiredLongText, requiredText } from '../web/forms/fields.js';
@@ -28,6 +28,11 @@ function childSchema(today: IsoDate) {
     school: requiredText('Enter their current school or setting, or say that they do not have one', 200, 'School or setting must be 200 characters or fewer'),
     inCare: choice(keys(YES_NO), 'Select yes if they are in the care of the local authority'),
     languages: requiredText('Enter the languages they speak', 200, 'Languages must be 200 characters or fewer'),
+  }).superRefine((form, ctx) => {
+    // An EHC needs assessment is for children and young people up to the age of 25.
+    if (!isAfter(form.dateOfBirth, addMonths(today, -26 * 12))) {
+      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'They must be aged 25 or under: check the date of birth' });
+    }
   });
 }
 

@@ -173,6 +173,10 @@ describe('the request: task list, saved as it goes, sent once', () => {
       assert.match(res.text, /govuk-error-summary/);
       assert.match(res.text, new RegExp(message), section);
     }
+    const tooOld = await saveSectionPage(agent, requestId, 'child', { ...PARENT_ANSWERS.child, 'dateOfBirth-year': '1990' });
+    assert.equal(tooOld.status, 400);
+    assert.match(tooOld.text, /href="#dateOfBirth-day">They must be aged 25 or under: check the date of birth/);
+    assert.match(tooOld.text, /value="1990"/);
     // Not complete: no check answers yet, and no sending.
     assert.equal((await agent.get(`/request/${requestId}/check`).expect(302)).headers.location, `/request/${requestId}`);
     const token = csrfFrom((await agent.get(`/request/${requestId}`)).text);

@@ -1,0 +1,3 @@
+import { wholeRequestJourney } from './online-request-steps.js';
+
+wholeRequestJourney('mobile', false);
