@@ -21,6 +21,7 @@ import { formatDate } from '../format.js';
 import { staffPaths } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { adviceRequestSchema } from './schema.js';
+import { consultationRoutes } from './consultation.js';
 import { changeRequest, recordReceivedAdvice, requestAdvice, takesAdvice } from './service.js';
 import { staffRequestView } from './view.js';
 
@@ -35,6 +36,8 @@ const RECORD_RULES = { ...FAMILY_UPLOAD_RULES, maxFiles: 1 };
 export function adviceRequestRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const { pool } = deps;
+  // Before /advice/:requestId, which would take "consult" for a request's id.
+  router.use(consultationRoutes(deps));
 
   router.get('/cases/:caseId/advice/new', async (req: Request<CaseParams>, res) => {
     const found = await findCouncilCase(pool, staffMemberOf(req).councilId, req.params.caseId);
