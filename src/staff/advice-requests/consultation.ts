@@ -15,7 +15,7 @@ import { formatDate } from '../format.js';
 import { staffPaths } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { MAX_QUESTION_LENGTH } from './schema.js';
-import { requestAdvice } from './service.js';
+import { requestAdvice, sentWords } from './service.js';
 
 const consultationSchema = z.object({
   settingName: requiredText('Enter the name of the school or setting', 200, 'The name must be 200 characters or fewer'),
@@ -77,7 +77,7 @@ export function consultationRoutes(deps: FeatureDeps): Router {
     if (result.outcome === 'refused') return renderWithErrors(res, view, ruleErrors([[result.field, result.message]]), { caseSummary: found, settings, values });
     redirectWithNotice(req, res, staffPaths.case(found.id), {
       heading: `${parsed.data.settingName} has been consulted`,
-      lines: [`We have sent ${result.outcome === 'invited' ? 'an invitation to register on EHC Hub' : 'an email'} to ${result.fullName} (${result.email}). The answer is due by ${formatDate(result.dueOn)}.`],
+      lines: [`${sentWords(result.outcome)} ${result.fullName} (${result.email}). The answer is due by ${formatDate(result.dueOn)}.`],
     });
   });
 
