@@ -109,3 +109,11 @@ export function appealDeadline(decisionLetter: IsoDate, mediationCertificate?: I
   const twoMonths = addMonths(decisionLetter, 2);
   return mediationCertificate ? laterOf(twoMonths, addMonths(mediationCertificate, 1)) : twoMonths;
 }
+
+/**
+ * A school or setting consulted about being named in the plan answers within 15 days beginning
+ * with the day it is asked (reg. 14 read with s.39(2)): the day asked is day 1.
+ */
+export function placementAnswerDue(consulted: IsoDate): IsoDate {
+  return addDays(consulted, 14);
+}

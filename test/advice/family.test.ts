@@ -67,6 +67,8 @@ describe('advice: the family’s All about me, and the advice they see', () => {
     assert.match(casePage, /All about me, the family’s own advice, was sent on 20th Sep 2023 at 11am\./);
     const staffView = textOf((await c.staff.agent.get(`/staff/cases/${c.id}/all-about-me`).expect(200)).text);
     assert.match(staffView, /He needs calm\..*To be a vet\./);
+    const trail = textOf((await c.staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200)).text);
+    assert.match(trail, /Sent All about me/);
   });
 
   it('the family sees advice as staff share it, and all of it once the draft plan is issued, with who gave it and when; nobody else does', async () => {

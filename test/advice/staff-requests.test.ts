@@ -58,18 +58,24 @@ describe('advice: staff request it, track it, record it', () => {
     assert.match(told.text, /http:\/\/localhost:3000\/advice\/[0-9a-f-]{36}/);
     assert.doesNotMatch(told.text, /Barney/);
 
-    const { rows } = await t.pool.query(`SELECT kind, requested_on, due_on FROM advice_requests WHERE case_id = $1 ORDER BY kind`, [c.id]);
+    const { rows } = await t.pool.query(`SELECT kind, requested_on, due_on FROM advice_requests WHERE case_id = $1 AND kind <> 'other' ORDER BY kind`, [c.id]);
     // 20 Sep 2023 is day 1: 6 weeks end on 31 Oct 2023.
     assert.deepEqual(rows, [
       { kind: 'medical', requested_on: TODAY, due_on: '2023-10-31' },
       { kind: 'psychological', requested_on: TODAY, due_on: '2023-10-31' },
     ]);
     const page = textOf((await c.staff.agent.get(`/staff/cases/${c.id}`).expect(200)).text);
-    assert.match(page, /Medical advice has been requested from Dr Amir Khan We have sent an email to amir\.khan@nhs\.example\. The advice is due by 31st Oct 2023\./);
+    // An account this council did not know: the notice does not tell whether it existed.
+    assert.match(page, /Medical advice has been requested from Someone We have emailed the request, with an invitation to register on EHC Hub if they need one, to amir\.khan@nhs\.example\. The advice is due by 31st Oct 2023\./);
+    // Known now (asked for advice by this council): People finds the doctor, and the next notice names them.
+    assert.match(textOf((await c.staff.agent.get('/staff/people?q=amir').expect(200)).text), /Dr Amir Khan/);
+    await c.staff.agent.post(path).type('form').send({ _csrf: csrf, kind: 'other', fullName: 'Whoever', email: doctor.email, question: 'And anything else?' }).expect(302);
+    assert.match(textOf((await c.staff.agent.get(`/staff/cases/${c.id}`)).text), /Other advice has been requested from Dr Amir Khan We have emailed the request to amir\.khan@nhs\.example\./);
     assert.match(page, /Psychological advice Dr Priya Shah 31st Oct 2023 Requested/);
     assert.match(page, /Medical advice Dr Amir Khan 31st Oct 2023 Requested/);
     const facts = await t.pool.query(`SELECT advice_requested_on, advice_received_on FROM cases WHERE id = $1`, [c.id]);
     assert.deepEqual(facts.rows[0], { advice_requested_on: TODAY, advice_received_on: null });
+    assert.match(textOf((await c.staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200)).text), /Requested advice/);
   });
 
   it('refuses a staff address, and answers 404 for a case not in Assessment or of another council', async () => {

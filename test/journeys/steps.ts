@@ -84,7 +84,7 @@ export async function staffCreatesCaseAndInvites(
  * first), sign in, the authenticator app (its key read from the page), and on to My cases.
  * Returns the app's secret.
  */
-export async function parentRegistersWithApp(person: Person, world: World, email: string, password: string): Promise<string> {
+export async function parentRegistersWithApp(person: Person, world: World, email: string, password: string, landing = 'My cases'): Promise<string> {
   const invitation = await nthEmailTo(world, email, 1);
   assert.equal(invitation.subject, 'Complete your registration for EHC Hub');
   await person.goto(emailLink(invitation, '/register/'), 'Complete your registration');
@@ -113,7 +113,7 @@ export async function parentRegistersWithApp(person: Person, world: World, email
   const secret = shown.replace(/ /g, '');
   await person.type(label(person, '3. Enter the verification code from your authentication app.'), await appCode(world, secret));
   await person.activate(button(person, 'Continue'));
-  await person.check('My cases');
+  await person.check(landing);
   return secret;
 }
 

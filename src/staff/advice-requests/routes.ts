@@ -21,7 +21,8 @@ import { formatDate } from '../../web/format.js';
 import { staffPaths } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { adviceRequestSchema } from './schema.js';
-import { changeRequest, recordReceivedAdvice, requestAdvice, takesAdvice } from './service.js';
+import { consultationRoutes } from './consultation.js';
+import { changeRequest, recordReceivedAdvice, requestAdvice, sentWords, takesAdvice } from './service.js';
 import { staffRequestView } from './view.js';
 
 type CaseParams = { caseId: string };
@@ -35,6 +36,8 @@ const RECORD_RULES = { ...FAMILY_UPLOAD_RULES, maxFiles: 1 };
 export function adviceRequestRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const { pool } = deps;
+  // Before /advice/:requestId, which would take "consult" for a request's id.
+  router.use(consultationRoutes(deps));
 
   router.get('/cases/:caseId/advice/new', async (req: Request<CaseParams>, res) => {
     const found = await findCouncilCase(pool, staffMemberOf(req).councilId, req.params.caseId);
@@ -53,10 +56,9 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
     const result = await requestAdvice(deps, { staff, ip: clientIp(req), caseId: found.id, ...parsed.data });
     if (result.outcome === 'not-found') return renderNotFound(res);
     if (result.outcome === 'refused') return renderWithErrors(res, view, ruleErrors([[result.field, result.message]]), { caseSummary: found, values, kindItems });
-    const sent = result.outcome === 'invited' ? 'an invitation to register on EHC Hub' : 'an email';
     redirectWithNotice(req, res, staffPaths.case(found.id), {
       heading: `${ADVICE_KIND_LABELS[parsed.data.kind]} has been requested from ${result.fullName}`,
-      lines: [`We have sent ${sent} to ${result.email}. The advice is due by ${formatDate(result.dueOn)}.`],
+      lines: [`${sentWords(result.outcome)} ${result.email}. The advice is due by ${formatDate(result.dueOn)}.`],
     });
   });
 

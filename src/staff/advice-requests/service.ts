@@ -14,12 +14,14 @@ import { formatDate } from '../../web/format.js';
 import type { ReceivedFile } from '../../uploads/index.js';
 import { findCouncilCase, type CouncilCase } from '../cases-data.js';
 import { findUserByEmail } from '../case-people/data.js';
+import { isKnownToCouncil } from '../people/data.js';
 import type { StaffMember } from '../staff-member.js';
 
 type Deps = Pick<FeatureDeps, 'pool' | 'config' | 'clock' | 'queue'>;
 
 export type RequestOutcome =
-  | { outcome: 'invited' | 'notified'; fullName: string; email: string; dueOn: string }
+  /** 'emailed': invited, or an account the council did not know (what is said must not tell which). */
+  | { outcome: 'emailed' | 'notified'; fullName: string; email: string; dueOn: string }
   | { outcome: 'refused'; field: 'email'; message: string }
   | { outcome: 'not-found' };
 
@@ -40,7 +42,11 @@ export async function requestAdvice(
     if (!found || !(input.allowed ?? takesAdvice)(found)) return { outcome: 'not-found' };
     const existing = await findUserByEmail(client, input.email);
     if (existing?.kind === 'staff') return { outcome: 'refused', field: 'email', message: 'This email address belongs to a council staff account: use the adviser’s own address' };
-    if (existing?.status === 'disabled') return { outcome: 'refused', field: 'email', message: 'The account for this email address is disabled. Enable it from People before asking them for advice' };
+    // Another council's family account: its name, status and very existence are not ours to show.
+    const unknownAccount = existing?.kind === 'family' && !(await isKnownToCouncil(client, input.staff.councilId, existing.id));
+    if (existing?.status === 'disabled' && !unknownAccount) {
+      return { outcome: 'refused', field: 'email', message: 'The account for this email address is disabled. Enable it from People before asking them for advice' };
+    }
     const now = deps.clock.now();
     const today = ukToday(deps.clock);
     const dueOn = (input.dueOn ?? adviceDue)(today);
@@ -63,7 +69,8 @@ export async function requestAdvice(
       requestedBy: input.staff.id,
       at: now,
     });
-    if (invited.outcome === 'already-registered') {
+    // A disabled account (disabled by another council) gets no email: it cannot sign in.
+    if (invited.outcome === 'already-registered' && invited.status !== 'disabled') {
       const account = existing ?? (await findUserByEmail(client, input.email));
       await deps.queue.queueEmail(
         client,
@@ -84,12 +91,16 @@ export async function requestAdvice(
       now,
     );
     // A registered account keeps its own name; a new one has the name given.
-    const fullName = invited.outcome === 'invited' ? input.fullName : ((existing ?? (await findUserByEmail(client, input.email)))?.fullName ?? input.fullName);
-    return { outcome: invited.outcome === 'invited' ? 'invited' : 'notified', fullName, email: input.email, dueOn };
+    const fullName = invited.outcome === 'invited' || unknownAccount ? input.fullName : (existing?.fullName ?? input.fullName);
+    return { outcome: invited.outcome === 'invited' || unknownAccount ? 'emailed' : 'notified', fullName, email: input.email, dueOn };
   });
-  if (result.outcome === 'invited' || result.outcome === 'notified') deps.queue.nudge();
+  if (result.outcome === 'emailed' || result.outcome === 'notified') deps.queue.nudge();
   return result;
 }
+
+/** What the notice says was sent: the same for a new address and for an account the council did not know. */
+export const sentWords = (outcome: 'emailed' | 'notified') =>
+  outcome === 'notified' ? 'We have emailed the request to' : 'We have emailed the request, with an invitation to register on EHC Hub if they need one, to';
 
 type Change = 'withdraw' | 'share';
 

@@ -2,9 +2,10 @@ import type pg from 'pg';
 import type { Queryable } from '../../db/pool.js';
 
 
-/** A person the council may see: its own staff, or anyone who is or was on one of its cases. */
+/** A person the council may see: its own staff, anyone who is or was on one of its cases, or was asked for advice on one. */
 const VISIBLE_TO_COUNCIL = `(u.council_id = $1 OR EXISTS (
-  SELECT 1 FROM case_members m JOIN cases c ON c.id = m.case_id WHERE m.user_id = u.id AND c.council_id = $1))`;
+  SELECT 1 FROM case_members m JOIN cases c ON c.id = m.case_id WHERE m.user_id = u.id AND c.council_id = $1) OR EXISTS (
+  SELECT 1 FROM advice_requests ar JOIN cases c ON c.id = ar.case_id WHERE ar.adviser_user_id = u.id AND c.council_id = $1))`;
 
 /** Whether this council may already see the account (its staff, or someone on one of its cases, now or before). */
 export async function isKnownToCouncil(db: Queryable, councilId: string, userId: string): Promise<boolean> {
