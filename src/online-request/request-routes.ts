@@ -67,10 +67,11 @@ export function requestRoutes(deps: FeatureDeps): Router {
   const load = [requireSignedIn, ownRequest(deps)];
   const today = () => ukToday(deps.clock);
 
-  router.get('/request/:requestId', ...load, draftOnly, (req, res) => {
+  router.get('/request/:requestId', ...load, draftOnly, async (req, res) => {
     const request = req.onlineRequest!;
     const allDone = allCompleted(request.answers, today());
-    res.render('online-request/task-list', { requestId: request.id, taskItems: taskListItems(request.id, request.answers, today(), allDone), allDone });
+    const files = await requestFiles(deps.pool, request.id);
+    res.render('online-request/task-list', { requestId: request.id, taskItems: taskListItems(request.id, request.answers, today(), allDone, files.length), allDone });
   });
 
   const renderSection = (res: Response, request: OnlineRequest, section: RequestSection, locals: Record<string, unknown>) =>

@@ -12,12 +12,13 @@ const STATUS = {
 } as const;
 
 /** The GOV.UK task list's items: each section with its state, then "Check your answers". */
-export function taskListItems(requestId: string, answers: Answers, today: IsoDate, allDone: boolean) {
-  const items: Record<string, unknown>[] = SECTIONS.map((section) => ({
-    title: { text: SECTION_TITLES[section] },
-    href: requestPaths.section(requestId, section),
-    status: STATUS[sectionState(section, answers, today)],
-  }));
+export function taskListItems(requestId: string, answers: Answers, today: IsoDate, allDone: boolean, fileCount = 0) {
+  const items: Record<string, unknown>[] = SECTIONS.map((section) => {
+    const state = sectionState(section, answers, today);
+    // Documents uploaded, but the section not yet left with "Save and continue".
+    const shown = section === 'evidence' && state === 'not-started' && fileCount > 0 ? 'in-progress' : state;
+    return { title: { text: SECTION_TITLES[section] }, href: requestPaths.section(requestId, section), status: STATUS[shown] };
+  });
   items.push(
     allDone
       ? { title: { text: 'Check your answers and send the request' }, href: requestPaths.check(requestId), status: { tag: { text: 'Not yet started', classes: 'govuk-tag--blue' } } }
