@@ -5,8 +5,9 @@ import { fixedClock } from '../../src/clock.js';
 import { assessmentCase, requestAdviceAs, TODAY } from '../advice/support.js';
 import { axeViolations, browserSkipReason, DESKTOP, launchBrowser, MOBILE, newPage, scrollsSideways } from '../support/browser.js';
 import { agentSignedInAs, sessionCookieFor } from '../support/sessions.js';
-import { csrfFrom, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
+import { csrfFrom } from '../support/forms.js';
 
 /** Every advice page, filled in, at desktop and phone width: axe clean, nothing wider than the screen. */
 describe('advice pages in Chromium: staff, adviser and family, axe clean at 1280 and 375 px', { skip: browserSkipReason() }, () => {

@@ -79,7 +79,7 @@ describe('the request: task list, saved as it goes, sent once', () => {
       .attach('documents', Buffer.from('MZ not a document at all'), { filename: 'virus.pdf', contentType: 'application/pdf' })
       .expect(400);
     assert.match(wrongType.text, /“virus\.pdf” must be a PDF, Word document, JPG, PNG or HEIC file/);
-    assert.match(words((await second.get(requestPath)).text), /Evidence In progress/);
+    assert.match(textOf((await second.get(requestPath)).text), /Evidence In progress/);
     assert.equal((await submitPage(second, `/request/${requestId}/evidence`, {})).headers.location, requestPath);
 
     const done = textOf((await second.get(requestPath)).text);
