@@ -11,6 +11,7 @@ import { migrate, MigrationError } from './db/migrate.js';
 import { allowNamedStatements } from './db/statements.js';
 import { createLogger } from './logger.js';
 import { startMessageQueue } from './notify/queue.js';
+import { startDailyDigest } from './staff/digest/digest.js';
 import { seedDemoData, type DemoSignIns } from './seed/demo.js';
 import { sendersFromConfig } from './senders.js';
 
@@ -43,6 +44,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
     const served = config.baseUrlIsSet ? config : { ...config, baseUrl: url };
     const queue = await startMessageQueue(database.connectionString, logger);
     await queue.deliverWith(sendersFromConfig(served, database.pool));
+    await startDailyDigest(queue.boss, { pool: database.pool, config: served, queue, clock });
     const app = createApp({ config: served, pool: database.pool, logger, clock, queue });
     server.on('request', app.express);
 

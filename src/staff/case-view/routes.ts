@@ -12,7 +12,7 @@ import { staffMemberOf } from '../staff-member.js';
 import { markOpenedByCouncil } from '../../cases/index.js';
 import { councilCaseDocuments, findCouncilDocument } from '../../documents/data.js';
 import { draftPlanResponses, familyComments, requestVersions } from '../../cases/index.js';
-import { listDecisions, listMembers } from './data.js';
+import { listDecisions, listMembers, recordStaffLook } from './data.js';
 import { casePageModel } from './view-model.js';
 
 /** The staff case page and its documents. */
@@ -36,7 +36,8 @@ export function caseRoutes(deps: FeatureDeps): Router {
       draftPlanResponses(pool, found.id),
     ]);
     await audit(pool, { action: 'staff.case.viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) }, deps.clock.now());
-    res.render('staff/case', casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates, versions, comments, responses, viewerId: staff.id }));
+    const lastLooked = await recordStaffLook(pool, staff.id, found.id, deps.clock.now());
+    res.render('staff/case', casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates, versions, comments, responses, viewerId: staff.id, lastLooked }));
   });
 
   router.get('/cases/:caseId/documents/:documentId', async (req: Request<{ caseId: string; documentId: string }>, res) => {

@@ -9,7 +9,7 @@ import type { CaseComment, RequestVersion, SentResponse } from '../../cases/inde
 import type { CouncilDocumentListing } from '../../documents/data.js';
 import type { CaseMember, RecordedDecision } from './data.js';
 import { DECISION_LABELS } from './labels.js';
-import { commentItems, documentItems, familyPageLinks, requestHistory, responseItems } from './family-view.js';
+import { commentItems, documentItems, familyPageLinks, newSince, requestHistory, responseItems } from './family-view.js';
 
 function dueDateState(due: DueDate): { text: string; overdue: boolean } {
   if (due.lifted) return { text: 'No longer applies (exemption)', overdue: false };
@@ -33,6 +33,8 @@ export function casePageModel(input: {
   comments: CaseComment[];
   responses: SentResponse[];
   viewerId: string;
+  /** When the viewer last looked at the case before now (null: never). */
+  lastLooked: Date | null;
 }) {
   const { found, facts, today } = input;
   const status = describeCase(facts, today);
@@ -62,6 +64,7 @@ export function casePageModel(input: {
     })),
     documents: documentItems(found.id, input.documents),
     requestHistory: requestHistory(input.versions),
+    newSinceLastLook: newSince(input),
     comments: commentItems(input.comments, found.childFirstName),
     responses: responseItems(input.responses, found.childFirstName),
     familyPages: input.members.some((member) => member.userId === input.viewerId && !member.removedAt) ? familyPageLinks(found.id) : undefined,
