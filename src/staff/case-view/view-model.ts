@@ -1,6 +1,5 @@
 import { describeCase, requesterText, type CaseFacts, type DueDate } from '../../ehc/index.js';
 import type { CouncilCase } from '../cases-data.js';
-import { PROGRESS_STEPS } from '../case-progress/steps.js';
 import { formatDate } from '../../web/format.js';
 import type { KeyDate, TimelineNote } from '../notes-and-dates/data.js';
 import { staffPaths } from '../paths.js';
@@ -9,6 +8,7 @@ import type { CaseComment, RequestVersion, SentResponse } from '../../cases/inde
 import type { CouncilDocumentListing } from '../../documents/data.js';
 import type { CaseMember, RecordedDecision } from './data.js';
 import { DECISION_LABELS } from './labels.js';
+import { caseSteps, caseSummaryFacts } from './summary.js';
 import { commentItems, documentItems, familyPageLinks, newSince, requestHistory, responseItems } from './family-view.js';
 
 function dueDateState(due: DueDate): { text: string; overdue: boolean } {
@@ -44,11 +44,8 @@ export function casePageModel(input: {
     status,
     requestedBy: requesterText(found.requestedBy, found.requesterName),
     dueDates: status.dueDates.map((due) => ({ ...due, state: dueDateState(due) })),
-    steps: PROGRESS_STEPS.map((step) => ({
-      title: step.title,
-      href: staffPaths.progress(found.id, step.slug),
-      blocked: step.blocked?.(ctx),
-    })).filter((step) => !step.blocked),
+    steps: caseSteps(ctx),
+    summary: caseSummaryFacts({ found, today, members: input.members, dueDates: status.dueDates }),
     members: input.members.map((member) => ({
       ...member,
       roleLabel: CASE_ROLE_LABELS[member.role as CaseRole] ?? member.role,
