@@ -46,7 +46,6 @@ export function responseItems(responses: SentResponse[], childFirstName: string)
     const words = PROPOSAL_WORDS[response.kind];
     return {
       anchor: caseAnchors.response(response.id),
-      heading: `${response.authorName}’s response to ${words.thing} sent on`,
       sentOn: response.sentOn,
       byName: response.authorName,
       at: response.createdAt,
