@@ -11,6 +11,7 @@ import { migrate, MigrationError } from './db/migrate.js';
 import { allowNamedStatements } from './db/statements.js';
 import { createLogger } from './logger.js';
 import { startMessageQueue } from './notify/queue.js';
+import { startDailyDigest } from './staff/digest/digest.js';
 import { seedDemoData, type DemoSignIns } from './seed/demo.js';
 import { sendersFromConfig } from './senders.js';
 import { startAdviceReminders } from './advice/reminders.js';
@@ -44,6 +45,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
     const served = config.baseUrlIsSet ? config : { ...config, baseUrl: url };
     const queue = await startMessageQueue(database.connectionString, logger);
     await queue.deliverWith(sendersFromConfig(served, database.pool));
+    await startDailyDigest(queue.boss, { pool: database.pool, config: served, queue, clock });
     const app = createApp({ config: served, pool: database.pool, logger, clock, queue });
     await startAdviceReminders({ config: served, pool: database.pool, logger, clock, queue, connectionString: database.connectionString });
     server.on('request', app.express);

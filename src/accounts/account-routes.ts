@@ -11,6 +11,7 @@ import { changePassword } from './change-password.js';
 import { changePasswordSchema } from './schemas.js';
 import { lockedMessage } from './sign-in-routes.js';
 import { findAccountById } from './users-data.js';
+import { wantsDailyDigest } from '../staff/digest/routes.js';
 
 const METHOD_NAMES = { app: 'Smartphone or tablet app', sms: 'Text message' } as const;
 
@@ -25,6 +26,7 @@ export function accountRoutes(deps: FeatureDeps): Router {
       account: { fullName: account.fullName, email: account.email },
       methodName: account.twoFactorMethod ? METHOD_NAMES[account.twoFactorMethod] : 'Not set up yet',
       passwordChanged: account.passwordChangedAt ? formatDateTime(account.passwordChangedAt) : undefined,
+      dailyDigest: req.user!.kind === 'staff' ? { wanted: await wantsDailyDigest(deps.pool, req.user!.id) } : undefined,
     });
   });
 

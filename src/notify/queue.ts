@@ -5,6 +5,8 @@ import type { Queryable } from '../db/pool.js';
 
 export const EMAIL_QUEUE = 'send-email';
 export const SMS_QUEUE = 'send-sms';
+/** The co-ordinators' daily digest (src/staff/digest), run on a schedule. */
+export const DAILY_DIGEST_QUEUE = 'staff-daily-digest';
 
 export interface EmailMessage {
   to: string;
@@ -88,6 +90,7 @@ export async function startMessageQueue(
     boss,
     [EMAIL_QUEUE, SMS_QUEUE].map((name) => ({ name, ...retry, retentionMinutes: 60 * 24 * 7 })),
   );
+  await ensureQueues(connectionString, boss, [{ name: DAILY_DIGEST_QUEUE, retryLimit: 3, retryDelay: 60, retentionMinutes: 60 * 24 * 7 }]);
   const workerIds = new Set<string>();
   return {
     boss,

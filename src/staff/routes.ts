@@ -1,4 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { dailyDigestRoutes } from './digest/routes.js';
 import type { FeatureDeps } from '../deps.js';
 import { requireStaff } from '../auth/current-user.js';
 import { renderNotFound } from '../web/errors.js';
@@ -42,6 +43,7 @@ export function staffRoutes(deps: FeatureDeps): Router {
   staff.use(peopleRoutes(deps));
   staff.use(staffAccountRoutes(deps));
   staff.use(newRequestsRoutes(deps));
+  staff.use(dailyDigestRoutes(deps));
   // Within /staff, an unknown page is a 404 like any other, only after the staff check.
   staff.use((_req: Request, res: Response) => renderNotFound(res));
 

@@ -112,7 +112,7 @@ describe('the staff journey in Chromium: work tray, create a case, record a deci
 
     await page.getByRole('link', { name: 'See the audit trail for this case' }).click();
     await check('Audit trail');
-    assert.match((await page.locator('main').textContent()) ?? '', /Recorded the decision whether to assess/);
+    assert.match((await page.locator('main').textContent()) ?? '', /Sam Jones recorded the decision whether to assess/);
     assert.deepEqual(errors, []);
     await context.close();
   });

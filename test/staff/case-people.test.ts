@@ -41,7 +41,7 @@ describe('staff: people on a case', () => {
 
     const page = await staff.agent.get(`/staff/cases/${c.id}`).expect(200);
     assert.match(textOf(page.text), /Jane Rogers has been added to the case and sent an email to tell them \(jane\.rogers@example\.com\)\./);
-    assert.match(textOf(page.text), /Jane Rogers Parent or carer jane\.rogers@example\.com Invited, not registered yet Resend invitation/);
+    assert.match(textOf(page.text), /Jane Rogers, Parent or carer jane\.rogers@example\.com Invited, not registered yet Resend invitation/);
     assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'staff.case.member-added' AND case_id = $1`, [c.id]), 1);
 
     // Resend: a new link, the old one stops working.

@@ -109,7 +109,7 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const { staff, res } = await recordFinalPlan(c.id, '2026-12-01', { earlyReason: reason });
     assert.equal(res.status, 302);
     const trail = await staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200);
-    assert.match(textOf(trail.text), new RegExp(`Recorded the final plan .*Issued before the family’s comments were due: ${reason.replace(/\./g, '\\.')}`));
+    assert.match(textOf(trail.text), new RegExp(`recorded the final plan .*Issued before the family’s comments were due: ${reason.replace(/\./g, '\\.')}`));
 
     const family = await agentSignedInAs(t, c.parent.id);
     const draftPage = textOf((await family.get(`/cases/${c.id}/draft-plan`).expect(200)).text);

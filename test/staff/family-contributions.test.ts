@@ -47,6 +47,20 @@ describe('staff: everything the family sends is on the case page', () => {
     const again = textOf((await coordinator.get(`/staff/cases/${family.caseId}`).expect(200)).text);
     assert.match(again, /photo\.png \(PNG, \d+ bytes\) Added by the family, added by Jane Rogers on 20th Aug 2023 at 10am; first opened by the council on 5th Dec 2023 at 10am/);
 
+    // Made to scan: the summary at the top, the next steps as buttons, what is done in the timeline.
+    assert.match(text, /Summary Child Barney Rogers, born 14th Mar 2015, Edgehill Primary School Stage Draft plan Next statutory date Final plan due: 25th Dec 2023, in 20 days Co-ordinator Sam Carter/);
+    assert.match(text, /What needs doing now Record the final plan issued/);
+    assert.match(text, /On this page The request Comments and views from the family \(1\) Responses to the draft plan \(1\) Documents \(2\)/);
+    assert.match(text, /Timeline and decisions Recorded the decision whether to assess: 15th Sep 2023 .*Recorded the draft plan issued: 1st Dec 2023/);
+    assert.doesNotMatch(page.text, /class="govuk-grid-column-two-thirds"/);
+
+    // The audit trail in words.
+    await (await agentSignedInAs(t, family.parent.id)).get(`/cases/${family.caseId}/stages/draft-plan`).expect(200);
+    const trail = textOf((await coordinator.get(`/staff/cases/${family.caseId}/audit`).expect(200)).text);
+    assert.match(trail, /Jane Rogers viewed the Draft plan stage/);
+    assert.match(trail, /Jane Rogers added a comment/);
+    assert.doesNotMatch(trail, /Page: /);
+
     // The co-ordinator is on the case: the family's own pages are linked.
     assert.match(page.text, new RegExp(`href="/cases/${family.caseId}/comments">See the comments page the family sees`));
   });

@@ -1,3 +1,5 @@
+import { formatDate } from '../../web/format.js';
+
 /** What each audited action means, in words; an action not listed here is shown as it is. */
 const ACTION_LABELS: Record<string, string> = {
   'staff.case.created': 'Created the case',
@@ -50,11 +52,11 @@ export function auditDetailsText(details: Record<string, unknown>): string {
     if (typeof value === 'string' || typeof value === 'number') parts.push(`${label}: ${value}`);
   };
   add('File', details.filename);
-  add('Page', details.page);
   add('Address', details.path);
   add('Outcome', details.outcome);
   add('Role', details.role);
-  add('Date', details.decidedOn ?? details.issuedOn ?? details.meetingOn ?? details.onDate);
+  const date = details.decidedOn ?? details.issuedOn ?? details.meetingOn ?? details.onDate;
+  add('Date', typeof date === 'string' ? formatDate(date) : date);
   add('Exemption', details.kind);
   // Staff must say why a plan cut the family's time to comment short; the trail is where it is kept.
   add('Issued before the family’s comments were due', details.earlyBecause);

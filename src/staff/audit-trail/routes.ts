@@ -9,7 +9,8 @@ import { paginationFor } from '../pagination.js';
 import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { AUDIT_PAGE_SIZE, caseAuditTrail } from './data.js';
-import { auditActionLabel, auditDetailsText } from './labels.js';
+import { auditDetailsText } from './labels.js';
+import { auditSentence } from './sentence.js';
 
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
@@ -28,9 +29,9 @@ export function auditTrailRoutes(deps: FeatureDeps): Router {
       caseSummary: found,
       entries: trail.rows.map((row) => ({
         ...row,
-        actionLabel: auditActionLabel(row.action),
+        sentence: auditSentence(row),
         detailsText: auditDetailsText(row.details),
-        actor: row.actorName ? `${row.actorName} (${row.actorKind === 'staff' ? 'council staff' : row.actorEmail})` : 'System',
+        actor: row.actorName ? (row.actorKind === 'staff' ? 'council staff' : row.actorEmail) : undefined,
       })),
       total: trail.total,
       pagination: paginationFor(Math.min(page, pageCount), pageCount, (n) => `${staffPaths.caseAudit(found.id)}?page=${n}`),

@@ -59,3 +59,18 @@ export async function listDecisions(db: Queryable, caseId: string): Promise<Reco
     recordedAt: row.recorded_at,
   }));
 }
+
+/**
+ * Records that a member of staff has just looked at the case (their "last looked", in the
+ * case_last_visits table the family's pages use too) and returns when they looked before (null
+ * the first time). The subquery sees the table as it was before the statement.
+ */
+export async function recordStaffLook(db: Queryable, staffId: string, caseId: string, at: Date): Promise<Date | null> {
+  const { rows } = await db.query(
+    `INSERT INTO case_last_visits (user_id, case_id, visited_at) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id, case_id) DO UPDATE SET visited_at = EXCLUDED.visited_at
+     RETURNING (SELECT visited_at FROM case_last_visits WHERE user_id = $1 AND case_id = $2) AS previous`,
+    [staffId, caseId, at],
+  );
+  return rows[0]?.previous ?? null;
+}

@@ -6,6 +6,7 @@ import { stageLabel, type StageId } from '../../ehc/index.js';
 import { staffPaths } from '../paths.js';
 import { diffWords } from './word-diff.js';
 import { caseAnchors } from './anchors.js';
+import { activitySummary } from '../work-tray/activity.js';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -45,7 +46,6 @@ export function responseItems(responses: SentResponse[], childFirstName: string)
     const words = PROPOSAL_WORDS[response.kind];
     return {
       anchor: caseAnchors.response(response.id),
-      heading: `${response.authorName}’s response to ${words.thing} sent on`,
       sentOn: response.sentOn,
       byName: response.authorName,
       at: response.createdAt,
@@ -72,3 +72,16 @@ export function documentItems(caseId: string, documents: CouncilDocumentListing[
 
 /** The family's own pages for the case, which staff may open too when they are members. */
 export const familyPageLinks = (caseId: string) => ({ comments: casePaths.comments(caseId), documents: casePaths.documents(caseId), request: casePaths.request(caseId) });
+
+/** "2 new comments, 1 document": what the family added since the viewer last looked (nothing said the first time). */
+export function newSince(input: { lastLooked: Date | null; comments: CaseComment[]; documents: CouncilDocumentListing[]; versions: RequestVersion[]; responses: SentResponse[] }) {
+  const since = input.lastLooked;
+  if (!since) return undefined;
+  const after = (at: Date) => at > since;
+  return activitySummary({
+    comments: input.comments.filter((comment) => after(comment.createdAt)).length,
+    documents: input.documents.filter((document) => document.kind === 'family-upload' && after(document.uploadedAt)).length,
+    amendments: input.versions.filter((version) => version.version > 1 && version.amendedByName && after(version.amendedAt)).length,
+    responses: input.responses.filter((response) => after(response.createdAt)).length,
+  });
+}

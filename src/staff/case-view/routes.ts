@@ -12,7 +12,7 @@ import { staffMemberOf } from '../staff-member.js';
 import { markOpenedByCouncil } from '../../cases/index.js';
 import { councilCaseDocuments, findCouncilDocument } from '../../documents/data.js';
 import { draftPlanResponses, familyComments, requestVersions } from '../../cases/index.js';
-import { listDecisions, listMembers } from './data.js';
+import { listDecisions, listMembers, recordStaffLook } from './data.js';
 import { casePageModel } from './view-model.js';
 import { staffPaths, staffPattern } from '../paths.js';
 import { caseAdviceSection } from '../advice-requests/case-section.js';
@@ -39,8 +39,9 @@ export function caseRoutes(deps: FeatureDeps): Router {
       caseAdviceSection(pool, found, ukToday(deps.clock)),
     ]);
     await audit(pool, { action: 'staff.case.viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) }, deps.clock.now());
+    const lastLooked = await recordStaffLook(pool, staff.id, found.id, deps.clock.now());
     res.render('staff/case', {
-      ...casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates, versions, comments, responses, viewerId: staff.id }),
+      ...casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates, versions, comments, responses, viewerId: staff.id, lastLooked }),
       advice,
     });
   });

@@ -1,6 +1,5 @@
 import { describeCase, requesterText, type CaseFacts, type DueDate } from '../../ehc/index.js';
 import type { CouncilCase } from '../cases-data.js';
-import { PROGRESS_STEPS } from '../case-progress/steps.js';
 import { formatDate } from '../../web/format.js';
 import type { KeyDate, TimelineNote } from '../notes-and-dates/data.js';
 import { staffPaths } from '../paths.js';
@@ -9,7 +8,8 @@ import type { CaseComment, RequestVersion, SentResponse } from '../../cases/inde
 import type { CouncilDocumentListing } from '../../documents/data.js';
 import type { CaseMember, RecordedDecision } from './data.js';
 import { DECISION_LABELS } from './labels.js';
-import { commentItems, documentItems, familyPageLinks, requestHistory, responseItems } from './family-view.js';
+import { caseSteps, caseSummaryFacts } from './summary.js';
+import { commentItems, documentItems, familyPageLinks, newSince, requestHistory, responseItems } from './family-view.js';
 
 function dueDateState(due: DueDate): { text: string; overdue: boolean } {
   if (due.lifted) return { text: 'No longer applies (exemption)', overdue: false };
@@ -33,6 +33,8 @@ export function casePageModel(input: {
   comments: CaseComment[];
   responses: SentResponse[];
   viewerId: string;
+  /** When the viewer last looked at the case before now (null: never). */
+  lastLooked: Date | null;
 }) {
   const { found, facts, today } = input;
   const status = describeCase(facts, today);
@@ -42,11 +44,8 @@ export function casePageModel(input: {
     status,
     requestedBy: requesterText(found.requestedBy, found.requesterName),
     dueDates: status.dueDates.map((due) => ({ ...due, state: dueDateState(due) })),
-    steps: PROGRESS_STEPS.map((step) => ({
-      title: step.title,
-      href: staffPaths.progress(found.id, step.slug),
-      blocked: step.blocked?.(ctx),
-    })).filter((step) => !step.blocked),
+    steps: caseSteps(ctx),
+    summary: caseSummaryFacts({ found, today, members: input.members, dueDates: status.dueDates }),
     members: input.members.map((member) => ({
       ...member,
       roleLabel: CASE_ROLE_LABELS[member.role as CaseRole] ?? member.role,
@@ -62,6 +61,7 @@ export function casePageModel(input: {
     })),
     documents: documentItems(found.id, input.documents),
     requestHistory: requestHistory(input.versions),
+    newSinceLastLook: newSince(input),
     comments: commentItems(input.comments, found.childFirstName),
     responses: responseItems(input.responses, found.childFirstName),
     familyPages: input.members.some((member) => member.userId === input.viewerId && !member.removedAt) ? familyPageLinks(found.id) : undefined,

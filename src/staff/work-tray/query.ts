@@ -2,6 +2,7 @@ import { addDays, type IsoDate, type StageId } from '../../ehc/index.js';
 import { queryPrepared } from '../../db/statements.js';
 import { adviceOverdue } from '../../advice/overdue.js';
 import type { Queryable } from '../../db/pool.js';
+import { activityOf, activitySummary, newActivitySql } from './activity.js';
 
 
 export const TRAY_PAGE_SIZE = 50;
@@ -12,6 +13,14 @@ export interface TrayFilters {
   due?: 'overdue' | 'soon' | 'advice-overdue';
   /** A child's name, matched from the start of the first or last name, or a case reference. */
   search?: string;
+  /** 'new': the family has added something since the viewer last looked at the case. */
+  activity?: 'new';
+  /** Only the cases the viewer co-ordinates. */
+  mine?: boolean;
+  /** 'due' (the default): soonest statutory date first; 'activity': latest from the family first. */
+  sort?: 'due' | 'activity';
+  /** The member of staff looking: whose "last looked" and "my cases" these are. */
+  viewerId?: string;
   page: number;
 }
 
@@ -24,6 +33,8 @@ export interface TrayRow {
   nextDueLabel: string | null;
   nextDueOn: string | null;
   overdue: boolean;
+  /** "2 new comments, 1 document": what the family added since the viewer last looked. */
+  newActivity?: string;
 }
 
 export interface TrayPage {
@@ -56,6 +67,13 @@ export function trayConditions(
   if (filters.due === 'soon') {
     conditions.push(`c.next_due_on BETWEEN ${param(today)}::date AND ${param(addDays(today, 14))}::date`);
   }
+  if (filters.viewerId && filters.mine) {
+    conditions.push(`EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = ${param(filters.viewerId)} AND cm.role = 'coordinator' AND cm.removed_at IS NULL)`);
+  }
+  if (filters.viewerId && filters.activity === 'new') {
+    const viewer = param(filters.viewerId);
+    conditions.push(`c.family_activity_at > COALESCE((SELECT lv.visited_at FROM case_last_visits lv WHERE lv.case_id = c.id AND lv.user_id = ${viewer}), '-infinity'::timestamptz)`);
+  }
   const search = (filters.search ?? '').trim().toLowerCase();
   const reference = /^ehc-?(\d{1,6})$/.exec(search);
   if (reference) {
@@ -82,7 +100,7 @@ export function trayConditions(
  */
 async function countOf(db: Queryable, councilId: string, filters: TrayFilters, query: { from: string; where: string; params: unknown[] }): Promise<number> {
   const counted =
-    filters.due || filters.search?.trim()
+    filters.due || filters.search?.trim() || filters.mine || filters.activity
       ? await db.query(`SELECT count(*) AS total FROM ${query.from} WHERE ${query.where}`, query.params)
       : await queryPrepared(
           db,
@@ -106,16 +124,20 @@ export async function workTrayPage(db: Queryable, councilId: string, filters: Tr
   // The offset is a parameter, so that every page of a filter is the same prepared statement. A
   // name search is not prepared: a generic plan cannot use the name indexes for a LIKE parameter.
   const offset = `$${params.length + 1}::int`;
+  const activity = newActivitySql(`$${params.length + 2}::uuid`);
+  const order = (alias: string) =>
+    `${filters.sort === 'activity' ? `${alias}.family_activity_at DESC NULLS LAST, ` : ''}${alias}.next_due_on ASC NULLS LAST, ${alias}.id`;
   const run = needsChildren ? (text: string, values: unknown[]) => db.query(text, values) : (text: string, values: unknown[]) => queryPrepared(db, text, values);
   const { rows } = await run(
     `WITH page AS (
-       SELECT c.id, c.next_due_on FROM ${from} WHERE ${where}
-        ORDER BY c.next_due_on ASC NULLS LAST, c.id
+       SELECT c.id, c.next_due_on, c.family_activity_at FROM ${from} WHERE ${where}
+        ORDER BY ${order('c')}
         LIMIT ${TRAY_PAGE_SIZE} OFFSET ${offset})
-     SELECT c.id, c.reference, c.current_stage, c.next_due_label, c.next_due_on, ch.first_name, ch.last_name
-       FROM page JOIN cases c ON c.id = page.id JOIN children ch ON ch.id = c.child_id
-      ORDER BY page.next_due_on ASC NULLS LAST, page.id`,
-    [...params, (page - 1) * TRAY_PAGE_SIZE],
+     SELECT c.id, c.reference, c.current_stage, c.next_due_label, c.next_due_on, ch.first_name, ch.last_name,
+       ${activity.columns}
+       FROM page JOIN cases c ON c.id = page.id JOIN children ch ON ch.id = c.child_id ${activity.join}
+      ORDER BY ${order('page')}`,
+    [...params, (page - 1) * TRAY_PAGE_SIZE, filters.viewerId ?? null],
   );
   return {
     total,
@@ -130,6 +152,7 @@ export async function workTrayPage(db: Queryable, councilId: string, filters: Tr
       nextDueLabel: row.next_due_label,
       nextDueOn: row.next_due_on,
       overdue: row.next_due_on !== null && row.next_due_on < today,
+      newActivity: activitySummary(activityOf(row)),
     })),
   };
 }
