@@ -1,3 +1,6 @@
+import { staffPaths } from '../staff/paths.js';
+import { patternRegExp } from '../web/paths.js';
+
 /** The adviser's and setting's pages (README: `GET /advice`), and staff's advice pages under a case. */
 export const advicePaths = {
   myRequests: '/advice',
@@ -16,7 +19,7 @@ export const allAboutMePaths = {
   submit: (caseId: string) => `/cases/${caseId}/all-about-me/submit`,
 } as const;
 
-const staffCase = (caseId: string) => `/staff/cases/${caseId}`;
+const staffCase = staffPaths.case;
 
 export const staffAdvicePaths = {
   newRequest: (caseId: string) => `${staffCase(caseId)}/advice/new`,
@@ -29,4 +32,4 @@ export const staffAdvicePaths = {
 } as const;
 
 /** The forms that send files: their handlers check `_csrf` while reading the upload. */
-export const adviceUploadPaths: readonly RegExp[] = [/^\/advice\/[^/]+\/attachments$/, /^\/staff\/cases\/[^/]+\/advice\/[^/]+\/record$/];
+export const adviceUploadPaths: readonly RegExp[] = [advicePaths.attachments(':requestId'), staffAdvicePaths.record(':caseId', ':requestId')].map(patternRegExp);

@@ -66,12 +66,12 @@ export function adviceRoutes(deps: FeatureDeps): Router {
     });
   };
 
-  router.get('/advice/:requestId', requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
+  router.get(advicePaths.request(':requestId'), requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
     const request = await requestOr404(req, res);
     if (request) await renderRequest(res, request);
   });
 
-  router.post('/advice/:requestId', requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
+  router.post(advicePaths.request(':requestId'), requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
     const request = await requestOr404(req, res);
     if (!request) return;
     const values = req.body ?? {};
@@ -91,7 +91,7 @@ export function adviceRoutes(deps: FeatureDeps): Router {
     });
   });
 
-  router.get('/advice/:requestId/check', requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
+  router.get(advicePaths.check(':requestId'), requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
     const request = await requestOr404(req, res);
     if (!request) return;
     if (request.receivedOn) return res.redirect(advicePaths.request(request.id));
@@ -105,7 +105,7 @@ export function adviceRoutes(deps: FeatureDeps): Router {
     });
   });
 
-  router.post('/advice/:requestId/submit', requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
+  router.post(advicePaths.submit(':requestId'), requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
     const request = await requestOr404(req, res);
     if (!request) return;
     if (request.receivedOn || completeness(request.kind, request.answer)) return renderNotFound(res);
@@ -116,7 +116,7 @@ export function adviceRoutes(deps: FeatureDeps): Router {
     });
   });
 
-  router.post('/advice/:requestId/attachments', requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
+  router.post(advicePaths.attachments(':requestId'), requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
     if (!req.complete) res.set('Connection', 'close');
     const request = await requestOr404(req, res);
     if (!request) return;
@@ -139,7 +139,7 @@ export function adviceRoutes(deps: FeatureDeps): Router {
     });
   });
 
-  router.post('/advice/:requestId/addendum', requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
+  router.post(advicePaths.addendum(':requestId'), requireSignedIn, adviserOnly, async (req: Request<Params>, res) => {
     const request = await requestOr404(req, res);
     if (!request) return;
     if (!request.submittedAt) return renderNotFound(res);
@@ -149,7 +149,7 @@ export function adviceRoutes(deps: FeatureDeps): Router {
     redirectWithNotice(req, res, advicePaths.request(request.id), { heading: 'Your addendum has been added' });
   });
 
-  router.get('/advice/:requestId/documents/:documentId', requireSignedIn, adviserOnly, async (req: Request<Params & { documentId: string }>, res) => {
+  router.get(advicePaths.document(':requestId', ':documentId'), requireSignedIn, adviserOnly, async (req: Request<Params & { documentId: string }>, res) => {
     const request = await requestOr404(req, res);
     if (!request) return;
     const document = await findAdviserDocument(pool, request.caseId, request.id, req.params.documentId);

@@ -69,7 +69,7 @@ export function evidenceRoutes(deps: FeatureDeps): Router {
     });
   });
 
-  router.post('/request/:requestId/evidence/:fileId/remove', requireSignedIn, ownRequest(deps), async (req, res) => {
+  router.post(requestPaths.removeFile(':requestId', ':fileId'), requireSignedIn, ownRequest(deps), async (req, res) => {
     const request = req.onlineRequest!;
     const fileId = String(req.params.fileId);
     if (!isUuid(fileId)) return renderNotFound(res);

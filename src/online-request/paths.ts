@@ -1,3 +1,5 @@
+import { patternRegExp } from '../web/paths.js';
+
 /** The online request's pages: the start page, "Create an account", and the request itself. */
 const root = '/request';
 const requestRoot = (requestId: string) => `${root}/${requestId}`;
@@ -17,4 +19,4 @@ export const requestPaths = {
 } as const;
 
 /** The evidence form sends files: its handler checks `_csrf` while reading the upload. */
-export const requestUploadPaths: readonly RegExp[] = [/^\/request\/[^/]+\/evidence$/];
+export const requestUploadPaths: readonly RegExp[] = [requestPaths.section(':requestId', 'evidence')].map(patternRegExp);

@@ -67,7 +67,7 @@ export function requestRoutes(deps: FeatureDeps): Router {
   const load = [requireSignedIn, ownRequest(deps)];
   const today = () => ukToday(deps.clock);
 
-  router.get('/request/:requestId', ...load, draftOnly, async (req, res) => {
+  router.get(requestPaths.taskList(':requestId'), ...load, draftOnly, async (req, res) => {
     const request = req.onlineRequest!;
     const allDone = allCompleted(request.answers, today());
     const files = await requestFiles(deps.pool, request.id);
@@ -106,14 +106,14 @@ export function requestRoutes(deps: FeatureDeps): Router {
     });
   }
 
-  router.get('/request/:requestId/check', ...load, draftOnly, async (req, res) => {
+  router.get(requestPaths.check(':requestId'), ...load, draftOnly, async (req, res) => {
     const request = req.onlineRequest!;
     if (!allCompleted(request.answers, today())) return res.redirect(requestPaths.taskList(request.id));
     const files = await requestFiles(deps.pool, request.id);
     res.render('online-request/check-answers', { requestId: request.id, sections: summaryRows(request.id, request.answers, files) });
   });
 
-  router.post('/request/:requestId/check', ...load, draftOnly, async (req, res) => {
+  router.post(requestPaths.check(':requestId'), ...load, draftOnly, async (req, res) => {
     const request = req.onlineRequest!;
     const result = await submitRequest(deps, { requestId: request.id, user: req.user!, ip: clientIp(req) });
     if (result === 'not-found') return renderNotFound(res);
@@ -121,7 +121,7 @@ export function requestRoutes(deps: FeatureDeps): Router {
     res.redirect(requestPaths.sent(request.id));
   });
 
-  router.get('/request/:requestId/sent', ...load, (req, res) => {
+  router.get(requestPaths.sent(':requestId'), ...load, (req, res) => {
     const request = req.onlineRequest!;
     if (request.status === 'draft' || !request.submittedOn) return res.redirect(requestPaths.taskList(request.id));
     res.render('online-request/sent', { reference: request.reference, decisionDue: formatGuideDate(decisionToAssessDue(request.submittedOn)), caseId: request.caseId });

@@ -30,6 +30,8 @@ export const staffPaths = {
   newRequests: `${root}/requests`,
   newRequest: (requestId: string) => `${root}/requests/${requestId}`,
   newRequestFile: (requestId: string, fileId: string) => `${root}/requests/${requestId}/files/${fileId}`,
+  createCaseFromRequest: (requestId: string) => `${root}/requests/${requestId}/create-case`,
+  linkRequestToCase: (requestId: string) => `${root}/requests/${requestId}/link`,
 } as const;
 
 /** A staff path as the staff router, mounted at /staff, matches it. */

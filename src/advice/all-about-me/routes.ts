@@ -44,12 +44,12 @@ export function allAboutMeRoutes(deps: FeatureDeps): Router {
     formLinks: { form: allAboutMePaths.form(memberCase.id), check: allAboutMePaths.check(memberCase.id), submit: allAboutMePaths.submit(memberCase.id), stage: paths.caseStage(memberCase.id, 'assessment') },
   });
 
-  router.get('/cases/:caseId/all-about-me', requireSignedIn, async (req: Request<Params>, res) => {
+  router.get(allAboutMePaths.form(':caseId'), requireSignedIn, async (req: Request<Params>, res) => {
     const loaded = await load(req, res);
     if (loaded) res.render('advice/all-about-me/form', { ...locals(loaded.memberCase, loaded.views), values: loaded.views ?? {} });
   });
 
-  router.post('/cases/:caseId/all-about-me', requireSignedIn, async (req: Request<Params>, res) => {
+  router.post(allAboutMePaths.form(':caseId'), requireSignedIn, async (req: Request<Params>, res) => {
     const loaded = await load(req, res);
     if (!loaded) return;
     const { memberCase } = loaded;
@@ -68,14 +68,14 @@ export function allAboutMeRoutes(deps: FeatureDeps): Router {
     redirectWithNotice(req, res, allAboutMePaths.form(memberCase.id), { heading: 'Your draft has been saved', lines: ['You can come back to it at any time before you send it.'] });
   });
 
-  router.get('/cases/:caseId/all-about-me/check', requireSignedIn, async (req: Request<Params>, res) => {
+  router.get(allAboutMePaths.check(':caseId'), requireSignedIn, async (req: Request<Params>, res) => {
     const loaded = await load(req, res);
     if (!loaded) return;
     if (loaded.views?.submittedAt || allAboutMeMissing(loaded.views)) return res.redirect(allAboutMePaths.form(loaded.memberCase.id));
     res.render('advice/all-about-me/check', locals(loaded.memberCase, loaded.views));
   });
 
-  router.post('/cases/:caseId/all-about-me/submit', requireSignedIn, async (req: Request<Params>, res) => {
+  router.post(allAboutMePaths.submit(':caseId'), requireSignedIn, async (req: Request<Params>, res) => {
     const loaded = await load(req, res);
     if (!loaded) return;
     const { memberCase } = loaded;

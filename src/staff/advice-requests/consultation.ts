@@ -6,13 +6,14 @@ import { draftPlanResponses } from '../../cases/index.js';
 import { placementAnswerDue } from '../../ehc/index.js';
 import { clientIp } from '../../web/client-ip.js';
 import { renderNotFound } from '../../web/errors.js';
+import { staffAdvicePaths } from '../../advice/paths.js';
 import { emailAddress, requiredLongText, requiredText } from '../../web/forms/fields.js';
 import { renderWithErrors } from '../../web/forms/errors.js';
 import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { findCouncilCase, type CouncilCase } from '../cases-data.js';
 import { formatDate } from '../../web/format.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { MAX_QUESTION_LENGTH } from './schema.js';
 import { requestAdvice, sentWords } from './service.js';
@@ -49,7 +50,7 @@ export function consultationRoutes(deps: FeatureDeps): Router {
     return { found, settings };
   };
 
-  router.get('/cases/:caseId/advice/consult', async (req: Request<{ caseId: string }>, res) => {
+  router.get(staffPattern(staffAdvicePaths.newConsultation(':caseId')), async (req: Request<{ caseId: string }>, res) => {
     const loaded = await load(req, res);
     if (!loaded) return;
     const { found, settings } = loaded;
@@ -57,7 +58,7 @@ export function consultationRoutes(deps: FeatureDeps): Router {
     res.render(view, { caseSummary: found, settings, values: { settingName: settings[0], question } });
   });
 
-  router.post('/cases/:caseId/advice/consult', async (req: Request<{ caseId: string }>, res) => {
+  router.post(staffPattern(staffAdvicePaths.newConsultation(':caseId')), async (req: Request<{ caseId: string }>, res) => {
     const loaded = await load(req, res);
     if (!loaded) return;
     const { found, settings } = loaded;

@@ -18,7 +18,7 @@ import { parseForm, ruleErrors } from '../../web/forms/parse.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { findCouncilCase } from '../cases-data.js';
 import { formatDate } from '../../web/format.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { adviceRequestSchema } from './schema.js';
 import { consultationRoutes } from './consultation.js';
@@ -39,13 +39,13 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
   // Before /advice/:requestId, which would take "consult" for a request's id.
   router.use(consultationRoutes(deps));
 
-  router.get('/cases/:caseId/advice/new', async (req: Request<CaseParams>, res) => {
+  router.get(staffPattern(staffAdvicePaths.newRequest(':caseId')), async (req: Request<CaseParams>, res) => {
     const found = await findCouncilCase(pool, staffMemberOf(req).councilId, req.params.caseId);
     if (!found || !takesAdvice(found)) return renderNotFound(res);
     res.render('staff/advice-requests/new', { caseSummary: found, values: {}, kindItems });
   });
 
-  router.post('/cases/:caseId/advice/new', async (req: Request<CaseParams>, res) => {
+  router.post(staffPattern(staffAdvicePaths.newRequest(':caseId')), async (req: Request<CaseParams>, res) => {
     const staff = staffMemberOf(req);
     const found = await findCouncilCase(pool, staff.councilId, req.params.caseId);
     if (!found || !takesAdvice(found)) return renderNotFound(res);
@@ -62,14 +62,14 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
     });
   });
 
-  router.get('/cases/:caseId/all-about-me', async (req: Request<CaseParams>, res) => {
+  router.get(staffPattern(staffAdvicePaths.allAboutMe(':caseId')), async (req: Request<CaseParams>, res) => {
     const found = await findCouncilCase(pool, staffMemberOf(req).councilId, req.params.caseId);
     const views = found && (await findAllAboutMe(pool, found.id));
     if (!found || !views?.submittedAt) return renderNotFound(res);
     res.render('staff/advice-requests/all-about-me', { caseSummary: found, views, sections: ALL_ABOUT_ME_SECTIONS });
   });
 
-  router.get('/cases/:caseId/advice/:requestId', async (req: Request<RequestParams>, res) => {
+  router.get(staffPattern(staffAdvicePaths.request(':caseId', ':requestId')), async (req: Request<RequestParams>, res) => {
     const staff = staffMemberOf(req);
     const request = await findCouncilRequest(pool, staff.councilId, req.params.caseId, req.params.requestId);
     if (!request) return renderNotFound(res);
@@ -81,7 +81,7 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
   });
 
   for (const change of ['withdraw', 'share'] as const) {
-    router.post(`/cases/:caseId/advice/:requestId/${change}`, async (req: Request<RequestParams>, res) => {
+    router.post(staffPattern(staffAdvicePaths[change](':caseId', ':requestId')), async (req: Request<RequestParams>, res) => {
       const staff = staffMemberOf(req);
       const done = await changeRequest(deps, { staff, ip: clientIp(req), ...req.params, change });
       if (!done) return renderNotFound(res);
@@ -108,13 +108,13 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
       ...locals,
     });
 
-  router.get('/cases/:caseId/advice/:requestId/record', async (req: Request<RequestParams>, res) => {
+  router.get(staffPattern(staffAdvicePaths.record(':caseId', ':requestId')), async (req: Request<RequestParams>, res) => {
     const request = await recordable(req);
     if (!request) return renderNotFound(res);
     renderRecord(res, request, 200);
   });
 
-  router.post('/cases/:caseId/advice/:requestId/record', async (req: Request<RequestParams>, res) => {
+  router.post(staffPattern(staffAdvicePaths.record(':caseId', ':requestId')), async (req: Request<RequestParams>, res) => {
     if (!req.complete) res.set('Connection', 'close');
     const request = await recordable(req);
     if (!request) return renderNotFound(res);

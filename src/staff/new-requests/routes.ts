@@ -12,7 +12,7 @@ import { clientIp } from '../../web/client-ip.js';
 import { renderNotFound } from '../../web/errors.js';
 import { isUuid } from '../../web/ids.js';
 import { redirectWithNotice } from '../../web/notice.js';
-import { staffPaths } from '../paths.js';
+import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
 import { casesForSameChild, findCouncilRequest, findCouncilRequestFile, newRequests } from './data.js';
 import { createCaseFromRequest, linkRequestToCase } from './service.js';
@@ -32,7 +32,7 @@ const linkSchema = z.object({ caseId: z.string().refine(isUuid) });
 export function newRequestsRoutes(deps: FeatureDeps): Router {
   const router = Router();
 
-  router.get('/requests', async (req, res) => {
+  router.get(staffPattern(staffPaths.newRequests), async (req, res) => {
     const staff = staffMemberOf(req);
     const today = ukToday(deps.clock);
     const rows = await newRequests(deps.pool, staff.councilId);
@@ -47,7 +47,7 @@ export function newRequestsRoutes(deps: FeatureDeps): Router {
     });
   });
 
-  router.get('/requests/:requestId', async (req, res) => {
+  router.get(staffPattern(staffPaths.newRequest(':requestId')), async (req, res) => {
     const staff = staffMemberOf(req);
     const requestId = String(req.params.requestId);
     const request = isUuid(requestId) ? await findCouncilRequest(deps.pool, staff.councilId, requestId) : undefined;
@@ -73,7 +73,7 @@ export function newRequestsRoutes(deps: FeatureDeps): Router {
     });
   });
 
-  router.get('/requests/:requestId/files/:fileId', async (req, res) => {
+  router.get(staffPattern(staffPaths.newRequestFile(':requestId', ':fileId')), async (req, res) => {
     const staff = staffMemberOf(req);
     const { requestId, fileId } = req.params;
     const file = isUuid(requestId) && isUuid(fileId) ? await findCouncilRequestFile(deps.pool, staff.councilId, requestId, fileId) : undefined;
@@ -81,7 +81,7 @@ export function newRequestsRoutes(deps: FeatureDeps): Router {
     sendAttachment(res, { content: file.content, contentType: file.contentType, downloadName: downloadNameFor(file.filename, file.contentType) });
   });
 
-  router.post('/requests/:requestId/create-case', async (req, res) => {
+  router.post(staffPattern(staffPaths.createCaseFromRequest(':requestId')), async (req, res) => {
     const staff = staffMemberOf(req);
     const requestId = String(req.params.requestId);
     if (!isUuid(requestId)) return renderNotFound(res);
@@ -93,7 +93,7 @@ export function newRequestsRoutes(deps: FeatureDeps): Router {
     });
   });
 
-  router.post('/requests/:requestId/link', async (req, res) => {
+  router.post(staffPattern(staffPaths.linkRequestToCase(':requestId')), async (req, res) => {
     const staff = staffMemberOf(req);
     const requestId = String(req.params.requestId);
     const form = linkSchema.safeParse(req.body);
