@@ -68,7 +68,7 @@ describe('advice: the family’s All about me, and the advice they see', () => {
     const staffView = textOf((await c.staff.agent.get(`/staff/cases/${c.id}/all-about-me`).expect(200)).text);
     assert.match(staffView, /He needs calm\..*To be a vet\./);
     const trail = textOf((await c.staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200)).text);
-    assert.match(trail, /Sent All about me/);
+    assert.match(trail, /sent All about me/);
   });
 
   it('the family sees advice as staff share it, and all of it once the draft plan is issued, with who gave it and when; nobody else does', async () => {
