@@ -41,7 +41,13 @@ interface Ready {
 
 /** The child: the app on one database, seeded, served on a free port; reports memory when asked. */
 async function serve() {
-  const config = loadConfig({ ...TEST_ENV, PGLITE_DIR: process.env.BENCH_PGLITE_DIR, DATABASE_URL: process.env.BENCH_CHILD_DATABASE_URL, DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...TEST_ENV,
+    PGLITE_DIR: process.env.BENCH_PGLITE_DIR,
+    DATABASE_URL: process.env.BENCH_CHILD_DATABASE_URL,
+    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX,
+    LOG_LEVEL: 'silent',
+  });
   const logger = createLogger('silent');
   const database = await openDatabase(config, logger);
   await migrate(database.pool);
@@ -63,7 +69,8 @@ async function serve() {
   let peak = 0;
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200).unref();
   process.on('message', (message) => {
-    if (message === 'memory') process.send!({ rss: process.memoryUsage().rss, peak: Math.max(peak, process.memoryUsage().rss) });
+    if (message === 'memory')
+      process.send!({ rss: process.memoryUsage().rss, peak: Math.max(peak, process.memoryUsage().rss) });
     if (message === 'cpu') {
       // Where the time goes: how busy the app's own thread was, and the CPU of all the process's
       // threads (PGlite's among them, when embedded) since the last time asked.
@@ -94,7 +101,10 @@ interface Backend {
 }
 
 async function start(name: string, env: NodeJS.ProcessEnv): Promise<Backend> {
-  const child = fork(fileURLToPath(import.meta.url), ['serve'], { env: { ...process.env, ...env }, execArgv: ['--import', 'tsx'] });
+  const child = fork(fileURLToPath(import.meta.url), ['serve'], {
+    env: { ...process.env, ...env },
+    execArgv: ['--import', 'tsx'],
+  });
   const ready = await ask<Ready>(child);
   return { name, child, ready, reads: [], mixed: [] };
 }
@@ -115,7 +125,11 @@ async function main() {
       for (const backend of backends) {
         const base = `http://127.0.0.1:${backend.ready.port}`;
         await ask(backend.child, 'cpu');
-        const reads = await runMixedLoad(base, { ...backend.ready.users, caseworkers: [] }, { seconds: SECONDS, readersPerParent });
+        const reads = await runMixedLoad(
+          base,
+          { ...backend.ready.users, caseworkers: [] },
+          { seconds: SECONDS, readersPerParent },
+        );
         backend.reads.push(reads);
         const cpu = await ask<CpuReport>(backend.child, 'cpu');
         const perPage = (ms: number) => `${(ms / reads.reads).toFixed(1)} ms`;

@@ -21,8 +21,11 @@ import { openBenchDatabase } from './support/database.js';
 
 const TRIES = Number(process.env.BENCH_TRIES ?? 50);
 
-
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
 /** One "Forgotten password?" form, from an address of its own (so the per-address limit stays out of it); the POST is timed. */
 async function timedRequest(baseUrl: string, email: string, from: string): Promise<number> {
@@ -84,15 +87,21 @@ async function main() {
       // that it is not timed as part of the next request.
       knownTimes.push(await timedRequest(baseUrl, known[i], `10.1.${i >> 8}.${i & 255}`));
       await pause();
-      unknownTimes.push(await timedRequest(baseUrl, `unknown${i}.${Date.now()}@example.com`, `10.2.${i >> 8}.${i & 255}`));
+      unknownTimes.push(
+        await timedRequest(baseUrl, `unknown${i}.${Date.now()}@example.com`, `10.2.${i >> 8}.${i & 255}`),
+      );
       await pause();
     }
     const test = mannWhitneyU(knownTimes, unknownTimes);
     console.log(`forgotten password, ${TRIES} tries each (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}):`);
     console.log(`  registered address: median ${median(knownTimes).toFixed(2)} ms`);
     console.log(`  unknown address:    median ${median(unknownTimes).toFixed(2)} ms`);
-    console.log(`  Mann-Whitney U = ${test.u.toFixed(1)}, z = ${test.z.toFixed(2)}, two-sided p = ${test.p.toFixed(3)}`);
-    console.log(test.p < 0.01 ? '  The two can be told apart (p < 0.01).' : '  The two cannot be told apart at p < 0.01.');
+    console.log(
+      `  Mann-Whitney U = ${test.u.toFixed(1)}, z = ${test.z.toFixed(2)}, two-sided p = ${test.p.toFixed(3)}`,
+    );
+    console.log(
+      test.p < 0.01 ? '  The two can be told apart (p < 0.01).' : '  The two cannot be told apart at p < 0.01.',
+    );
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

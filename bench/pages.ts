@@ -48,7 +48,11 @@ async function start(name: string, script: string, env: Record<string, string>):
   if (CPU_PROF && script === 'app-server.ts') execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir(name)}`);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === '') delete childEnv[key];
-  const child = fork(path.join(here, 'pages', script), [], { env: childEnv, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(path.join(here, 'pages', script), [], {
+    env: childEnv,
+    execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
     child.on('message', (message: Record<string, unknown>) => {
@@ -94,9 +98,13 @@ function headersOf(page: Page): Record<string, string> {
 }
 
 async function check(page: Page) {
-  const response = await fetch(`http://127.0.0.1:${page.server.port}${page.path}`, { headers: headersOf(page), redirect: 'manual' });
+  const response = await fetch(`http://127.0.0.1:${page.server.port}${page.path}`, {
+    headers: headersOf(page),
+    redirect: 'manual',
+  });
   const body = await response.text();
-  if (response.status !== 200) throw new Error(`${page.name}: ${page.path} answered ${response.status} ${body.slice(0, 200)}`);
+  if (response.status !== 200)
+    throw new Error(`${page.name}: ${page.path} answered ${response.status} ${body.slice(0, 200)}`);
 }
 
 async function countQueries(page: Page): Promise<number> {
@@ -165,7 +173,11 @@ async function main() {
     }
     const floor = await start('floor', 'floor-server.ts', {});
     servers.push(floor);
-    const onPg = await start('app, PostgreSQL, production', 'app-server.ts', { ...production, DATABASE_URL: dbUrl.toString(), BENCH_TRAY_CASES: String(TRAY_CASES) });
+    const onPg = await start('app, PostgreSQL, production', 'app-server.ts', {
+      ...production,
+      DATABASE_URL: dbUrl.toString(),
+      BENCH_TRAY_CASES: String(TRAY_CASES),
+    });
     servers.push(onPg);
     const pgCookies = onPg.ready.cookies as Record<string, string>;
     const pages: Page[] = [
@@ -173,20 +185,55 @@ async function main() {
       { name: 'static floor (Express, 12 KB from memory)', server: floor, path: '/static', results: [] },
       { name: '/sign-in (anonymous)', server: onPg, path: '/sign-in', results: [] },
       { name: 'My cases, 2 cases', server: onPg, path: '/cases', cookie: pgCookies.parent2, results: [] },
-      { name: 'a case page', server: onPg, path: `/cases/${onPg.ready.caseId as string}`, cookie: pgCookies.parent2, results: [] },
-      { name: `staff work tray, ${TRAY_CASES.toLocaleString('en-GB')} cases`, server: onPg, path: '/staff', cookie: pgCookies.staff, results: [] },
+      {
+        name: 'a case page',
+        server: onPg,
+        path: `/cases/${onPg.ready.caseId as string}`,
+        cookie: pgCookies.parent2,
+        results: [],
+      },
+      {
+        name: `staff work tray, ${TRAY_CASES.toLocaleString('en-GB')} cases`,
+        server: onPg,
+        path: '/staff',
+        cookie: pgCookies.staff,
+        results: [],
+      },
       { name: 'My cases, 50 cases', server: onPg, path: '/cases', cookie: pgCookies.parent50, results: [] },
     ];
     if (WITH_PGLITE) {
       const embedded = { ALLOW_EMBEDDED_DATABASE_IN_PRODUCTION: 'true', DATABASE_URL: '' };
-      const lite = await start('app, PGlite, production', 'app-server.ts', { ...production, ...embedded, PGLITE_DIR: path.join(tmp, 'prod') });
+      const lite = await start('app, PGlite, production', 'app-server.ts', {
+        ...production,
+        ...embedded,
+        PGLITE_DIR: path.join(tmp, 'prod'),
+      });
       servers.push(lite);
-      const dev = await start('app, PGlite, development', 'app-server.ts', { ...embedded, NODE_ENV: 'development', PGLITE_DIR: path.join(tmp, 'dev'), LOG_LEVEL: 'warn' });
+      const dev = await start('app, PGlite, development', 'app-server.ts', {
+        ...embedded,
+        NODE_ENV: 'development',
+        PGLITE_DIR: path.join(tmp, 'dev'),
+        LOG_LEVEL: 'warn',
+      });
       servers.push(dev);
-      pages.push({ name: 'My cases on PGlite, production', server: lite, path: '/cases', cookie: (lite.ready.cookies as Record<string, string>).parent2, results: [] });
-      pages.push({ name: 'My cases on PGlite, development', server: dev, path: '/cases', cookie: (dev.ready.cookies as Record<string, string>).parent2, results: [] });
+      pages.push({
+        name: 'My cases on PGlite, production',
+        server: lite,
+        path: '/cases',
+        cookie: (lite.ready.cookies as Record<string, string>).parent2,
+        results: [],
+      });
+      pages.push({
+        name: 'My cases on PGlite, development',
+        server: dev,
+        path: '/cases',
+        cookie: (dev.ready.cookies as Record<string, string>).parent2,
+        results: [],
+      });
     }
-    console.log(`Built, started and seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; ${ROUNDS} rounds of ${SECONDS} s per page, ${CONNECTIONS} connections${GZIP ? ', gzip' : ''}.`);
+    console.log(
+      `Built, started and seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; ${ROUNDS} rounds of ${SECONDS} s per page, ${CONNECTIONS} connections${GZIP ? ', gzip' : ''}.`,
+    );
     const idle = new Map(servers.map((server) => [server, memory(server.child.pid).rss]));
 
     for (const page of pages) {
@@ -203,7 +250,9 @@ async function main() {
       const [start, end] = floorPage.results.splice(-2, 2);
       floorPage.results.push({ ...start, rps: (start.rps + end.rps) / 2, p99: Math.max(start.p99, end.p99) });
       floorOfRound.push((start.rps + end.rps) / 2);
-      process.stderr.write(`round ${round} of ${ROUNDS} done (render floor ${start.rps.toFixed(0)} then ${end.rps.toFixed(0)} req/s)\n`);
+      process.stderr.write(
+        `round ${round} of ${ROUNDS} done (render floor ${start.rps.toFixed(0)} then ${end.rps.toFixed(0)} req/s)\n`,
+      );
     }
 
     const rows = pages.map((page) => {
@@ -219,15 +268,36 @@ async function main() {
         String(page.results.reduce((sum, r) => sum + r.bad, 0)),
       ];
     });
-    const header = ['page', 'req/s', 'p99', 'share of the render floor (median of rounds)', 'queries/page', 'KB/response', 'RSS after the page\'s run', 'not 2xx'];
+    const header = [
+      'page',
+      'req/s',
+      'p99',
+      'share of the render floor (median of rounds)',
+      'queries/page',
+      'KB/response',
+      "RSS after the page's run",
+      'not 2xx',
+    ];
     console.log(`\n| ${header.join(' | ')} |\n|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
     console.log('\n| process | RSS idle (after seeding) | RSS peak |\n|---|---:|---:|');
-    for (const server of servers) console.log(`| ${server.name} | ${idle.get(server)!.toFixed(0)} MB | ${memory(server.child.pid).peak.toFixed(0)} MB |`);
-    console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.type()} ${os.release()}`);
+    for (const server of servers)
+      console.log(
+        `| ${server.name} | ${idle.get(server)!.toFixed(0)} MB | ${memory(server.child.pid).peak.toFixed(0)} MB |`,
+      );
+    console.log(
+      `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.type()} ${os.release()}`,
+    );
   } finally {
     for (const server of servers) server.child.disconnect();
-    await Promise.all(servers.map((server) => new Promise((resolve) => (server.child.exitCode === null ? server.child.once('exit', resolve) : resolve(null)))));
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise((resolve) =>
+            server.child.exitCode === null ? server.child.once('exit', resolve) : resolve(null),
+          ),
+      ),
+    );
     if (CPU_PROF) printProfiles(servers);
     await database.close();
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -7,11 +7,17 @@ import { fileURLToPath } from 'node:url';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const named = process.argv.slice(2);
-const files = (named.length ? named : fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !['run.ts', 'statistics.ts'].includes(f))).sort();
+const files = (
+  named.length
+    ? named
+    : fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !['run.ts', 'statistics.ts'].includes(f))
+).sort();
 let failed = 0;
 for (const file of files) {
   console.log(`\n== ${file}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, path.basename(file))], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, path.basename(file))], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

@@ -3,10 +3,12 @@
  * fine for samples of 20 or more): whether values in one tend to be larger than in the other.
  */
 export function mannWhitneyU(a: number[], b: number[]): { u: number; z: number; p: number } {
-  const all = [...a.map((value) => ({ value, group: 0 })), ...b.map((value) => ({ value, group: 1 }))].sort((x, y) => x.value - y.value);
+  const all = [...a.map((value) => ({ value, group: 0 })), ...b.map((value) => ({ value, group: 1 }))].sort(
+    (x, y) => x.value - y.value,
+  );
   const ranks = new Array<number>(all.length);
   let tieTerm = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j + 1 < all.length && all[j + 1].value === all[i].value) j += 1;
     const rank = (i + j) / 2 + 1;

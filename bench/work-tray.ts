@@ -13,11 +13,48 @@ const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TODAY = '2024-03-01';
 
-
 /** 100,000 children and cases in a few statements: names, stages and due dates spread out. */
 async function insertCases(pool: pg.Pool, councilIds: string[]) {
-  const firstNames = ['Barney', 'Amelia', 'Oliver', 'Isla', 'George', 'Ava', 'Noah', 'Mia', 'Leo', 'Ivy', 'Arthur', 'Freya', 'Muhammad', 'Lily', 'Harry', 'Sophia'];
-  const lastNames = ['Rogers', 'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'Khan', 'Green', 'Hall', 'Wood', 'Clarke'];
+  const firstNames = [
+    'Barney',
+    'Amelia',
+    'Oliver',
+    'Isla',
+    'George',
+    'Ava',
+    'Noah',
+    'Mia',
+    'Leo',
+    'Ivy',
+    'Arthur',
+    'Freya',
+    'Muhammad',
+    'Lily',
+    'Harry',
+    'Sophia',
+  ];
+  const lastNames = [
+    'Rogers',
+    'Smith',
+    'Jones',
+    'Taylor',
+    'Brown',
+    'Williams',
+    'Wilson',
+    'Johnson',
+    'Davies',
+    'Patel',
+    'Robinson',
+    'Wright',
+    'Thompson',
+    'Evans',
+    'Walker',
+    'Khan',
+    'Green',
+    'Hall',
+    'Wood',
+    'Clarke',
+  ];
   await pool.query(
     `INSERT INTO children (first_name, last_name, date_of_birth)
      SELECT ($1::text[])[1 + (i * 7) % cardinality($1::text[])],
@@ -51,7 +88,11 @@ async function time(run: () => Promise<unknown>): Promise<{ median: number; p95:
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.ceil(samples.length * 0.95) - 1], max: samples[samples.length - 1] };
+  return {
+    median: samples[Math.floor(samples.length / 2)],
+    p95: samples[Math.ceil(samples.length * 0.95) - 1],
+    max: samples[samples.length - 1],
+  };
 }
 
 async function main() {
@@ -59,11 +100,15 @@ async function main() {
   const pool = createPool(database.connectionString, 2);
   try {
     await migrate(pool);
-    const councils = await pool.query(`INSERT INTO councils (name) VALUES ('Bench Council'), ('Other Council') RETURNING id`);
+    const councils = await pool.query(
+      `INSERT INTO councils (name) VALUES ('Bench Council'), ('Other Council') RETURNING id`,
+    );
     const councilIds = councils.rows.map((row) => row.id as string);
     const started = Date.now();
     await insertCases(pool, councilIds);
-    console.log(`${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: inserted ${CASES.toLocaleString('en-GB')} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; ${RUNS} runs each (page query + count)\n`);
+    console.log(
+      `${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: inserted ${CASES.toLocaleString('en-GB')} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; ${RUNS} runs each (page query + count)\n`,
+    );
 
     const lastPage = Math.ceil((CASES * 0.9) / 50);
     const scenarios: [string, TrayFilters][] = [
@@ -80,13 +125,25 @@ async function main() {
       ['search + overdue', { search: 'smi', due: 'overdue', page: 1 }],
       ['reference EHC-000123', { search: 'EHC-000123', page: 1 }],
     ];
-    console.log('filter'.padEnd(38), 'rows'.padStart(7), 'median ms'.padStart(10), 'p95 ms'.padStart(8), 'max ms'.padStart(8));
+    console.log(
+      'filter'.padEnd(38),
+      'rows'.padStart(7),
+      'median ms'.padStart(10),
+      'p95 ms'.padStart(8),
+      'max ms'.padStart(8),
+    );
     for (const [name, filters] of scenarios) {
       let total = 0;
       const figures = await time(async () => {
         total = (await workTrayPage(pool, councilIds[0], filters, TODAY)).total;
       });
-      console.log(name.padEnd(38), String(total).padStart(7), figures.median.toFixed(1).padStart(10), figures.p95.toFixed(1).padStart(8), figures.max.toFixed(1).padStart(8));
+      console.log(
+        name.padEnd(38),
+        String(total).padStart(7),
+        figures.median.toFixed(1).padStart(10),
+        figures.p95.toFixed(1).padStart(8),
+        figures.max.toFixed(1).padStart(8),
+      );
     }
 
     if (process.env.BENCH_EXPLAIN) {

@@ -50,7 +50,13 @@ async function shoot(page: Page, size: Size, name: string): Promise<void> {
 }
 
 /** The newest log in code the development mailbox shows for a phone number, once a new one arrives. */
-async function codeFromMailbox(browser: Browser, baseUrl: string, phone: string, seenBefore: number, shots?: Size): Promise<string> {
+async function codeFromMailbox(
+  browser: Browser,
+  baseUrl: string,
+  phone: string,
+  seenBefore: number,
+  shots?: Size,
+): Promise<string> {
   const context = await browser.newContext({ viewport: shots?.viewport });
   const page = await context.newPage();
   try {
@@ -92,11 +98,17 @@ async function signIn(
   await page.getByLabel('Email address').fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   if (shots) await shoot(page, shots, 'sign-in');
-  await Promise.all([page.waitForURL(/\/log-in-code$/), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/log-in-code$/),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+  ]);
   const code = await codeFromMailbox(browser, baseUrl, person.phone, before, shots);
   if (shots) await shoot(page, shots, 'log-in-code');
   await page.getByLabel('Log in code').fill(code);
-  await Promise.all([page.waitForURL((url) => url.pathname !== '/log-in-code'), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/log-in-code'),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+  ]);
 }
 
 /** The family's pages, as the demo parent (Jo Rogers) sees them. */
@@ -132,7 +144,9 @@ async function familyPages(browser: Browser, baseUrl: string, size: Size): Promi
 
   await page.goto(`${barneyCase}/comments/new`);
   await page.getByLabel('Comments on behalf of Barney').check();
-  await page.getByLabel('Comments', { exact: true }).fill('Barney says reading makes his head hurt and he would like more time to finish his work.');
+  await page
+    .getByLabel('Comments', { exact: true })
+    .fill('Barney says reading makes his head hurt and he would like more time to finish his work.');
   await shoot(page, size, 'add-comment');
 
   await page.goto(`${barneyCase}/documents/upload`);
@@ -156,7 +170,10 @@ async function staffPages(browser: Browser, baseUrl: string, size: Size): Promis
   await page.getByRole('link', { name: 'Record the decision whether to assess' }).click();
   await shoot(page, size, 'staff-record-decision');
 
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save and tell the family' }).click()]);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.getByRole('button', { name: 'Save and tell the family' }).click(),
+  ]);
   await page.waitForSelector('.govuk-error-summary');
   await shoot(page, size, 'staff-record-decision-errors');
   await context.close();
@@ -166,7 +183,12 @@ async function main(): Promise<void> {
   await import('./build-css.js');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-hub-screenshots-'));
   // Only these settings: a DATABASE_URL or council name in the shell must not change the pictures.
-  const config = loadConfig({ NODE_ENV: 'development', PORT: '0', PGLITE_DIR: path.join(dataDir, 'pglite'), LOG_LEVEL: 'warn' });
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    PORT: '0',
+    PGLITE_DIR: path.join(dataDir, 'pglite'),
+    LOG_LEVEL: 'warn',
+  });
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {

@@ -62,10 +62,7 @@ export function createApp(deps: AppDeps): App {
   app.use(cspNonce);
   app.use(securityHeaders(config.isProduction));
   app.use('/assets', express.static(path.join(GOVUK_FRONTEND_DIR, 'govuk/assets'), { maxAge: '1d' }));
-  app.use(
-    '/govuk-frontend',
-    express.static(path.join(GOVUK_FRONTEND_DIR, 'govuk'), { maxAge: '1d', index: false }),
-  );
+  app.use('/govuk-frontend', express.static(path.join(GOVUK_FRONTEND_DIR, 'govuk'), { maxAge: '1d', index: false }));
   app.use('/public', assets.middleware);
   app.use(healthRoutes(pool));
 
@@ -76,7 +73,10 @@ export function createApp(deps: AppDeps): App {
   app.use(session.middleware);
   app.use(enforceSessionLimits(clock));
   app.use(showNotice);
-  const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths, ...requestUploadPaths, ...adviceUploadPaths], { secret: config.sessionSecret, production: config.isProduction });
+  const csrf = setUpCsrf([...staffUploadPaths, ...caseUploadPaths, ...requestUploadPaths, ...adviceUploadPaths], {
+    secret: config.sessionSecret,
+    production: config.isProduction,
+  });
   app.use(csrf.protect);
   app.use(csrf.exposeToken);
   app.use(loadCurrentUser(pool));

@@ -60,15 +60,25 @@ export async function runCommand(args: CliCommand, deps: CliDeps): Promise<void>
   const council = deps.config.council;
   if (args.command === 'demo-case') {
     const { reference, coordinator } = await createDemoCase({ ...deps, councilName: council.name }, args.coordinator);
-    deps.print(`Created the demonstration case ${reference} (Barney Rogers) at ${council.name}, co-ordinated by ${coordinator.name}.`);
-    deps.print(`Invite a parent to it: npm run cli -- invite --email EMAIL --name "FULL NAME" --case ${reference} --role parent`);
+    deps.print(
+      `Created the demonstration case ${reference} (Barney Rogers) at ${council.name}, co-ordinated by ${coordinator.name}.`,
+    );
+    deps.print(
+      `Invite a parent to it: npm run cli -- invite --email EMAIL --name "FULL NAME" --case ${reference} --role parent`,
+    );
     return;
   }
   if (args.command === 'invite' && args.case) return inviteToCase(args, deps);
   const invitedBy = { name: args['invited-by'] ?? council.teamName };
   const result = await inTransaction(deps.pool, async (client) => {
     if (args.command === 'invite') {
-      return inviteUser(client, deps, { email: args.email, fullName: args.name, kind: 'family', invitedBy, reason: args.reason });
+      return inviteUser(client, deps, {
+        email: args.email,
+        fullName: args.name,
+        kind: 'family',
+        invitedBy,
+        reason: args.reason,
+      });
     }
     const councilId = await findOrCreateCouncil(client, council.name);
     return inviteUser(client, deps, {
@@ -85,7 +95,9 @@ export async function runCommand(args: CliCommand, deps: CliDeps): Promise<void>
     deps.print(`${args.email} already has an EHC Hub account (${result.status}): no invitation was sent.`);
     return;
   }
-  deps.print(`Invitation email queued for ${args.email.toLowerCase()}; the link works until ${formatDateTime(result.expiresAt)}.`);
+  deps.print(
+    `Invitation email queued for ${args.email.toLowerCase()}; the link works until ${formatDateTime(result.expiresAt)}.`,
+  );
   if (args.command === 'create-admin') {
     deps.print(`${args.name} is an admin for ${council.name}. Their "Complete your registration" link:`);
     deps.print(result.registrationLink);
@@ -132,7 +144,8 @@ async function main() {
     try {
       const clock = config.fixedClock ? clockStartingAt(config.fixedClock) : systemClock;
       await runCommand(command, { config, pool: database.pool, clock, queue, print: (line) => console.log(line) });
-      if (database.servedByPid) console.log(`The EHC Hub server that is running (pid ${database.servedByPid}) sends the email.`);
+      if (database.servedByPid)
+        console.log(`The EHC Hub server that is running (pid ${database.servedByPid}) sends the email.`);
       else if (database.embedded) console.log('The email is sent by the EHC Hub server: start it with `npm start`.');
     } finally {
       await queue.stop();

@@ -85,14 +85,23 @@ const schema = z.object({
   STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
   STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   // Instead of a secret: an RSA private key (PKCS #8 PEM) for private_key_jwt, and the key ID the provider knows it by.
-  STAFF_OIDC_PRIVATE_KEY: z.string().includes('-----BEGIN PRIVATE KEY-----', { error: 'must be an RSA private key in PKCS #8 PEM form (-----BEGIN PRIVATE KEY-----)' }).optional(),
+  STAFF_OIDC_PRIVATE_KEY: z
+    .string()
+    .includes('-----BEGIN PRIVATE KEY-----', {
+      error: 'must be an RSA private key in PKCS #8 PEM form (-----BEGIN PRIVATE KEY-----)',
+    })
+    .optional(),
   STAFF_OIDC_PRIVATE_KEY_ID: z.string().min(1).optional(),
   STAFF_OIDC_ALLOWED_DOMAINS: z.string().min(1).optional(),
   STAFF_OIDC_NAME: z.string().min(1).optional(),
   STAFF_OIDC_ONLY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // Development only: the app's clock starts at this date (or date and time) and runs on from there.
-  FIXED_CLOCK: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be a date like 2023-08-20 or 2023-08-20T09:30:00Z' }).optional(),
+  FIXED_CLOCK: z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      error: 'must be a date like 2023-08-20 or 2023-08-20T09:30:00Z',
+    })
+    .optional(),
   TRUST_PROXY: trustProxy.optional(),
 });
 
@@ -120,7 +129,12 @@ export interface Config {
   sessionSecret: string;
   encryptionKey: Buffer;
   mail: { provider: 'smtp' | 'notify'; smtpUrl?: string; from: string; notifyEmailTemplateId?: string };
-  sms: { provider: 'dev-mailbox' | 'notify'; notifyApiKey?: string; notifyBaseUrl: string; notifySmsTemplateId?: string };
+  sms: {
+    provider: 'dev-mailbox' | 'notify';
+    notifyApiKey?: string;
+    notifyBaseUrl: string;
+    notifySmsTemplateId?: string;
+  };
   council: Council;
   /** Staff single sign-on, when STAFF_OIDC_ISSUER is set. */
   staffSso?: StaffSsoSettings;
@@ -166,8 +180,13 @@ function staffSsoSettings(env: Environment): StaffSsoSettings | undefined {
     issuer: env.STAFF_OIDC_ISSUER,
     clientId: env.STAFF_OIDC_CLIENT_ID!,
     clientSecret: env.STAFF_OIDC_CLIENT_SECRET,
-    privateKey: env.STAFF_OIDC_PRIVATE_KEY ? { pem: env.STAFF_OIDC_PRIVATE_KEY.replace(/\\n/g, '\n'), keyId: env.STAFF_OIDC_PRIVATE_KEY_ID } : undefined,
-    allowedDomains: env.STAFF_OIDC_ALLOWED_DOMAINS!.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean),
+    privateKey: env.STAFF_OIDC_PRIVATE_KEY
+      ? { pem: env.STAFF_OIDC_PRIVATE_KEY.replace(/\\n/g, '\n'), keyId: env.STAFF_OIDC_PRIVATE_KEY_ID }
+      : undefined,
+    allowedDomains: env
+      .STAFF_OIDC_ALLOWED_DOMAINS!.split(',')
+      .map((domain) => domain.trim().toLowerCase())
+      .filter(Boolean),
     name: env.STAFF_OIDC_NAME ?? env.COUNCIL_NAME,
     only: env.STAFF_OIDC_ONLY,
   };
@@ -188,8 +207,7 @@ function productionProblems(env: Environment): string[] {
   if (env.FIXED_CLOCK) problems.push('FIXED_CLOCK must not be set when NODE_ENV=production');
   if (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL)
     problems.push('SMTP_URL is required when NODE_ENV=production (or set EMAIL_PROVIDER=notify)');
-  if (env.SMS_PROVIDER !== 'notify')
-    problems.push('SMS_PROVIDER must be "notify" when NODE_ENV=production');
+  if (env.SMS_PROVIDER !== 'notify') problems.push('SMS_PROVIDER must be "notify" when NODE_ENV=production');
   if (!env.BASE_URL?.startsWith('https://'))
     problems.push('BASE_URL must start with https:// when NODE_ENV=production');
   return problems;
@@ -226,7 +244,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database: { url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX },
     sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY, 'hex'),
-    mail: { provider: env.EMAIL_PROVIDER, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, notifyEmailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID },
+    mail: {
+      provider: env.EMAIL_PROVIDER,
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      notifyEmailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID,
+    },
     sms: {
       provider: env.SMS_PROVIDER,
       notifyApiKey: env.NOTIFY_API_KEY,
@@ -238,16 +261,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       teamName: env.COUNCIL_TEAM_NAME,
       email: env.COUNCIL_EMAIL,
       phone: env.COUNCIL_PHONE,
-      addressLines: env.COUNCIL_ADDRESS.split('|').map((line) => line.trim()).filter(Boolean),
+      addressLines: env.COUNCIL_ADDRESS.split('|')
+        .map((line) => line.trim())
+        .filter(Boolean),
       website: env.COUNCIL_WEBSITE,
     },
     staffSso: staffSsoSettings(env),
     // A line per request buries the start-up instructions in development; set LOG_LEVEL=info to see them.
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'production' ? 'info' : 'warn'),
-    fixedClock: env.FIXED_CLOCK ? new Date(env.FIXED_CLOCK.length === 10 ? `${env.FIXED_CLOCK}T09:30:00Z` : env.FIXED_CLOCK) : undefined,
+    fixedClock: env.FIXED_CLOCK
+      ? new Date(env.FIXED_CLOCK.length === 10 ? `${env.FIXED_CLOCK}T09:30:00Z` : env.FIXED_CLOCK)
+      : undefined,
     trustProxy: env.TRUST_PROXY ?? false,
     usesDevelopmentDefaults:
-      !env.SESSION_SECRET || !env.ENCRYPTION_KEY || (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL) || env.SMS_PROVIDER === 'dev-mailbox',
+      !env.SESSION_SECRET ||
+      !env.ENCRYPTION_KEY ||
+      (env.EMAIL_PROVIDER === 'smtp' && !env.SMTP_URL) ||
+      env.SMS_PROVIDER === 'dev-mailbox',
   };
 }
 

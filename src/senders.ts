@@ -9,7 +9,11 @@ import { devMailboxSmsSender } from './notify/sms-sender.js';
 function emailSender(config: Config, pool: pg.Pool): Senders['email'] {
   if (config.mail.provider === 'notify') {
     return notifyEmailSender(
-      { apiKey: config.sms.notifyApiKey!, baseUrl: config.sms.notifyBaseUrl, emailTemplateId: config.mail.notifyEmailTemplateId! },
+      {
+        apiKey: config.sms.notifyApiKey!,
+        baseUrl: config.sms.notifyBaseUrl,
+        emailTemplateId: config.mail.notifyEmailTemplateId!,
+      },
       pool,
     );
   }

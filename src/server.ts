@@ -47,7 +47,14 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
     await queue.deliverWith(sendersFromConfig(served, database.pool));
     await startDailyDigest(queue.boss, { pool: database.pool, config: served, queue, clock });
     const app = createApp({ config: served, pool: database.pool, logger, clock, queue });
-    await startAdviceReminders({ config: served, pool: database.pool, logger, clock, queue, connectionString: database.connectionString });
+    await startAdviceReminders({
+      config: served,
+      pool: database.pool,
+      logger,
+      clock,
+      queue,
+      connectionString: database.connectionString,
+    });
     server.on('request', app.express);
 
     let stopping: Promise<void> | undefined;
@@ -81,14 +88,20 @@ function addressOf(baseUrl: string, port: number): string {
 /** What `npm start` prints: where EHC Hub is and, in development, how to sign in as the demo users. */
 export function welcomeText(url: string, config: Config, demo: DemoSignIns | undefined): string {
   const lines = [`EHC Hub is running at ${url}`];
-  if (!config.database.url) lines.push(`Database: embedded PGlite in ${config.database.pgliteDir} (set DATABASE_URL to use PostgreSQL).`);
-  if (config.baseUrlIsSet && url !== config.baseUrl) lines.push(`Links in emails point to BASE_URL=${config.baseUrl}: set BASE_URL=${url} to make them match.`);
+  if (!config.database.url)
+    lines.push(`Database: embedded PGlite in ${config.database.pgliteDir} (set DATABASE_URL to use PostgreSQL).`);
+  if (config.baseUrlIsSet && url !== config.baseUrl)
+    lines.push(`Links in emails point to BASE_URL=${config.baseUrl}: set BASE_URL=${url} to make them match.`);
   const mailbox = `${url}/dev/mailbox`;
   if (demo && config.sms.provider !== 'dev-mailbox') {
-    lines.push('', 'The demo accounts cannot sign in while SMS_PROVIDER=notify: their log in codes would go to made-up numbers.');
+    lines.push(
+      '',
+      'The demo accounts cannot sign in while SMS_PROVIDER=notify: their log in codes would go to made-up numbers.',
+    );
   } else if (demo) {
     lines.push('', 'Demo sign-ins (development only):');
-    for (const account of demo.accounts) lines.push(`  ${account.who}: ${account.email}  password: ${account.password}`);
+    for (const account of demo.accounts)
+      lines.push(`  ${account.who}: ${account.email}  password: ${account.password}`);
     lines.push(
       '',
       'Signing in takes the password and then a 6-digit log in code (the second factor).',
@@ -109,7 +122,8 @@ export function welcomeText(url: string, config: Config, demo: DemoSignIns | und
         : `EHC Hub listens on ${config.host ?? 'every network interface'}: anyone on the network can sign in as anyone.`,
     );
   }
-  if (!config.isProduction && config.logLevel === 'warn') lines.push('', 'Only warnings and errors are logged: set LOG_LEVEL=info to see each request.');
+  if (!config.isProduction && config.logLevel === 'warn')
+    lines.push('', 'Only warnings and errors are logged: set LOG_LEVEL=info to see each request.');
   return lines.join('\n');
 }
 

@@ -18,7 +18,8 @@ const { allowNamedStatements } = await load<typeof import('../../src/db/statemen
 const { createLogger } = await load<typeof import('../../src/logger.js')>('logger.js');
 const { startMessageQueue } = await load<typeof import('../../src/notify/queue.js')>('notify/queue.js');
 const { sendersFromConfig } = await load<typeof import('../../src/senders.js')>('senders.js');
-const { refreshCaseSummary } = await load<typeof import('../../src/cases/case-facts-from-db.js')>('cases/case-facts-from-db.js');
+const { refreshCaseSummary } =
+  await load<typeof import('../../src/cases/case-facts-from-db.js')>('cases/case-facts-from-db.js');
 const { sessionCookieName } = await load<typeof import('../../src/web/session.js')>('web/session.js');
 
 let queries = 0;

@@ -9,7 +9,10 @@ import nunjucks from 'nunjucks';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const app = express();
-nunjucks.configure([here, path.resolve(here, '../../node_modules/govuk-frontend/dist')], { autoescape: true, express: app });
+nunjucks.configure([here, path.resolve(here, '../../node_modules/govuk-frontend/dist')], {
+  autoescape: true,
+  express: app,
+});
 const twelveKb = Buffer.alloc(12 * 1024, 'x');
 
 app.get('/render', (_req, res) => {

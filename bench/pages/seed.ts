@@ -12,8 +12,46 @@ export interface Seeded {
   caseId: string;
 }
 
-const FIRST = ['Barney', 'Amelia', 'Oliver', 'Isla', 'George', 'Ava', 'Noah', 'Mia', 'Leo', 'Ivy', 'Arthur', 'Freya', 'Muhammad', 'Lily', 'Harry', 'Sophia'];
-const LAST = ['Rogers', 'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'Khan', 'Green', 'Hall', 'Wood', 'Clarke'];
+const FIRST = [
+  'Barney',
+  'Amelia',
+  'Oliver',
+  'Isla',
+  'George',
+  'Ava',
+  'Noah',
+  'Mia',
+  'Leo',
+  'Ivy',
+  'Arthur',
+  'Freya',
+  'Muhammad',
+  'Lily',
+  'Harry',
+  'Sophia',
+];
+const LAST = [
+  'Rogers',
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'Khan',
+  'Green',
+  'Hall',
+  'Wood',
+  'Clarke',
+];
 
 export interface SeedOptions {
   councilName: string;
@@ -29,15 +67,30 @@ export interface SeedOptions {
 export async function seed(pool: pg.Pool, options: SeedOptions): Promise<Seeded> {
   const { refreshCaseSummary, sessionCookieName } = options;
   const council = (
-    await pool.query(`INSERT INTO councils (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [options.councilName])
+    await pool.query(
+      `INSERT INTO councils (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [options.councilName],
+    )
   ).rows[0].id as string;
-  const hash = await argon2.hash('Correct-Horse-Battery-9', { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const hash = await argon2.hash('Correct-Horse-Battery-9', {
+    type: argon2.argon2id,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const user = async (email: string, kind: 'family' | 'staff') =>
     (
       await pool.query(
         `INSERT INTO users (email, full_name, kind, council_id, staff_role, status, password_hash, two_factor_method, registered_at)
          VALUES ($1, $2, $3, $4, $5, 'active', $6, 'app', now()) RETURNING id`,
-        [email, kind === 'staff' ? 'Casey Worker' : 'Pat Parent', kind, kind === 'staff' ? council : null, kind === 'staff' ? 'caseworker' : null, hash],
+        [
+          email,
+          kind === 'staff' ? 'Casey Worker' : 'Pat Parent',
+          kind,
+          kind === 'staff' ? council : null,
+          kind === 'staff' ? 'caseworker' : null,
+          hash,
+        ],
       )
     ).rows[0].id as string;
   const parent2 = await user('parent2@bench.example.com', 'family');
@@ -57,7 +110,10 @@ export async function seed(pool: pg.Pool, options: SeedOptions): Promise<Seeded>
       [council, child.rows[0].id, options.today, 3 + ((i * 17) % 140)],
     );
     const id = created.rows[0].id as string;
-    await pool.query(`INSERT INTO case_members (case_id, user_id, role) VALUES ($1, $2, 'parent')`, [id, i < 2 ? parent2 : parent50]);
+    await pool.query(`INSERT INTO case_members (case_id, user_id, role) VALUES ($1, $2, 'parent')`, [
+      id,
+      i < 2 ? parent2 : parent50,
+    ]);
     await refreshCaseSummary(pool, id, options.today);
     if (i === 0) caseId = id;
   }
@@ -67,13 +123,27 @@ export async function seed(pool: pg.Pool, options: SeedOptions): Promise<Seeded>
     const now = Date.now();
     const sid = crypto.randomBytes(24).toString('base64url');
     const sess = {
-      cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: options.production },
+      cookie: {
+        originalMaxAge: null,
+        expires: null,
+        httpOnly: true,
+        path: '/',
+        sameSite: 'lax',
+        secure: options.production,
+      },
       auth: { userId, stage: 'full', signedInAt: now, lastSeenAt: now },
     };
-    await pool.query('INSERT INTO session (sid, sess, expire) VALUES ($1, $2, $3)', [sid, JSON.stringify(sess), new Date(now + 12 * 3600 * 1000)]);
+    await pool.query('INSERT INTO session (sid, sess, expire) VALUES ($1, $2, $3)', [
+      sid,
+      JSON.stringify(sess),
+      new Date(now + 12 * 3600 * 1000),
+    ]);
     return `${sessionCookieName(options.production)}=${encodeURIComponent(`s:${signature.sign(sid, options.secret)}`)}`;
   };
-  return { cookies: { parent2: await cookie(parent2), parent50: await cookie(parent50), staff: await cookie(staff) }, caseId };
+  return {
+    cookies: { parent2: await cookie(parent2), parent50: await cookie(parent50), staff: await cookie(staff) },
+    caseId,
+  };
 }
 
 /** Many children and cases in two statements, names, stages and due dates spread out. */

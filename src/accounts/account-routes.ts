@@ -46,12 +46,16 @@ export function accountRoutes(deps: FeatureDeps): Router {
     });
     if (!result.ok) {
       const message =
-        result.reason === 'locked' ? lockedMessage(result.until, deps.clock.now()) : 'Your current password is not correct';
+        result.reason === 'locked'
+          ? lockedMessage(result.until, deps.clock.now())
+          : 'Your current password is not correct';
       return renderWithErrors(res, 'accounts/change-password', formErrors([['currentPassword', message]]));
     }
     redirectWithNotice(req, res, paths.account, {
       heading: 'Your password has been changed',
-      lines: ['You have been signed out everywhere else you were signed in. We have sent you an email to confirm the change.'],
+      lines: [
+        'You have been signed out everywhere else you were signed in. We have sent you an email to confirm the change.',
+      ],
     });
   });
 

@@ -6,7 +6,8 @@ import { claimTries, failTries, succeedTries, type LimitedKey } from './limited-
 import { limitKey, SIGN_IN_ACCOUNT_ADDRESS_LIMIT, SIGN_IN_ACCOUNT_LIMIT } from './rate-limits.js';
 import { findAccountById } from './users-data.js';
 
-export type ChangePasswordResult = { ok: true } | { ok: false; reason: 'wrong-password' } | { ok: false; reason: 'locked'; until: Date };
+export type ChangePasswordResult =
+  { ok: true } | { ok: false; reason: 'wrong-password' } | { ok: false; reason: 'locked'; until: Date };
 
 /**
  * Changes a signed-in user's password after checking the current one. Wrong current passwords
@@ -20,16 +21,28 @@ export async function changePassword(
   const account = await findAccountById(deps.pool, input.userId);
   if (!account || account.status !== 'active') return { ok: false, reason: 'wrong-password' };
   const limits: LimitedKey[] = [
-    { key: limitKey('sign-in-account-address', account.email, input.ip), limit: SIGN_IN_ACCOUNT_ADDRESS_LIMIT, forgive: true },
+    {
+      key: limitKey('sign-in-account-address', account.email, input.ip),
+      limit: SIGN_IN_ACCOUNT_ADDRESS_LIMIT,
+      forgive: true,
+    },
     { key: limitKey('sign-in-account', account.email), limit: SIGN_IN_ACCOUNT_LIMIT, forgive: true },
   ];
   const claimed = await claimTries(deps.pool, limits, now);
   if (!claimed.ok) return { ok: false, reason: 'locked', until: claimed.until };
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    await audit(deps.pool, { action: 'password.change-failed', actorUserId: account.id, subjectUserId: account.id, ip: input.ip }, now);
+    await audit(
+      deps.pool,
+      { action: 'password.change-failed', actorUserId: account.id, subjectUserId: account.id, ip: input.ip },
+      now,
+    );
     const lock = await failTries(deps.pool, limits, now);
     if (lock) {
-      await audit(deps.pool, { action: 'sign-in.locked-out', subjectUserId: account.id, ip: input.ip, details: { scope: 'account' } }, now);
+      await audit(
+        deps.pool,
+        { action: 'sign-in.locked-out', subjectUserId: account.id, ip: input.ip, details: { scope: 'account' } },
+        now,
+      );
       return { ok: false, reason: 'locked', until: lock.until };
     }
     return { ok: false, reason: 'wrong-password' };

@@ -1,6 +1,5 @@
 import type { Queryable } from '../db/pool.js';
 
-
 /** The council of this deployment (by its configured name), made on first use. */
 export async function findOrCreateCouncil(db: Queryable, name: string): Promise<string> {
   const { rows } = await db.query(

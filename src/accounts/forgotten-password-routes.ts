@@ -12,7 +12,8 @@ import { forgottenPasswordSchema } from './schemas.js';
 const VIEW = 'accounts/forgotten-password';
 
 // The window is an hour, so an hour is always long enough.
-const TOO_MANY_REQUESTS = 'There have been too many requests to reset a password from your network. Wait an hour, then try again.';
+const TOO_MANY_REQUESTS =
+  'There have been too many requests to reset a password from your network. Wait an hour, then try again.';
 
 /** "Forgotten password?": the same answer whether or not the address has an account. */
 export function forgottenPasswordRoutes(deps: FeatureDeps): Router {
@@ -45,7 +46,9 @@ export function forgottenPasswordRoutes(deps: FeatureDeps): Router {
     // up and queuing the email would make known addresses measurably slower to answer.
     const email = form.data.email;
     res.once('finish', () => {
-      requestPasswordReset(deps, { email, ip }).catch((error: unknown) => req.log?.error({ err: error }, 'forgotten password: could not send the email'));
+      requestPasswordReset(deps, { email, ip }).catch((error: unknown) =>
+        req.log?.error({ err: error }, 'forgotten password: could not send the email'),
+      );
     });
     req.session.resetEmailRequestedFor = email;
     res.redirect(paths.forgottenPassword);

@@ -76,7 +76,11 @@ async function sendInvitation(
  * the invitation email, all in the caller's transaction: pass its client, and call
  * `queue.nudge()` after it commits. An address with a registered account gets no invitation.
  */
-export async function inviteUser(client: pg.PoolClient, deps: InvitationDeps, input: InviteInput): Promise<InviteResult> {
+export async function inviteUser(
+  client: pg.PoolClient,
+  deps: InvitationDeps,
+  input: InviteInput,
+): Promise<InviteResult> {
   const email = normaliseEmail(input.email);
   if (!EMAIL_SHAPE.test(email)) throw new Error('inviteUser needs a valid email address');
   if (input.kind === 'staff' && (!input.councilId || !input.staffRole))
@@ -92,7 +96,8 @@ export async function inviteUser(client: pg.PoolClient, deps: InvitationDeps, in
     },
     deps.clock.now(),
   );
-  if (account.status !== 'invited') return { outcome: 'already-registered', userId: account.id, status: account.status };
+  if (account.status !== 'invited')
+    return { outcome: 'already-registered', userId: account.id, status: account.status };
 
   const context = {
     invitedByName: input.invitedBy.name,
@@ -124,7 +129,8 @@ export async function resendInvitation(
 ): Promise<InviteResult | { outcome: 'no-such-user' }> {
   const account = await findAccountById(client, input.userId, { lock: true });
   if (!account) return { outcome: 'no-such-user' };
-  if (account.status !== 'invited') return { outcome: 'already-registered', userId: account.id, status: account.status };
+  if (account.status !== 'invited')
+    return { outcome: 'already-registered', userId: account.id, status: account.status };
   const previous = await latestTokenDetails(client, account.id, 'invitation');
   const context = {
     invitedByName: typeof previous?.invitedByName === 'string' ? previous.invitedByName : input.resentBy.name,
@@ -136,7 +142,12 @@ export async function resendInvitation(
   const sent = await sendInvitation(client, deps, account, context);
   await audit(
     client,
-    { action: 'account.invitation-resent', actorUserId: input.resentBy.userId, subjectUserId: account.id, ip: input.ip },
+    {
+      action: 'account.invitation-resent',
+      actorUserId: input.resentBy.userId,
+      subjectUserId: account.id,
+      ip: input.ip,
+    },
     deps.clock.now(),
   );
   return { outcome: 'invited', userId: account.id, newUser: false, ...sent };

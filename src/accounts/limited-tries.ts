@@ -1,7 +1,6 @@
 import { blockedUntil, claimTry, recordFailedTry, releaseTry, settleSuccessfulTry, type Limit } from './rate-limits.js';
 import type { Queryable } from '../db/pool.js';
 
-
 /** A counter a try is claimed against; `forgive` lets a success forgive the failures before it. */
 export interface LimitedKey {
   key: string;
@@ -30,7 +29,11 @@ export async function claimTries(db: Queryable, keys: LimitedKey[], now: Date): 
 }
 
 /** The claimed try failed: gives the first block in force afterwards, and which counter it is. */
-export async function failTries(db: Queryable, keys: LimitedKey[], now: Date): Promise<{ until: Date; index: number } | undefined> {
+export async function failTries(
+  db: Queryable,
+  keys: LimitedKey[],
+  now: Date,
+): Promise<{ until: Date; index: number } | undefined> {
   let first: { until: Date; index: number } | undefined;
   for (const [index, { key, limit }] of keys.entries()) {
     const until = await recordFailedTry(db, key, limit, now);
@@ -40,7 +43,12 @@ export async function failTries(db: Queryable, keys: LimitedKey[], now: Date): P
 }
 
 /** The claimed try succeeded; refused (with the block's end) if a block started meanwhile. */
-export async function succeedTries(db: Queryable, keys: LimitedKey[], places: number[], now: Date): Promise<Date | undefined> {
+export async function succeedTries(
+  db: Queryable,
+  keys: LimitedKey[],
+  places: number[],
+  now: Date,
+): Promise<Date | undefined> {
   let refused: Date | undefined;
   for (const [index, { key, forgive }] of keys.entries()) {
     refused ??= await settleSuccessfulTry(db, key, places[index], now, forgive);

@@ -16,7 +16,11 @@ function askForInvitation(council: Council): string {
 const requestNewResetLink = { text: 'Request a new link', href: paths.forgottenPassword };
 
 /** What a person sees when a link from an email cannot be used, and what they can do about it. */
-export function linkProblemPage(purpose: TokenPurpose, state: Exclude<TokenState, 'valid'>, council: Council): LinkProblemPage {
+export function linkProblemPage(
+  purpose: TokenPurpose,
+  state: Exclude<TokenState, 'valid'>,
+  council: Council,
+): LinkProblemPage {
   if (purpose === 'invitation') {
     switch (state) {
       case 'used':
@@ -44,7 +48,10 @@ export function linkProblemPage(purpose: TokenPurpose, state: Exclude<TokenState
       default:
         return {
           title: 'This link does not work',
-          paragraphs: ['Check that you copied the whole link from the email.', `If it still does not work, ${askForInvitation(council)}`],
+          paragraphs: [
+            'Check that you copied the whole link from the email.',
+            `If it still does not work, ${askForInvitation(council)}`,
+          ],
         };
     }
   }
@@ -52,7 +59,10 @@ export function linkProblemPage(purpose: TokenPurpose, state: Exclude<TokenState
     case 'used':
       return {
         title: 'This link has already been used',
-        paragraphs: ['Each link to reset your password can only be used once.', 'If you need to reset your password again, request a new link.'],
+        paragraphs: [
+          'Each link to reset your password can only be used once.',
+          'If you need to reset your password again, request a new link.',
+        ],
         action: requestNewResetLink,
       };
     case 'expired':
@@ -64,7 +74,9 @@ export function linkProblemPage(purpose: TokenPurpose, state: Exclude<TokenState
     case 'replaced':
       return {
         title: 'This link has been replaced',
-        paragraphs: ['You asked for another link to reset your password after this one. Use the link in the most recent email from us, or request a new one.'],
+        paragraphs: [
+          'You asked for another link to reset your password after this one. Use the link in the most recent email from us, or request a new one.',
+        ],
         action: requestNewResetLink,
       };
     default:

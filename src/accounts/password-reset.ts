@@ -11,7 +11,14 @@ import { hashPassword } from './passwords.js';
 import { clearAccountAddressLimits, clearLimit, limitKey, recordHit, RESET_EMAIL_LIMIT } from './rate-limits.js';
 import { consumeToken, findToken, issueToken } from './tokens-data.js';
 import type { TokenState } from './tokens.js';
-import { endSessionsOfUser, findAccountByEmail, findAccountById, normaliseEmail, setPassword, type Account } from './users-data.js';
+import {
+  endSessionsOfUser,
+  findAccountByEmail,
+  findAccountById,
+  normaliseEmail,
+  setPassword,
+  type Account,
+} from './users-data.js';
 
 export interface PasswordResetDeps {
   pool: pg.Pool;
@@ -24,7 +31,10 @@ export interface PasswordResetDeps {
  * "Forgotten password?": emails a "Reset password" link if the address has a registered
  * account, at most 3 an hour. The caller answers the same whatever happened here.
  */
-export async function requestPasswordReset(deps: PasswordResetDeps, input: { email: string; ip: string }): Promise<void> {
+export async function requestPasswordReset(
+  deps: PasswordResetDeps,
+  input: { email: string; ip: string },
+): Promise<void> {
   const now = deps.clock.now();
   const email = normaliseEmail(input.email);
   const { hits } = await recordHit(deps.pool, limitKey('reset-email', email), RESET_EMAIL_LIMIT, now);
@@ -80,7 +90,13 @@ export async function replacePassword(
   );
   await audit(
     client,
-    { action: input.action, actorUserId: account.id, subjectUserId: account.id, ip: input.ip, details: { sessionsEnded: ended } },
+    {
+      action: input.action,
+      actorUserId: account.id,
+      subjectUserId: account.id,
+      ip: input.ip,
+      details: { sessionsEnded: ended },
+    },
     now,
   );
 }

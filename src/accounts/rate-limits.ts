@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { Queryable } from '../db/pool.js';
 
-
 export interface Limit {
   /** Tries allowed in one window; the failed try that reaches it starts the block, if there is one. */
   max: number;
@@ -32,7 +31,14 @@ export const RESET_EMAIL_LIMIT: Limit = { max: 3, windowMs: 60 * MINUTE };
 /** "Forgotten password?" forms from one network address: 30 an hour. */
 export const RESET_REQUEST_ADDRESS_LIMIT: Limit = { max: 30, windowMs: HOUR, blockMs: HOUR };
 
-type LimitKind = 'sign-in-account' | 'sign-in-account-address' | 'sign-in-address' | 'reset-email' | 'reset-request-address' | 'account-email' | 'account-request-address';
+type LimitKind =
+  | 'sign-in-account'
+  | 'sign-in-account-address'
+  | 'sign-in-address'
+  | 'reset-email'
+  | 'reset-request-address'
+  | 'account-email'
+  | 'account-request-address';
 
 const hashed = (identifier: string) => crypto.createHash('sha256').update(identifier).digest('hex');
 
@@ -45,10 +51,10 @@ export function limitKey(kind: LimitKind, ...identifiers: [string] | [string, st
 }
 
 export async function blockedUntil(db: Queryable, key: string, now: Date): Promise<Date | undefined> {
-  const { rows } = await db.query(
-    'SELECT blocked_until FROM rate_limits WHERE key = $1 AND blocked_until > $2',
-    [key, now],
-  );
+  const { rows } = await db.query('SELECT blocked_until FROM rate_limits WHERE key = $1 AND blocked_until > $2', [
+    key,
+    now,
+  ]);
   return rows[0]?.blocked_until;
 }
 

@@ -31,14 +31,17 @@ export function registerRoutes(deps: FeatureDeps): Router {
     const invitation = await invitationFor(token);
     if (invitation.state !== 'valid') return renderLinkProblem(res, 'invitation', invitation.state, council);
     const form = parseForm(newPasswordSchema, req.body);
-    if (!form.ok) return renderWithErrors(res, VIEW, form.errors, { email: invitation.email, formAction: paths.register(token) });
+    if (!form.ok)
+      return renderWithErrors(res, VIEW, form.errors, { email: invitation.email, formAction: paths.register(token) });
 
     const result = await completeRegistration(deps, { token, password: form.data.password, ip: clientIp(req) });
     if (result.state !== 'valid') return renderLinkProblem(res, 'invitation', result.state, council);
     // The guide: "You will then be asked to enter your username and password."
     redirectWithNotice(req, res, paths.signIn, {
       heading: 'You have completed your registration',
-      lines: ['Sign in with your email address and the password you have chosen. You will then set up your log in code.'],
+      lines: [
+        'Sign in with your email address and the password you have chosen. You will then set up your log in code.',
+      ],
     });
   });
 

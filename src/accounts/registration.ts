@@ -43,7 +43,11 @@ export async function completeRegistration(
     if (!account || account.status === 'disabled') return { state: 'unknown' };
     if (!(await consumeToken(client, found.token.id, now))) return { state: 'used' };
     if (!(await activateAccount(client, userId, passwordHash, now))) return { state: 'used' };
-    await audit(client, { action: 'account.registered', actorUserId: userId, subjectUserId: userId, ip: input.ip }, now);
+    await audit(
+      client,
+      { action: 'account.registered', actorUserId: userId, subjectUserId: userId, ip: input.ip },
+      now,
+    );
     return { state: 'valid', userId };
   });
 }

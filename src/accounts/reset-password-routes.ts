@@ -17,7 +17,8 @@ const VIEW = 'accounts/reset-password';
 export function resetPasswordRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const council = deps.config.council;
-  const stateOf = (token: string) => (looksLikeToken(token) ? checkResetToken(deps, token) : Promise.resolve('unknown' as const));
+  const stateOf = (token: string) =>
+    looksLikeToken(token) ? checkResetToken(deps, token) : Promise.resolve('unknown' as const);
 
   router.get(paths.resetPassword(':token'), async (req, res) => {
     const state = await stateOf(String(req.params.token));

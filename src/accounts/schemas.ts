@@ -12,13 +12,11 @@ export const signInSchema = z.object({
 
 export const forgottenPasswordSchema = z.object({ email: emailAddress('Enter your email address') });
 
-export const newPasswordSchema = z
-  .object({ password: field, confirmPassword: field })
-  .superRefine((form, ctx) => {
-    for (const [path, message] of newPasswordProblems(form.password, form.confirmPassword)) {
-      ctx.addIssue({ code: 'custom', path: [path], message });
-    }
-  });
+export const newPasswordSchema = z.object({ password: field, confirmPassword: field }).superRefine((form, ctx) => {
+  for (const [path, message] of newPasswordProblems(form.password, form.confirmPassword)) {
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  }
+});
 
 export const changePasswordSchema = z
   .object({ currentPassword: field, password: field, confirmPassword: field })

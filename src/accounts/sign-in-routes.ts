@@ -20,8 +20,8 @@ export function lockedMessage(until: Date, now: Date): string {
   return `There have been too many attempts to sign in. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then try again.`;
 }
 
-
-const typedEmail = (req: Request) => (typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, MAX_EMAIL_LENGTH) : '');
+const typedEmail = (req: Request) =>
+  typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, MAX_EMAIL_LENGTH) : '';
 
 /** "Sign in": email address and password, then on to the second factor. */
 export function signInRoutes(deps: FeatureDeps): Router {
@@ -45,7 +45,8 @@ export function signInRoutes(deps: FeatureDeps): Router {
     const form = parseForm(signInSchema, req.body);
     if (!form.ok) return renderWithErrors(res, VIEW, form.errors, { email });
     // With STAFF_OIDC_ONLY, a council address is sent to the provider before any password is checked.
-    if (sso?.only && inAllowedDomain(sso, form.data.email)) return renderWithErrors(res, VIEW, formErrors([['email', ssoOnlyMessage]]), { email });
+    if (sso?.only && inAllowedDomain(sso, form.data.email))
+      return renderWithErrors(res, VIEW, formErrors([['email', ssoOnlyMessage]]), { email });
 
     const result = await signInWithPassword(deps, { ...form.data, ip: clientIp(req) });
     if (!result.ok) {

@@ -3,7 +3,13 @@ import { audit } from '../audit/audit.js';
 import type { Clock } from '../clock.js';
 import { claimTries, failTries, succeedTries, type LimitedKey } from './limited-tries.js';
 import { verifyPassword } from './passwords.js';
-import { limitKey, pruneRateLimits, SIGN_IN_ACCOUNT_ADDRESS_LIMIT, SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_ADDRESS_LIMIT } from './rate-limits.js';
+import {
+  limitKey,
+  pruneRateLimits,
+  SIGN_IN_ACCOUNT_ADDRESS_LIMIT,
+  SIGN_IN_ACCOUNT_LIMIT,
+  SIGN_IN_ADDRESS_LIMIT,
+} from './rate-limits.js';
 import { findAccountByEmail, normaliseEmail, type TwoFactorMethod } from './users-data.js';
 
 export interface SignInDeps {
@@ -52,7 +58,11 @@ export async function signInWithPassword(
       await audit(pool, { action: 'sign-in.refused-locked', subjectUserId: account.id, ip: input.ip }, now);
       return { ok: false, reason: 'locked', until: lockedMeanwhile };
     }
-    await audit(pool, { action: 'sign-in.password', actorUserId: account.id, subjectUserId: account.id, ip: input.ip }, now);
+    await audit(
+      pool,
+      { action: 'sign-in.password', actorUserId: account.id, subjectUserId: account.id, ip: input.ip },
+      now,
+    );
     return { ok: true, userId: account.id, kind: account.kind, twoFactorMethod: account.twoFactorMethod };
   }
 
@@ -62,12 +72,16 @@ export async function signInWithPassword(
   // Cheap housekeeping, now and then rather than on a timer in every process.
   if (Math.random() < 0.01) await pruneRateLimits(pool, now);
   if (lock) {
-    await audit(pool, {
-      action: 'sign-in.locked-out',
-      subjectUserId: account?.id,
-      ip: input.ip,
-      details: { scope: ['account-address', 'account', 'address'][lock.index], until: lock.until.toISOString() },
-    }, now);
+    await audit(
+      pool,
+      {
+        action: 'sign-in.locked-out',
+        subjectUserId: account?.id,
+        ip: input.ip,
+        details: { scope: ['account-address', 'account', 'address'][lock.index], until: lock.until.toISOString() },
+      },
+      now,
+    );
     return { ok: false, reason: 'locked', until: lock.until };
   }
   return { ok: false, reason: 'wrong-details' };

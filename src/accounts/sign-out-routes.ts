@@ -12,7 +12,10 @@ async function providerSignOutLink(deps: FeatureDeps): Promise<string | undefine
   try {
     const configuration = await deps.staffSso.configuration();
     if (!configuration.serverMetadata().end_session_endpoint) return undefined;
-    return oidc.buildEndSessionUrl(configuration, { client_id: deps.staffSso.settings.clientId, post_logout_redirect_uri: `${deps.config.baseUrl}${paths.signedOut}` }).href;
+    return oidc.buildEndSessionUrl(configuration, {
+      client_id: deps.staffSso.settings.clientId,
+      post_logout_redirect_uri: `${deps.config.baseUrl}${paths.signedOut}`,
+    }).href;
   } catch {
     return undefined;
   }
@@ -25,7 +28,11 @@ export function signOutRoutes(deps: FeatureDeps): Router {
   router.post(paths.signOut, async (req, res) => {
     const userId = req.session.auth?.userId;
     if (userId) {
-      await audit(deps.pool, { action: 'sign-out', actorUserId: userId, subjectUserId: userId, ip: clientIp(req) }, deps.clock.now());
+      await audit(
+        deps.pool,
+        { action: 'sign-out', actorUserId: userId, subjectUserId: userId, ip: clientIp(req) },
+        deps.clock.now(),
+      );
     }
     const withSso = req.session.signedInWithSso === true;
     await destroySession(req);
@@ -36,7 +43,11 @@ export function signOutRoutes(deps: FeatureDeps): Router {
     // After a timeout the middleware has kept where the user was going in the (new) session,
     // so signing in again from here returns them there.
     const providerSignOut = req.query.from === 'sso' ? await providerSignOutLink(deps) : undefined;
-    res.render('accounts/signed-out', { timedOut: req.query.reason === 'timeout', providerSignOut, providerName: deps.staffSso?.settings.name });
+    res.render('accounts/signed-out', {
+      timedOut: req.query.reason === 'timeout',
+      providerSignOut,
+      providerName: deps.staffSso?.settings.name,
+    });
   });
 
   return router;

@@ -1,7 +1,13 @@
 import type pg from 'pg';
-import { generateToken, hashToken, TOKEN_LIFETIME_MS, tokenState, type TokenPurpose, type TokenState } from './tokens.js';
+import {
+  generateToken,
+  hashToken,
+  TOKEN_LIFETIME_MS,
+  tokenState,
+  type TokenPurpose,
+  type TokenState,
+} from './tokens.js';
 import type { Queryable } from '../db/pool.js';
-
 
 export interface StoredToken {
   id: string;
@@ -59,10 +65,10 @@ export async function findToken(
   token: string,
   now: Date,
 ): Promise<{ state: TokenState; token?: StoredToken }> {
-  const { rows } = await db.query(
-    `SELECT ${COLUMNS} FROM account_tokens WHERE token_hash = $1 AND purpose = $2`,
-    [hashToken(token), purpose],
-  );
+  const { rows } = await db.query(`SELECT ${COLUMNS} FROM account_tokens WHERE token_hash = $1 AND purpose = $2`, [
+    hashToken(token),
+    purpose,
+  ]);
   const stored = rows[0] ? toToken(rows[0]) : undefined;
   return { state: tokenState(stored, now), token: stored };
 }

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { Queryable } from '../db/pool.js';
 
-
 export type AccountStatus = 'invited' | 'active' | 'disabled';
 export type TwoFactorMethod = 'app' | 'sms';
 
@@ -41,8 +40,14 @@ export async function findAccountByEmail(db: Queryable, email: string): Promise<
   return rows[0] ? toAccount(rows[0]) : undefined;
 }
 
-export async function findAccountById(db: Queryable, id: string, options: { lock?: boolean } = {}): Promise<Account | undefined> {
-  const { rows } = await db.query(`SELECT ${COLUMNS} FROM users WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
+export async function findAccountById(
+  db: Queryable,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Account | undefined> {
+  const { rows } = await db.query(`SELECT ${COLUMNS} FROM users WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
   return rows[0] ? toAccount(rows[0]) : undefined;
 }
 
@@ -72,7 +77,12 @@ export async function findOrCreateInvitedUser(
 }
 
 /** Registration: the invited account becomes active with its first password. */
-export async function activateAccount(client: pg.PoolClient, userId: string, passwordHash: string, now: Date): Promise<boolean> {
+export async function activateAccount(
+  client: pg.PoolClient,
+  userId: string,
+  passwordHash: string,
+  now: Date,
+): Promise<boolean> {
   const { rowCount } = await client.query(
     `UPDATE users SET status = 'active', password_hash = $2, password_changed_at = $3,
             registered_at = $3, updated_at = $3
@@ -82,11 +92,17 @@ export async function activateAccount(client: pg.PoolClient, userId: string, pas
   return rowCount === 1;
 }
 
-export async function setPassword(client: pg.PoolClient, userId: string, passwordHash: string, now: Date): Promise<void> {
-  await client.query(
-    `UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1`,
-    [userId, passwordHash, now],
-  );
+export async function setPassword(
+  client: pg.PoolClient,
+  userId: string,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await client.query(`UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1`, [
+    userId,
+    passwordHash,
+    now,
+  ]);
 }
 
 /**
@@ -94,9 +110,9 @@ export async function setPassword(client: pg.PoolClient, userId: string, passwor
  * after a password change the person who made it stays signed in, everyone else is out.
  */
 export async function endSessionsOfUser(db: Queryable, userId: string, exceptSessionId?: string): Promise<number> {
-  const { rowCount } = await db.query(
-    `DELETE FROM session WHERE sess->'auth'->>'userId' = $1 AND sid <> $2`,
-    [userId, exceptSessionId ?? ''],
-  );
+  const { rowCount } = await db.query(`DELETE FROM session WHERE sess->'auth'->>'userId' = $1 AND sid <> $2`, [
+    userId,
+    exceptSessionId ?? '',
+  ]);
   return rowCount ?? 0;
 }

@@ -7,7 +7,14 @@ import type { AdviceAnswer } from './data.js';
 export const MAX_SECTION_LENGTH = 20_000;
 
 const section = (name: string) =>
-  z.preprocess(normaliseText, z.string().max(MAX_SECTION_LENGTH, `${name} must be ${MAX_SECTION_LENGTH.toLocaleString('en-GB')} characters or fewer`)).transform((value) => value || undefined);
+  z
+    .preprocess(
+      normaliseText,
+      z
+        .string()
+        .max(MAX_SECTION_LENGTH, `${name} must be ${MAX_SECTION_LENGTH.toLocaleString('en-GB')} characters or fewer`),
+    )
+    .transform((value) => value || undefined);
 
 /** The adviser's sections, as typed: each may be empty in a draft. */
 export const adviceAnswerSchema = z.object({
@@ -20,7 +27,10 @@ export const adviceAnswerSchema = z.object({
 
 /** A setting's answer to a consultation: can it meet the needs, and why. */
 export const consultationAnswerSchema = z.object({
-  canMeetNeeds: z.preprocess((value) => (value === 'yes' ? true : value === 'no' ? false : undefined), z.boolean().optional()),
+  canMeetNeeds: z.preprocess(
+    (value) => (value === 'yes' ? true : value === 'no' ? false : undefined),
+    z.boolean().optional(),
+  ),
   reasons: section('Reasons'),
 });
 
@@ -28,13 +38,17 @@ export const consultationAnswerSchema = z.object({
 export function completeness(kind: string, answer: AdviceAnswer): FormErrors | undefined {
   const missing: [string, string][] = [];
   if (kind === 'placement') {
-    if (answer.canMeetNeeds === undefined) missing.push(['canMeetNeeds', 'Select whether the setting can meet the child’s needs']);
+    if (answer.canMeetNeeds === undefined)
+      missing.push(['canMeetNeeds', 'Select whether the setting can meet the child’s needs']);
     if (!answer.reasons) missing.push(['reasons', 'Enter your reasons']);
   } else {
     if (!answer.needs) missing.push(['needs', 'Enter the child’s needs']);
     if (!answer.outcomes) missing.push(['outcomes', 'Enter the outcomes']);
     if (!answer.provisionEducation && !answer.provisionHealth && !answer.provisionSocialCare) {
-      missing.push(['provisionEducation', 'Enter the provision needed in at least one of education, health or social care']);
+      missing.push([
+        'provisionEducation',
+        'Enter the provision needed in at least one of education, health or social care',
+      ]);
     }
   }
   return missing.length > 0 ? ruleErrors(missing) : undefined;

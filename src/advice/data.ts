@@ -88,24 +88,53 @@ function fromRow(row: Row): AdviceRequest {
 
 export async function insertAdviceRequest(
   client: pg.PoolClient,
-  input: { caseId: string; adviserId: string; kind: AdviceKind; question: string; settingName?: string; requestedOn: string; dueOn: string; requestedBy: string; at: Date },
+  input: {
+    caseId: string;
+    adviserId: string;
+    kind: AdviceKind;
+    question: string;
+    settingName?: string;
+    requestedOn: string;
+    dueOn: string;
+    requestedBy: string;
+    at: Date;
+  },
 ): Promise<string> {
   const { rows } = await client.query(
     `INSERT INTO advice_requests (case_id, adviser_user_id, kind, question, setting_name, requested_on, due_on, requested_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [input.caseId, input.adviserId, input.kind, input.question, input.settingName ?? null, input.requestedOn, input.dueOn, input.requestedBy, input.at],
+    [
+      input.caseId,
+      input.adviserId,
+      input.kind,
+      input.question,
+      input.settingName ?? null,
+      input.requestedOn,
+      input.dueOn,
+      input.requestedBy,
+      input.at,
+    ],
   );
   return rows[0].id;
 }
 
 /** Every request on a case, oldest first (staff's list). */
 export async function listCaseRequests(db: Queryable, caseId: string): Promise<AdviceRequest[]> {
-  const { rows } = await db.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE ar.case_id = $1 ORDER BY ar.created_at, ar.id`, [caseId]);
+  const { rows } = await db.query(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE ar.case_id = $1 ORDER BY ar.created_at, ar.id`,
+    [caseId],
+  );
   return rows.map(fromRow);
 }
 
 /** A request on a case of the council, or undefined (a 404). */
-export async function findCouncilRequest(db: Queryable, councilId: string, caseId: string, requestId: string, options: { lock?: boolean } = {}): Promise<AdviceRequest | undefined> {
+export async function findCouncilRequest(
+  db: Queryable,
+  councilId: string,
+  caseId: string,
+  requestId: string,
+  options: { lock?: boolean } = {},
+): Promise<AdviceRequest | undefined> {
   if (!isUuid(caseId) || !isUuid(requestId)) return undefined;
   const { rows } = await db.query(
     `SELECT ${COLUMNS} FROM ${FROM} WHERE ar.id = $1 AND ar.case_id = $2 AND c.council_id = $3${options.lock ? ' FOR UPDATE OF ar' : ''}`,
@@ -115,7 +144,12 @@ export async function findCouncilRequest(db: Queryable, councilId: string, caseI
 }
 
 /** A request made of this adviser and not withdrawn, or undefined (a 404: someone else's looks the same). */
-export async function findAdviserRequest(db: Queryable, userId: string, requestId: string, options: { lock?: boolean } = {}): Promise<AdviceRequest | undefined> {
+export async function findAdviserRequest(
+  db: Queryable,
+  userId: string,
+  requestId: string,
+  options: { lock?: boolean } = {},
+): Promise<AdviceRequest | undefined> {
   if (!isUuid(requestId)) return undefined;
   const { rows } = await db.query(
     `SELECT ${COLUMNS} FROM ${FROM} WHERE ar.id = $1 AND ar.adviser_user_id = $2 AND ar.withdrawn_at IS NULL${options.lock ? ' FOR UPDATE OF ar' : ''}`,
@@ -147,18 +181,28 @@ export async function listFamilyAdvice(db: Queryable, caseId: string): Promise<A
 
 /** Whether anyone has asked this person for advice (their landing page is then /advice). */
 export async function isAdviser(db: Queryable, userId: string): Promise<boolean> {
-  const { rows } = await db.query(`SELECT 1 FROM advice_requests WHERE adviser_user_id = $1 AND withdrawn_at IS NULL LIMIT 1`, [userId]);
+  const { rows } = await db.query(
+    `SELECT 1 FROM advice_requests WHERE adviser_user_id = $1 AND withdrawn_at IS NULL LIMIT 1`,
+    [userId],
+  );
   return rows.length > 0;
 }
 
 /** Whether the person is an active member of any case (a family member, or a professional added by staff). */
 export async function hasCases(db: Queryable, userId: string): Promise<boolean> {
-  const { rows } = await db.query(`SELECT 1 FROM case_members WHERE user_id = $1 AND removed_at IS NULL LIMIT 1`, [userId]);
+  const { rows } = await db.query(`SELECT 1 FROM case_members WHERE user_id = $1 AND removed_at IS NULL LIMIT 1`, [
+    userId,
+  ]);
   return rows.length > 0;
 }
 
 /** Saves the adviser's draft; false once it has been submitted (it never changes then). */
-export async function saveDraft(client: pg.PoolClient, requestId: string, answer: AdviceAnswer, at: Date): Promise<boolean> {
+export async function saveDraft(
+  client: pg.PoolClient,
+  requestId: string,
+  answer: AdviceAnswer,
+  at: Date,
+): Promise<boolean> {
   const { rowCount } = await client.query(
     `UPDATE advice_requests SET needs = $2, outcomes = $3, provision_education = $4, provision_health = $5, provision_social_care = $6,
             can_meet_needs = $7, reasons = $8, draft_saved_at = $9
@@ -192,7 +236,12 @@ export async function markReceived(
   return rowCount === 1;
 }
 
-export async function withdrawRequest(client: pg.PoolClient, requestId: string, by: string, at: Date): Promise<boolean> {
+export async function withdrawRequest(
+  client: pg.PoolClient,
+  requestId: string,
+  by: string,
+  at: Date,
+): Promise<boolean> {
   const { rowCount } = await client.query(
     `UPDATE advice_requests SET withdrawn_at = $3, withdrawn_by = $2 WHERE id = $1 AND received_on IS NULL AND withdrawn_at IS NULL`,
     [requestId, by, at],
@@ -213,19 +262,23 @@ export interface Addendum {
   createdAt: Date;
 }
 
-export async function insertAddendum(client: pg.PoolClient, input: { requestId: string; body: string; authorId: string; at: Date }): Promise<void> {
-  await client.query(`INSERT INTO advice_addenda (request_id, body, author_user_id, created_at) VALUES ($1, $2, $3, $4)`, [
-    input.requestId,
-    input.body,
-    input.authorId,
-    input.at,
-  ]);
+export async function insertAddendum(
+  client: pg.PoolClient,
+  input: { requestId: string; body: string; authorId: string; at: Date },
+): Promise<void> {
+  await client.query(
+    `INSERT INTO advice_addenda (request_id, body, author_user_id, created_at) VALUES ($1, $2, $3, $4)`,
+    [input.requestId, input.body, input.authorId, input.at],
+  );
 }
 
 export async function listAddenda(db: Queryable, requestIds: string[]): Promise<Map<string, Addendum[]>> {
   const byRequest = new Map<string, Addendum[]>();
   if (requestIds.length === 0) return byRequest;
-  const { rows } = await db.query(`SELECT request_id, body, created_at FROM advice_addenda WHERE request_id = ANY($1::uuid[]) ORDER BY created_at, id`, [requestIds]);
+  const { rows } = await db.query(
+    `SELECT request_id, body, created_at FROM advice_addenda WHERE request_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+    [requestIds],
+  );
   for (const row of rows) {
     const list = byRequest.get(row.request_id) ?? [];
     list.push({ body: row.body, createdAt: row.created_at });
@@ -239,7 +292,12 @@ export async function listAddenda(db: Queryable, requestIds: string[]): Promise<
  * placement consultations): requested on the first request; received when none is outstanding, on
  * the day the last arrived.
  */
-export async function syncCaseAdviceDates(client: pg.PoolClient, caseId: string, today: string, at: Date): Promise<void> {
+export async function syncCaseAdviceDates(
+  client: pg.PoolClient,
+  caseId: string,
+  today: string,
+  at: Date,
+): Promise<void> {
   const { rows } = await client.query(
     `SELECT min(requested_on) AS first_requested,
             count(*) FILTER (WHERE received_on IS NULL AND withdrawn_at IS NULL) AS outstanding,

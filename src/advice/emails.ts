@@ -13,7 +13,8 @@ interface AdviceEmail {
   link: string;
 }
 
-const what = (kind: AdviceKind) => (kind === 'placement' ? 'a consultation about a school or setting' : ADVICE_KIND_LABELS[kind].toLowerCase());
+const what = (kind: AdviceKind) =>
+  kind === 'placement' ? 'a consultation about a school or setting' : ADVICE_KIND_LABELS[kind].toLowerCase();
 
 /** To a registered adviser: a new request. Names the case by its reference only, nothing about the child. */
 export function adviceRequestedEmail(council: Council, email: AdviceEmail): EmailMessage {
@@ -33,7 +34,10 @@ export function adviceRequestedEmail(council: Council, email: AdviceEmail): Emai
 }
 
 /** The reminders: a week before the due date, and the day after it has passed. */
-export function adviceReminderEmail(council: Council, email: AdviceEmail & { reminder: 'due-soon' | 'overdue' }): EmailMessage {
+export function adviceReminderEmail(
+  council: Council,
+  email: AdviceEmail & { reminder: 'due-soon' | 'overdue' },
+): EmailMessage {
   const due = formatDate(email.dueOn);
   return layoutEmail(council, {
     to: email.to,

@@ -12,18 +12,28 @@ import { adviceView } from './view.js';
  * it once the draft plan is issued), who gave it and when, and their own All about me.
  * Nothing for anyone else on the case.
  */
-export async function familyAdviceSection(db: Queryable, input: { caseId: string; role: CaseRole; currentStage: string; today: string }) {
+export async function familyAdviceSection(
+  db: Queryable,
+  input: { caseId: string; role: CaseRole; currentStage: string; today: string },
+) {
   if (!isFamily(input.role)) return undefined;
-  const [requests, allAboutMe] = await Promise.all([listFamilyAdvice(db, input.caseId), findAllAboutMe(db, input.caseId)]);
+  const [requests, allAboutMe] = await Promise.all([
+    listFamilyAdvice(db, input.caseId),
+    findAllAboutMe(db, input.caseId),
+  ]);
   const ids = requests.map((request) => request.id);
   const [addenda, documents] = await Promise.all([listAddenda(db, ids), adviceDocuments(db, ids)]);
   return {
     requests: requests.map((request) => ({
       ...adviceView(request, input.today, addenda.get(request.id)),
-      documents: (documents.get(request.id) ?? []).map((document) => ({ ...document, href: paths.caseDocument(input.caseId, document.id) })),
+      documents: (documents.get(request.id) ?? []).map((document) => ({
+        ...document,
+        href: paths.caseDocument(input.caseId, document.id),
+      })),
     })),
     allAboutMe: {
-      href: allAboutMe?.submittedAt || input.currentStage === 'assessment' ? allAboutMePaths.form(input.caseId) : undefined,
+      href:
+        allAboutMe?.submittedAt || input.currentStage === 'assessment' ? allAboutMePaths.form(input.caseId) : undefined,
       submitted: Boolean(allAboutMe?.submittedAt),
       started: Boolean(allAboutMe),
     },

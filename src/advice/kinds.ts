@@ -37,7 +37,10 @@ export const ADVICE_STATUS_TAGS: Record<AdviceStatus, string> = {
 };
 
 /** A request's status: it is overdue from the day after its due date (the due date itself is in time). */
-export function adviceStatus(request: { withdrawnAt: Date | null; receivedOn: string | null; dueOn: IsoDate }, today: IsoDate): AdviceStatus {
+export function adviceStatus(
+  request: { withdrawnAt: Date | null; receivedOn: string | null; dueOn: IsoDate },
+  today: IsoDate,
+): AdviceStatus {
   if (request.withdrawnAt) return 'withdrawn';
   if (request.receivedOn) return 'received';
   return isAfter(today, request.dueOn) ? 'overdue' : 'requested';

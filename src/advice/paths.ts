@@ -32,4 +32,7 @@ export const staffAdvicePaths = {
 } as const;
 
 /** The forms that send files: their handlers check `_csrf` while reading the upload. */
-export const adviceUploadPaths: readonly RegExp[] = [advicePaths.attachments(':requestId'), staffAdvicePaths.record(':caseId', ':requestId')].map(patternRegExp);
+export const adviceUploadPaths: readonly RegExp[] = [
+  advicePaths.attachments(':requestId'),
+  staffAdvicePaths.record(':caseId', ':requestId'),
+].map(patternRegExp);

@@ -61,7 +61,9 @@ export async function queueAdviceReminders(deps: Deps): Promise<number> {
 }
 
 /** Schedules the reminders (pg-boss keeps one schedule, whatever the number of processes) and works them. */
-export async function startAdviceReminders(deps: Deps & { queue: MessageQueue; logger: Logger; connectionString: string }): Promise<void> {
+export async function startAdviceReminders(
+  deps: Deps & { queue: MessageQueue; logger: Logger; connectionString: string },
+): Promise<void> {
   const { boss } = deps.queue;
   await ensureQueues(deps.connectionString, boss, [{ name: ADVICE_REMINDERS_QUEUE, retryLimit: 3, retryDelay: 60 }]);
   await boss.schedule(ADVICE_REMINDERS_QUEUE, EVERY_HOUR, undefined, { tz: 'Europe/London' });

@@ -4,7 +4,14 @@ import { ukToday } from '../clock.js';
 import { inTransaction } from '../db/pool.js';
 import { insertDocument } from '../documents/data.js';
 import type { ReceivedFile } from '../uploads/index.js';
-import { findAdviserRequest, insertAddendum, markReceived, saveDraft, syncCaseAdviceDates, type AdviceAnswer } from './data.js';
+import {
+  findAdviserRequest,
+  insertAddendum,
+  markReceived,
+  saveDraft,
+  syncCaseAdviceDates,
+  type AdviceAnswer,
+} from './data.js';
 
 type Deps = Pick<FeatureDeps, 'pool' | 'clock'>;
 type Who = { userId: string; ip?: string; requestId: string };
@@ -26,7 +33,17 @@ export async function submitAdvice(deps: Deps, who: Who): Promise<boolean> {
     const today = ukToday(deps.clock);
     if (!(await markReceived(client, request.id, { receivedOn: today, submittedAt: now }))) return false;
     if (request.kind !== 'placement') await syncCaseAdviceDates(client, request.caseId, today, now);
-    await audit(client, { action: 'advice.submitted', actorUserId: who.userId, caseId: request.caseId, ip: who.ip, details: { requestId: request.id, kind: request.kind } }, now);
+    await audit(
+      client,
+      {
+        action: 'advice.submitted',
+        actorUserId: who.userId,
+        caseId: request.caseId,
+        ip: who.ip,
+        details: { requestId: request.id, kind: request.kind },
+      },
+      now,
+    );
     return true;
   });
 }
@@ -38,9 +55,27 @@ export async function attachToAdvice(deps: Deps, who: Who, files: ReceivedFile[]
     if (!request || request.receivedOn) return false;
     const now = deps.clock.now();
     for (const file of files) {
-      await insertDocument(client, { caseId: request.caseId, kind: 'other', file, uploadedBy: who.userId, description: `Attached to the advice from ${request.adviserName}`, at: now, adviceRequestId: request.id });
+      await insertDocument(client, {
+        caseId: request.caseId,
+        kind: 'other',
+        file,
+        uploadedBy: who.userId,
+        description: `Attached to the advice from ${request.adviserName}`,
+        at: now,
+        adviceRequestId: request.id,
+      });
     }
-    await audit(client, { action: 'advice.attached', actorUserId: who.userId, caseId: request.caseId, ip: who.ip, details: { requestId: request.id, files: files.length } }, now);
+    await audit(
+      client,
+      {
+        action: 'advice.attached',
+        actorUserId: who.userId,
+        caseId: request.caseId,
+        ip: who.ip,
+        details: { requestId: request.id, files: files.length },
+      },
+      now,
+    );
     return true;
   });
 }
@@ -52,7 +87,17 @@ export async function addAddendum(deps: Deps, who: Who, body: string): Promise<b
     if (!request?.submittedAt) return false;
     const now = deps.clock.now();
     await insertAddendum(client, { requestId: request.id, body, authorId: who.userId, at: now });
-    await audit(client, { action: 'advice.addendum-added', actorUserId: who.userId, caseId: request.caseId, ip: who.ip, details: { requestId: request.id } }, now);
+    await audit(
+      client,
+      {
+        action: 'advice.addendum-added',
+        actorUserId: who.userId,
+        caseId: request.caseId,
+        ip: who.ip,
+        details: { requestId: request.id },
+      },
+      now,
+    );
     return true;
   });
 }

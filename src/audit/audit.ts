@@ -9,7 +9,6 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-
 /** Writes one audit row; pass a transaction's client to keep it with the change it records. */
 export async function audit(db: Queryable, entry: AuditEntry, at?: Date): Promise<void> {
   await db.query(

@@ -16,9 +16,17 @@ export function auditRefusedCaseAccess(pool: pg.Pool, clock: Clock) {
     if (typeof caseId === 'string' && isUuid(caseId)) {
       res.once('finish', () => {
         if (res.statusCode !== 404 || !req.user) return;
-        audit(pool, { action: 'case.access-refused', actorUserId: req.user.id, caseId, ip: clientIp(req), details: { method: req.method, path: req.originalUrl.split('?')[0] } }, clock.now()).catch(
-          (error: unknown) => req.log?.warn({ err: error }, 'could not record a refused case access'),
-        );
+        audit(
+          pool,
+          {
+            action: 'case.access-refused',
+            actorUserId: req.user.id,
+            caseId,
+            ip: clientIp(req),
+            details: { method: req.method, path: req.originalUrl.split('?')[0] },
+          },
+          clock.now(),
+        ).catch((error: unknown) => req.log?.warn({ err: error }, 'could not record a refused case access'));
       });
     }
     next();

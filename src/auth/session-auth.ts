@@ -53,7 +53,8 @@ function formToKeep(req: Request, auth: SessionAuth): KeptForm | undefined {
   if (!sameToken(body._csrf, req.session.csrfToken)) return undefined;
   const fields: KeptForm['fields'] = {};
   for (const [name, value] of Object.entries(body)) {
-    const isText = typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+    const isText =
+      typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
     if (!name.startsWith('_') && isText) fields[name] = value;
   }
   return { userId: auth.userId, path: req.originalUrl, fields };

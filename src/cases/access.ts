@@ -24,7 +24,8 @@ export const FAMILY_ROLES: readonly CaseRole[] = ['parent', 'young-person'];
 export const isFamily = (role: CaseRole) => FAMILY_ROLES.includes(role);
 
 /** The same, as an SQL condition on a membership (alias `member`). */
-export const familyMember = (member = 'm') => `${member}.role IN (${FAMILY_ROLES.map((role) => `'${role}'`).join(', ')})`;
+export const familyMember = (member = 'm') =>
+  `${member}.role IN (${FAMILY_ROLES.map((role) => `'${role}'`).join(', ')})`;
 
 /** Who reads the family's comments and responses: the family and the case co-ordinator. */
 export const seesFamilyViews = (role: CaseRole) => isFamily(role) || role === 'coordinator';
@@ -58,7 +59,12 @@ export interface MemberCase extends CaseSummary {
  * The case, if the user is an active member of it; undefined otherwise (a missing case and
  * someone else's case look the same). With `lock`, the case row is locked for the transaction.
  */
-export async function findMemberCase(db: Queryable, caseId: string, userId: string, options: { lock?: boolean } = {}): Promise<MemberCase | undefined> {
+export async function findMemberCase(
+  db: Queryable,
+  caseId: string,
+  userId: string,
+  options: { lock?: boolean } = {},
+): Promise<MemberCase | undefined> {
   const { rows } = await db.query(
     `SELECT ${CASE_SUMMARY_COLUMNS}, m.role, c.created_at, c.draft_plan_issued_on, c.final_plan_issued_on
        FROM cases c JOIN children ch ON ch.id = c.child_id ${ACTIVE_MEMBER_JOIN}

@@ -9,7 +9,6 @@ import type { DecisionKind } from './labels.js';
 import { queryPrepared } from '../db/statements.js';
 import type { Queryable } from '../db/pool.js';
 
-
 export interface CaseMember {
   userId: string;
   name: string;

@@ -1,4 +1,12 @@
-import { decisionOfMeeting, describeCase, type Audience, type CaseFacts, type CaseStatus, type DueDate, type IsoDate } from '../ehc/index.js';
+import {
+  decisionOfMeeting,
+  describeCase,
+  type Audience,
+  type CaseFacts,
+  type CaseStatus,
+  type DueDate,
+  type IsoDate,
+} from '../ehc/index.js';
 import { queryPrepared } from '../db/statements.js';
 import type { Queryable } from '../db/pool.js';
 
@@ -82,7 +90,13 @@ export async function latestDecisions(db: Queryable, caseIds: string[]): Promise
 const orUndefined = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
 
 function asDecision<Outcome extends string>(row: DecisionRow | undefined) {
-  return row && { outcome: row.outcome as Outcome, date: row.decided_on, mediationCertificate: orUndefined(row.mediation_certificate_on) };
+  return (
+    row && {
+      outcome: row.outcome as Outcome,
+      date: row.decided_on,
+      mediationCertificate: orUndefined(row.mediation_certificate_on),
+    }
+  );
 }
 
 /** A row read with CASE_FACT_COLUMNS and the child's `first_name`; dates as 'YYYY-MM-DD' (see src/db). */
@@ -110,7 +124,10 @@ export interface CaseFactsRow {
 export function caseFactsFromRow(row: CaseFactsRow, decisions: DecisionRow[], audience: Audience): CaseFacts {
   const decision = (kind: DecisionRow['kind']) => decisions.find((d) => d.kind === kind);
   // The latest review decision may be the last cycle's, made before this cycle's meeting.
-  const review = decisionOfMeeting(orUndefined(row.review_meeting_on), asDecision<'keep' | 'amend' | 'cease'>(decision('review')));
+  const review = decisionOfMeeting(
+    orUndefined(row.review_meeting_on),
+    asDecision<'keep' | 'amend' | 'cease'>(decision('review')),
+  );
   const hasReview = row.last_review_meeting_on || row.review_meeting_on || review || row.amended_plan_issued_on;
   return {
     childFirstName: row.first_name,
@@ -133,16 +150,18 @@ export function caseFactsFromRow(row: CaseFactsRow, decisions: DecisionRow[], au
         }
       : undefined,
     // The table's checks keep each pair (kind and year, kind and reason) set or unset together.
-    phaseTransfer: row.phase_transfer_kind && row.phase_transfer_year !== null
-      ? {
-          kind: row.phase_transfer_kind,
-          transferYear: row.phase_transfer_year,
-          amendedPlanIssued: orUndefined(row.phase_transfer_plan_issued_on),
-        }
-      : undefined,
-    exemption: row.exemption_kind && row.exemption_reason !== null
-      ? { kind: row.exemption_kind, reason: row.exemption_reason, recordedOn: orUndefined(row.exemption_recorded_on) }
-      : undefined,
+    phaseTransfer:
+      row.phase_transfer_kind && row.phase_transfer_year !== null
+        ? {
+            kind: row.phase_transfer_kind,
+            transferYear: row.phase_transfer_year,
+            amendedPlanIssued: orUndefined(row.phase_transfer_plan_issued_on),
+          }
+        : undefined,
+    exemption:
+      row.exemption_kind && row.exemption_reason !== null
+        ? { kind: row.exemption_kind, reason: row.exemption_reason, recordedOn: orUndefined(row.exemption_recorded_on) }
+        : undefined,
   };
 }
 

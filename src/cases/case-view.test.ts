@@ -6,18 +6,31 @@ import { dueDateView, stageOfDueDate } from './due-date-view.js';
 
 describe('the case page’s pieces', () => {
   it('splits typed text into paragraphs on blank lines', () => {
-    assert.deepEqual(paragraphsOf('One line\nsame paragraph.\r\n\r\nSecond.\n\n\n  \nThird.  '), ['One line same paragraph.', 'Second.', 'Third.']);
+    assert.deepEqual(paragraphsOf('One line\nsame paragraph.\r\n\r\nSecond.\n\n\n  \nThird.  '), [
+      'One line same paragraph.',
+      'Second.',
+      'Third.',
+    ]);
     assert.deepEqual(paragraphsOf(''), []);
     assert.deepEqual(paragraphsOf(null), []);
   });
 
   it('links only the stages reached; the others are greyed out with no link', () => {
     const status = describeCase(
-      { childFirstName: 'Barney', requestReceived: '2023-08-08', requestedBy: 'school', audience: 'parent', decisionToAssess: { outcome: 'assess', date: '2023-09-01' } },
+      {
+        childFirstName: 'Barney',
+        requestReceived: '2023-08-08',
+        requestedBy: 'school',
+        audience: 'parent',
+        decisionToAssess: { outcome: 'assess', date: '2023-09-01' },
+      },
       '2023-09-02',
     );
     const items = status.stages.map((s) => stageItem(s, 'abc'));
-    assert.deepEqual(items.map((i) => i.href ?? null), ['/cases/abc/stages/request', '/cases/abc/stages/decision', '/cases/abc/stages/assessment', null, null, null]);
+    assert.deepEqual(
+      items.map((i) => i.href ?? null),
+      ['/cases/abc/stages/request', '/cases/abc/stages/decision', '/cases/abc/stages/assessment', null, null, null],
+    );
     assert.deepEqual(items[3], {
       title: { text: 'Draft plan', classes: 'app-stage--not-reached' },
       status: { text: 'Not reached yet', classes: 'govuk-task-list__status--cannot-start-yet' },
@@ -28,7 +41,13 @@ describe('the case page’s pieces', () => {
 
   it('gives each statutory date its state in words and its stage', () => {
     const status = describeCase(
-      { childFirstName: 'Barney', requestReceived: '2023-08-08', requestedBy: 'school', audience: 'parent', decisionToAssess: { outcome: 'not-assess', date: '2023-09-20' } },
+      {
+        childFirstName: 'Barney',
+        requestReceived: '2023-08-08',
+        requestedBy: 'school',
+        audience: 'parent',
+        decisionToAssess: { outcome: 'not-assess', date: '2023-09-20' },
+      },
       '2023-10-01',
     );
     assert.deepEqual(
@@ -38,7 +57,10 @@ describe('the case page’s pieces', () => {
         ['Appeal deadline', '20th Nov 2023', 'Upcoming', 'decision'],
       ],
     );
-    const overdue = describeCase({ childFirstName: 'Barney', requestReceived: '2023-08-08', requestedBy: 'school', audience: 'parent' }, '2023-09-19');
+    const overdue = describeCase(
+      { childFirstName: 'Barney', requestReceived: '2023-08-08', requestedBy: 'school', audience: 'parent' },
+      '2023-09-19',
+    );
     assert.equal(dueDateView(overdue.dueDates[0]).statusText, 'Overdue');
   });
 });

@@ -1,5 +1,14 @@
 /** The case page: Details (who has access, the child, notes, key dates), Stages, and the request. */
-import { describeCase, formatGuideDate as fmt, requesterText, type CaseFacts, type CaseStatus, type IsoDate, type Requester, type StageWithState } from '../ehc/index.js';
+import {
+  describeCase,
+  formatGuideDate as fmt,
+  requesterText,
+  type CaseFacts,
+  type CaseStatus,
+  type IsoDate,
+  type Requester,
+  type StageWithState,
+} from '../ehc/index.js';
 import { paths } from '../web/paths.js';
 import type { CaseRow } from './case-data.js';
 import { caseFactsFromRow } from './case-facts-from-db.js';

@@ -4,7 +4,6 @@ import type { CaseRole } from './access.js';
 import { queryPrepared } from '../db/statements.js';
 import type { Queryable } from '../db/pool.js';
 
-
 export interface DashboardCaseRow extends CaseFactsRow {
   id: string;
   reference: string;
@@ -50,7 +49,11 @@ SELECT * FROM mine`;
  * co-ordinator, one for their latest decisions: two queries however many cases there are. With
  * `audit`, the first also records that the user was shown these cases.
  */
-export async function loadMyCases(db: Queryable, userId: string, audit?: { ip: string | undefined; at: Date }): Promise<DashboardData> {
+export async function loadMyCases(
+  db: Queryable,
+  userId: string,
+  audit?: { ip: string | undefined; at: Date },
+): Promise<DashboardData> {
   const { rows } = audit
     ? await queryPrepared<DashboardCaseRow>(db, MY_CASES_AUDITED_SQL, [userId, audit.ip ?? null, audit.at])
     : await queryPrepared<DashboardCaseRow>(db, MY_CASES_SQL, [userId]);

@@ -1,5 +1,13 @@
 /** The cards of My cases, built from the dashboard's two queries and src/ehc. */
-import { describeCase, formatGuideDate as fmt, type Audience, type CaseFacts, type CaseStatus, type IsoDate, type StatusText } from '../ehc/index.js';
+import {
+  describeCase,
+  formatGuideDate as fmt,
+  type Audience,
+  type CaseFacts,
+  type CaseStatus,
+  type IsoDate,
+  type StatusText,
+} from '../ehc/index.js';
 import { PROPOSAL_WORDS } from './draft-plan/proposal-words.js';
 import { proposalOf } from './draft-plan/proposals.js';
 import { casePaths } from './paths.js';
@@ -41,8 +49,10 @@ function nextDateLine(status: CaseStatus): string | undefined {
 
 function respondLink(row: DashboardCaseRow, facts: CaseFacts, today: IsoDate): CaseCard['respond'] {
   if (!isFamily(row.my_role)) return undefined;
-  if (proposalOf('amendments', facts, today)?.open) return { text: PROPOSAL_WORDS.amendments.button, href: casePaths.proposedChanges(row.id) };
-  if (proposalOf('draft-plan', facts, today)?.open) return { text: PROPOSAL_WORDS['draft-plan'].button, href: casePaths.draftPlan(row.id) };
+  if (proposalOf('amendments', facts, today)?.open)
+    return { text: PROPOSAL_WORDS.amendments.button, href: casePaths.proposedChanges(row.id) };
+  if (proposalOf('draft-plan', facts, today)?.open)
+    return { text: PROPOSAL_WORDS['draft-plan'].button, href: casePaths.draftPlan(row.id) };
   return undefined;
 }
 

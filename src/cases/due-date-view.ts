@@ -18,7 +18,8 @@ export function dueDateView(d: DueDate): DueDateView {
       : { ...base, statusText: `Met on ${fmt(d.metOn)}`, tagClass: 'govuk-tag--green' };
   }
   if (d.lifted) return { ...base, statusText: 'Does not apply (exemption)', tagClass: 'govuk-tag--grey' };
-  if (d.endedOn && d.passed) return { ...base, statusText: `Ended ${fmt(d.endedOn)}, when the plan was issued`, tagClass: 'govuk-tag--grey' };
+  if (d.endedOn && d.passed)
+    return { ...base, statusText: `Ended ${fmt(d.endedOn)}, when the plan was issued`, tagClass: 'govuk-tag--grey' };
   if (d.overdue) return { ...base, statusText: 'Overdue', tagClass: 'govuk-tag--red' };
   if (d.passed) return { ...base, statusText: 'Passed', tagClass: 'govuk-tag--grey' };
   return { ...base, statusText: 'Upcoming', tagClass: 'govuk-tag--blue' };

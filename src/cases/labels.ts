@@ -4,7 +4,13 @@ import type { StageId } from '../ehc/index.js';
 import type { CaseRole } from './access.js';
 
 /** The order people are listed in under "Who has access". */
-export const ROLE_ORDER: readonly CaseRole[] = ['young-person', 'parent', 'coordinator', 'education-setting', 'adviser'];
+export const ROLE_ORDER: readonly CaseRole[] = [
+  'young-person',
+  'parent',
+  'coordinator',
+  'education-setting',
+  'adviser',
+];
 
 export type DecisionKind = 'assess' | 'issue' | 'review';
 

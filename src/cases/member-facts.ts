@@ -11,9 +11,10 @@ export async function userName(db: Queryable, userId: string): Promise<string> {
 
 /** The case's facts for src/ehc (the dates the time to comment runs from), worded for this member. */
 export async function memberCaseFacts(db: Queryable, memberCase: MemberCase): Promise<CaseFacts> {
-  const { rows } = await db.query(`SELECT ${CASE_FACT_COLUMNS}, ch.first_name FROM cases c JOIN children ch ON ch.id = c.child_id WHERE c.id = $1`, [
-    memberCase.id,
-  ]);
+  const { rows } = await db.query(
+    `SELECT ${CASE_FACT_COLUMNS}, ch.first_name FROM cases c JOIN children ch ON ch.id = c.child_id WHERE c.id = $1`,
+    [memberCase.id],
+  );
   const decisions = (await latestDecisions(db, [memberCase.id])).get(memberCase.id) ?? [];
   return caseFactsFromRow(rows[0], decisions, memberCase.role === 'young-person' ? 'young-person' : 'parent');
 }

@@ -55,6 +55,15 @@ export function caseLocals(memberCase: MemberCase) {
 }
 
 /** The audit row for a member looking at one of the case's pages (as the case and stage pages write). */
-export async function auditCaseViewed(deps: Pick<FeatureDeps, 'pool' | 'clock'>, req: Request, caseId: string, page: string): Promise<void> {
-  await audit(deps.pool, { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { page } }, deps.clock.now());
+export async function auditCaseViewed(
+  deps: Pick<FeatureDeps, 'pool' | 'clock'>,
+  req: Request,
+  caseId: string,
+  page: string,
+): Promise<void> {
+  await audit(
+    deps.pool,
+    { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { page } },
+    deps.clock.now(),
+  );
 }

@@ -4,7 +4,12 @@ import { describeCase, type CaseFacts } from '../ehc/index.js';
 import { countdown } from './due-date-view.js';
 import { progressView } from './progress-view.js';
 
-const barney: CaseFacts = { childFirstName: 'Barney', requestReceived: '2023-08-08', requestedBy: 'school', audience: 'parent' };
+const barney: CaseFacts = {
+  childFirstName: 'Barney',
+  requestReceived: '2023-08-08',
+  requestedBy: 'school',
+  audience: 'parent',
+};
 
 function progress(facts: CaseFacts, today: string) {
   return progressView(facts, describeCase(facts, today), today);
@@ -30,7 +35,13 @@ describe('the progress line', () => {
 
   it('marks an overdue decision', () => {
     const view = progress(barney, '2023-09-21');
-    assert.deepEqual(view.steps[1], { label: 'Decision', state: 'not-reached', stateText: 'not reached yet', dateText: 'Due by 18th Sep 2023 (overdue)', overdue: true });
+    assert.deepEqual(view.steps[1], {
+      label: 'Decision',
+      state: 'not-reached',
+      stateText: 'not reached yet',
+      dateText: 'Due by 18th Sep 2023 (overdue)',
+      overdue: true,
+    });
     assert.equal(view.todayAgainstNext, 'Decision due: 18th Sep 2023, 3 days overdue');
   });
 
@@ -63,7 +74,15 @@ describe('the progress line', () => {
   });
 
   it('counts down to today, tomorrow and a family window that has passed', () => {
-    const base = { key: 'appeal' as const, label: 'Appeal deadline', date: '2023-11-12', metLate: false, passed: false, overdue: false, lifted: false };
+    const base = {
+      key: 'appeal' as const,
+      label: 'Appeal deadline',
+      date: '2023-11-12',
+      metLate: false,
+      passed: false,
+      overdue: false,
+      lifted: false,
+    };
     assert.equal(countdown({ ...base, by: 'family' }, '2023-11-12'), 'today');
     assert.equal(countdown({ ...base, by: 'family' }, '2023-11-11'), 'tomorrow');
     assert.equal(countdown({ ...base, by: 'family', passed: true }, '2023-11-13'), 'passed');

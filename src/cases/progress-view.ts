@@ -64,7 +64,9 @@ function stepDate(stage: StageId, facts: CaseFacts, status: CaseStatus): Pick<Pr
         ? { dateText: `Decided ${fmt(facts.decisionAfterAssessment.date)}`, overdue: false }
         : dueText(dueDate(status, 'no-plan-notice'), 'Decided');
     case 'draft-plan':
-      return facts.draftPlanIssued ? { dateText: `Issued ${fmt(facts.draftPlanIssued)}`, overdue: false } : { overdue: false };
+      return facts.draftPlanIssued
+        ? { dateText: `Issued ${fmt(facts.draftPlanIssued)}`, overdue: false }
+        : { overdue: false };
     case 'final-plan':
       return dueText(dueDate(status, 'final-plan'), 'Issued');
     case 'annual-review': {

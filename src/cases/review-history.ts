@@ -15,7 +15,9 @@ export function earlierReviewDecisions(decisions: CaseDecision[], meeting: IsoDa
   const earlier: CaseDecision[] = [];
   for (const decision of decisions) {
     const answers = decision.review_meeting_on ?? undefined;
-    const isCurrent = answers ? answers === meeting : decisionOfMeeting(meeting, { date: decision.decided_on }) !== undefined;
+    const isCurrent = answers
+      ? answers === meeting
+      : decisionOfMeeting(meeting, { date: decision.decided_on }) !== undefined;
     if (isCurrent || (answers && meetingsSeen.has(answers))) continue;
     if (answers) meetingsSeen.add(answers);
     earlier.push(decision);

@@ -45,7 +45,11 @@ export function casesRoutes(deps: FeatureDeps): Router {
   }
 
   function viewed(req: Request, caseId: string, page: string) {
-    return audit(pool, { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { page } }, clock.now());
+    return audit(
+      pool,
+      { action: 'case.viewed', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { page } },
+      clock.now(),
+    );
   }
 
   // A path segment that is not an id is left to the routes after these (e.g. /documents/upload),
@@ -75,7 +79,15 @@ export function casesRoutes(deps: FeatureDeps): Router {
     const reached = ctx?.status.stages.find((s) => s.id === stage?.id)?.state !== 'not-reached';
     if (!ctx || !stage || !reached) return renderNotFound(res);
     await viewed(req, ctx.row.id, `stage:${stage.slug}`);
-    const advice = stage.id === 'assessment' ? await familyAdviceSection(pool, { caseId: ctx.row.id, role: ctx.row.my_role, currentStage: ctx.status.currentStage.id, today: ukToday(clock) }) : undefined;
+    const advice =
+      stage.id === 'assessment'
+        ? await familyAdviceSection(pool, {
+            caseId: ctx.row.id,
+            role: ctx.row.my_role,
+            currentStage: ctx.status.currentStage.id,
+            today: ukToday(clock),
+          })
+        : undefined;
     res.render('cases/stage', { caseName: ctx.name, caseHref: ctx.href, view: stagePageView(ctx, stage), advice });
   });
 
@@ -88,16 +100,29 @@ export function casesRoutes(deps: FeatureDeps): Router {
     if (!document) return renderNotFound(res);
     // A co-ordinator opening it through the family's pages has opened it for the council too.
     if (req.user!.kind === 'staff') await markOpenedByCouncil(pool, documentId, clock.now());
-    await audit(pool, { action: 'document.downloaded', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { documentId } }, clock.now());
+    await audit(
+      pool,
+      { action: 'document.downloaded', actorUserId: req.user!.id, caseId, ip: clientIp(req), details: { documentId } },
+      clock.now(),
+    );
     const contentType = safeContentType(document.contentType);
-    sendAttachment(res, { content: document.content, contentType, downloadName: downloadNameFor(document.filename, contentType) });
+    sendAttachment(res, {
+      content: document.content,
+      contentType,
+      downloadName: downloadNameFor(document.filename, contentType),
+    });
   });
 
   return router;
 }
 
 /** Where the family goes from the case page to take part (the guide: read, comment, upload). */
-function familyLinks(caseId: string, role: CaseRole, atRequestStage: boolean, proposals: { draftPlan?: Proposal; amendments?: Proposal }) {
+function familyLinks(
+  caseId: string,
+  role: CaseRole,
+  atRequestStage: boolean,
+  proposals: { draftPlan?: Proposal; amendments?: Proposal },
+) {
   const family = isFamily(role);
   const { draftPlan, amendments } = proposals;
   const draftPlanPage = family && draftPlan ? casePaths.draftPlan(caseId) : undefined;

@@ -67,7 +67,9 @@ function happenedRows(ctx: CaseContext, stage: StageId): { label: string; value:
                 ['Plan for the move issued', facts.phaseTransfer?.amendedPlanIssued],
               ]
             : [];
-  return candidates.filter((c): c is [string, string] => Boolean(c[1])).map(([label, date]) => ({ label, value: fmt(date) }));
+  return candidates
+    .filter((c): c is [string, string] => Boolean(c[1]))
+    .map(([label, date]) => ({ label, value: fmt(date) }));
 }
 
 function decisionView(decision: CaseDecision, documents: Map<string, DocumentLink>): DecisionView {

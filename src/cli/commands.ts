@@ -34,7 +34,11 @@ export class HelpRequested extends Error {
 }
 
 const email = (name: string) =>
-  z.string({ error: `--${name} is required` }).trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `--${name} must be an email address`).transform((value) => value.toLowerCase());
+  z
+    .string({ error: `--${name} is required` })
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `--${name} must be an email address`)
+    .transform((value) => value.toLowerCase());
 
 const FAMILY_CASE_ROLES = CASE_ROLES.filter((role) => role !== 'coordinator');
 
@@ -44,8 +48,17 @@ const inviteSchema = z
     name: z.string({ error: '--name is required' }).trim().min(1, '--name must not be empty'),
     reason: z.string().trim().min(1).optional(),
     'invited-by': z.string().trim().min(1).optional(),
-    case: z.string().trim().toUpperCase().regex(/^EHC-\d{6}$/, '--case must be a case reference like EHC-000001').optional(),
-    role: z.enum(FAMILY_CASE_ROLES, { error: `--role must be one of ${FAMILY_CASE_ROLES.join(', ')} (add a co-ordinator on the staff pages)` }).optional(),
+    case: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^EHC-\d{6}$/, '--case must be a case reference like EHC-000001')
+      .optional(),
+    role: z
+      .enum(FAMILY_CASE_ROLES, {
+        error: `--role must be one of ${FAMILY_CASE_ROLES.join(', ')} (add a co-ordinator on the staff pages)`,
+      })
+      .optional(),
   })
   .refine((values) => !values.role || values.case, { message: '--role needs --case: the case to give access to' });
 
@@ -68,11 +81,13 @@ export function parseCommand(argv: string[]) {
   });
   const command = positionals[0];
   if (values.help || command === 'help') throw new HelpRequested();
-  const fail = (error: z.ZodError) => new UsageError(`${error.issues.map((issue) => issue.message).join('\n')}\n\n${USAGE}`);
+  const fail = (error: z.ZodError) =>
+    new UsageError(`${error.issues.map((issue) => issue.message).join('\n')}\n\n${USAGE}`);
   if (command === 'invite' || command === 'create-admin') {
     const parsed = inviteSchema.safeParse(values);
     if (!parsed.success) throw fail(parsed.error);
-    if (command === 'create-admin' && parsed.data.case) throw new UsageError(`create-admin does not take --case: staff see every case of their council\n\n${USAGE}`);
+    if (command === 'create-admin' && parsed.data.case)
+      throw new UsageError(`create-admin does not take --case: staff see every case of their council\n\n${USAGE}`);
     return { command: command as 'invite' | 'create-admin', ...parsed.data };
   }
   if (command === 'demo-case') {

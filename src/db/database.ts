@@ -23,7 +23,11 @@ export interface Database {
  * With `shareRunningServer` (the operator CLI), an embedded database another process is already
  * serving is reached through that process.
  */
-export async function openDatabase(config: Config, logger: Logger, options: { shareRunningServer?: boolean } = {}): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  options: { shareRunningServer?: boolean } = {},
+): Promise<Database> {
   const max = config.database.poolMax;
   if (config.database.url) {
     const pool = createPool(config.database.url, max, logger);

@@ -38,11 +38,13 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
       const creator = startWorker({ dataDir, createOnly: true });
       const created = await nextReport(creator);
       await creator.terminate();
-      if ('failed' in created) throw new Error(`The embedded database could not be created in ${dataDir}: ${created.failed}`);
+      if ('failed' in created)
+        throw new Error(`The embedded database could not be created in ${dataDir}: ${created.failed}`);
     }
     const worker = startWorker({ dataDir, loadFrom: options.loadFrom, maxConnections: options.maxConnections });
     const first = await nextReport(worker);
-    if (!('ready' in first)) throw new Error(`The embedded database could not start: ${'failed' in first ? first.failed : 'no reason given'}`);
+    if (!('ready' in first))
+      throw new Error(`The embedded database could not start: ${'failed' in first ? first.failed : 'no reason given'}`);
     const { host, port } = first.ready;
     const connectionString = `postgres://postgres@${host}:${port}/postgres?sslmode=disable`;
     const withdraw = announceServer(dataDir, connectionString);

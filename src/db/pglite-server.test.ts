@@ -28,10 +28,12 @@ describe("the embedded database's server", () => {
       await holder.query('BEGIN');
       await holder.query('CREATE TABLE waited (n int)');
       let answered = false;
-      const waiting = waiter.query('SELECT count(*)::int AS n FROM pg_tables WHERE tablename = $1', ['waited']).then((result) => {
-        answered = true;
-        return result.rows[0].n;
-      });
+      const waiting = waiter
+        .query('SELECT count(*)::int AS n FROM pg_tables WHERE tablename = $1', ['waited'])
+        .then((result) => {
+          answered = true;
+          return result.rows[0].n;
+        });
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.equal(answered, false);
       assert.deepEqual(warnings, [slowWaitWarning(300)]);

@@ -1,7 +1,15 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { SessionGate } from './session-gate.js';
-import { closeStatement, finalReadyStatus, FrontendReader, parsedStatementName, simpleQuery, SYNC, withStatementPrefix } from './wire.js';
+import {
+  closeStatement,
+  finalReadyStatus,
+  FrontendReader,
+  parsedStatementName,
+  simpleQuery,
+  SYNC,
+  withStatementPrefix,
+} from './wire.js';
 
 /** What the server needs of PGlite: run some protocol messages in its one session, return the reply. */
 export interface ProtocolBackend {
@@ -130,7 +138,8 @@ class ClientConnection {
   #start() {
     this.#work ??= this.#run().finally(() => {
       this.#work = undefined;
-      if (this.#pending.length > 0 || (this.#closed && (this.gate.holds(this) || this.#statements.size > 0))) this.#start();
+      if (this.#pending.length > 0 || (this.#closed && (this.gate.holds(this) || this.#statements.size > 0)))
+        this.#start();
     });
   }
 

@@ -27,7 +27,10 @@ async function run() {
     port.close();
     return;
   }
-  const server = await servePglite(db, { maxConnections: options.maxConnections, warn: (message) => console.warn(message) });
+  const server = await servePglite(db, {
+    maxConnections: options.maxConnections,
+    warn: (message) => console.warn(message),
+  });
   port.once('message', async () => {
     await server.stop();
     await db.close();

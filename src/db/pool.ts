@@ -27,10 +27,7 @@ export function createPool(connectionString: string, max: number, logger?: Logge
 }
 
 /** Runs `work` in a transaction on one client, rolling back if it throws. */
-export async function inTransaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

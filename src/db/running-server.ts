@@ -44,7 +44,7 @@ export async function runningServerFor(dataDir: string, owner: number | undefine
   if (!announced || announced.pid !== owner || !isRunning(announced.pid)) {
     throw new FolderInUseError(
       `The embedded database in ${dataDir} is in use by another process${owner ? ` (pid ${owner})` : ''}, which does not share it ` +
-        '(only EHC Hub\'s server, `npm start`, does). Wait for that process to finish or stop it, then run this command again.',
+        "(only EHC Hub's server, `npm start`, does). Wait for that process to finish or stop it, then run this command again.",
       owner,
     );
   }

@@ -29,8 +29,11 @@ export function prepared(db: object, text: string, values: unknown[]): pg.QueryC
   return { name, text, values };
 }
 
-
 /** db.query of `prepared(db, text, values)`. */
-export function queryPrepared<Row extends pg.QueryResultRow = pg.QueryResultRow>(db: Queryable, text: string, values: unknown[]): Promise<pg.QueryResult<Row>> {
+export function queryPrepared<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+  db: Queryable,
+  text: string,
+  values: unknown[],
+): Promise<pg.QueryResult<Row>> {
   return db.query<Row>(prepared(db, text, values));
 }

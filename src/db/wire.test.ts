@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { closeStatement, finalReadyStatus, FrontendReader, parsedStatementName, simpleQuery, SYNC, withStatementPrefix } from './wire.js';
+import {
+  closeStatement,
+  finalReadyStatus,
+  FrontendReader,
+  parsedStatementName,
+  simpleQuery,
+  SYNC,
+  withStatementPrefix,
+} from './wire.js';
 
 const startup = () => {
   const body = Buffer.from('user\0postgres\0database\0postgres\0\0');
@@ -32,7 +40,13 @@ const bind = (portal: string, statement: string) => {
 
 describe('the embedded server reading the wire protocol', () => {
   it('cuts messages however the bytes arrive, one byte at a time included', () => {
-    const stream = Buffer.concat([sslRequest, startup(), simpleQuery('SELECT 1'), SYNC, Buffer.from([0x58, 0, 0, 0, 4])]);
+    const stream = Buffer.concat([
+      sslRequest,
+      startup(),
+      simpleQuery('SELECT 1'),
+      SYNC,
+      Buffer.from([0x58, 0, 0, 0, 4]),
+    ]);
     const reader = new FrontendReader();
     const kinds: string[] = [];
     for (const byte of stream) {

@@ -60,7 +60,8 @@ export function finalReadyStatus(reply: Uint8Array): 'I' | 'T' | 'E' | undefined
   let last = -1;
   while (offset + 5 <= reply.length) {
     last = offset;
-    offset += 1 + ((reply[offset + 1] << 24) | (reply[offset + 2] << 16) | (reply[offset + 3] << 8) | reply[offset + 4]);
+    offset +=
+      1 + ((reply[offset + 1] << 24) | (reply[offset + 2] << 16) | (reply[offset + 3] << 8) | reply[offset + 4]);
   }
   if (last < 0 || offset !== reply.length || reply[last] !== 0x5a /* Z */) return undefined;
   return String.fromCharCode(reply[last + 5]) as 'I' | 'T' | 'E';

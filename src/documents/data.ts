@@ -4,18 +4,39 @@ import { visibleDocument } from '../cases/access.js';
 import type { Queryable } from '../db/pool.js';
 import type { ReceivedFile } from '../uploads/index.js';
 
-
-export type DocumentKind = 'request' | 'decision-letter' | 'draft-plan' | 'final-plan' | 'review' | 'family-upload' | 'other';
+export type DocumentKind =
+  'request' | 'decision-letter' | 'draft-plan' | 'final-plan' | 'review' | 'family-upload' | 'other';
 
 /** Stores a file against a case; `defaultFilename` stands in when the upload had no name. */
 export async function insertDocument(
   client: pg.PoolClient,
-  input: { caseId: string; kind: DocumentKind; file: ReceivedFile; uploadedBy: string; description?: string; at: Date; defaultFilename?: string; adviceRequestId?: string },
+  input: {
+    caseId: string;
+    kind: DocumentKind;
+    file: ReceivedFile;
+    uploadedBy: string;
+    description?: string;
+    at: Date;
+    defaultFilename?: string;
+    adviceRequestId?: string;
+  },
 ): Promise<string> {
   const { rows } = await client.query(
     `INSERT INTO documents (case_id, kind, original_filename, content_type, size_bytes, sha256, description, content, uploaded_by, uploaded_at, advice_request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [input.caseId, input.kind, input.file.originalFilename || (input.defaultFilename ?? ''), input.file.type.contentType, input.file.content.length, input.file.sha256, input.description ?? null, input.file.content, input.uploadedBy, input.at, input.adviceRequestId ?? null],
+    [
+      input.caseId,
+      input.kind,
+      input.file.originalFilename || (input.defaultFilename ?? ''),
+      input.file.type.contentType,
+      input.file.content.length,
+      input.file.sha256,
+      input.description ?? null,
+      input.file.content,
+      input.uploadedBy,
+      input.at,
+      input.adviceRequestId ?? null,
+    ],
   );
   return rows[0].id;
 }
@@ -28,7 +49,12 @@ export interface StoredDocument {
 }
 
 /** A document's bytes, only for an active member of its case (an adviser only when it is shared with advisers). */
-export async function findMemberDocument(db: Queryable, caseId: string, documentId: string, userId: string): Promise<StoredDocument | undefined> {
+export async function findMemberDocument(
+  db: Queryable,
+  caseId: string,
+  documentId: string,
+  userId: string,
+): Promise<StoredDocument | undefined> {
   const { rows } = await db.query(
     `SELECT d.id, d.original_filename, d.content_type, d.content
        FROM documents d
@@ -41,7 +67,12 @@ export async function findMemberDocument(db: Queryable, caseId: string, document
 }
 
 /** A document of a case of the council, or undefined (the route answers 404). */
-export async function findCouncilDocument(db: Queryable, councilId: string, caseId: string, documentId: string): Promise<StoredDocument | undefined> {
+export async function findCouncilDocument(
+  db: Queryable,
+  councilId: string,
+  caseId: string,
+  documentId: string,
+): Promise<StoredDocument | undefined> {
   const { rows } = await db.query(
     `SELECT d.id, d.original_filename, d.content_type, d.content
        FROM documents d JOIN cases c ON c.id = d.case_id
@@ -68,10 +99,21 @@ export async function adviserDocuments(db: Queryable, caseId: string, requestId:
       ORDER BY uploaded_at, id`,
     [caseId, requestId],
   );
-  return rows.map((row) => ({ id: row.id, filename: row.original_filename, description: row.description, uploadedAt: row.uploaded_at, attached: row.attached }));
+  return rows.map((row) => ({
+    id: row.id,
+    filename: row.original_filename,
+    description: row.description,
+    uploadedAt: row.uploaded_at,
+    attached: row.attached,
+  }));
 }
 
-export async function findAdviserDocument(db: Queryable, caseId: string, requestId: string, documentId: string): Promise<StoredDocument | undefined> {
+export async function findAdviserDocument(
+  db: Queryable,
+  caseId: string,
+  requestId: string,
+  documentId: string,
+): Promise<StoredDocument | undefined> {
   const { rows } = await db.query(
     `SELECT id, original_filename, content_type, content FROM documents
       WHERE id = $3 AND case_id = $1 AND removed_at IS NULL AND ((shared_with_advisers AND advice_request_id IS NULL) OR advice_request_id = $2)`,
@@ -82,7 +124,10 @@ export async function findAdviserDocument(db: Queryable, caseId: string, request
 }
 
 /** The documents attached to pieces of advice, for staff and (as shared) the family. */
-export async function adviceDocuments(db: Queryable, requestIds: string[]): Promise<Map<string, { id: string; filename: string }[]>> {
+export async function adviceDocuments(
+  db: Queryable,
+  requestIds: string[],
+): Promise<Map<string, { id: string; filename: string }[]>> {
   const byRequest = new Map<string, { id: string; filename: string }[]>();
   if (requestIds.length === 0) return byRequest;
   const { rows } = await db.query(

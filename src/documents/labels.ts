@@ -2,7 +2,9 @@ import { FILE_TYPES } from '../uploads/index.js';
 
 /** What a stored document is, in words: its type (from the content type stored when it was uploaded) and its kind. */
 
-const TYPE_LABELS: Record<string, string> = Object.fromEntries(Object.values(FILE_TYPES).map((type) => [type.contentType, type.label]));
+const TYPE_LABELS: Record<string, string> = Object.fromEntries(
+  Object.values(FILE_TYPES).map((type) => [type.contentType, type.label]),
+);
 
 /** 'PDF', 'PNG', 'Word document'… (the names the upload rules use); 'File' for any other type. */
 export function documentTypeLabel(contentType: string | null | undefined): string {

@@ -74,13 +74,19 @@ export type Inconsistency =
 export function inconsistentFacts(facts: CaseFacts): Inconsistency[] {
   const problems: Inconsistency[] = [];
   const order = (earlier: FactDate, da: IsoDate | undefined, later: FactDate, db: IsoDate | undefined) => {
-    if (da && db && isIsoDate(da) && isIsoDate(db) && isBefore(db, da)) problems.push({ kind: 'out-of-order', earlier, later });
+    if (da && db && isIsoDate(da) && isIsoDate(db) && isBefore(db, da))
+      problems.push({ kind: 'out-of-order', earlier, later });
   };
   const r = facts.requestReceived;
   order('requestReceived', r, 'decisionToAssess.date', facts.decisionToAssess?.date);
   order('decisionToAssess.date', facts.decisionToAssess?.date, 'adviceRequested', facts.adviceRequested);
   order('adviceRequested', facts.adviceRequested, 'adviceReceived', facts.adviceReceived);
-  order('decisionToAssess.date', facts.decisionToAssess?.date, 'decisionAfterAssessment.date', facts.decisionAfterAssessment?.date);
+  order(
+    'decisionToAssess.date',
+    facts.decisionToAssess?.date,
+    'decisionAfterAssessment.date',
+    facts.decisionAfterAssessment?.date,
+  );
   // The assessment gathers advice before the council decides whether to issue a plan (reg. 6).
   order('adviceRequested', facts.adviceRequested, 'decisionAfterAssessment.date', facts.decisionAfterAssessment?.date);
   order('requestReceived', r, 'draftPlanIssued', facts.draftPlanIssued);
@@ -88,10 +94,23 @@ export function inconsistentFacts(facts: CaseFacts): Inconsistency[] {
   order('decisionAfterAssessment.date', facts.decisionAfterAssessment?.date, 'draftPlanIssued', facts.draftPlanIssued);
   order('draftPlanIssued', facts.draftPlanIssued, 'finalPlanIssued', facts.finalPlanIssued);
   order('finalPlanIssued', facts.finalPlanIssued, 'annualReview.meeting', facts.annualReview?.meeting);
-  order('annualReview.lastReviewMeeting', facts.annualReview?.lastReviewMeeting, 'annualReview.meeting', facts.annualReview?.meeting);
-  order('annualReview.meeting', facts.annualReview?.meeting, 'annualReview.decision.date', facts.annualReview?.decision?.date);
+  order(
+    'annualReview.lastReviewMeeting',
+    facts.annualReview?.lastReviewMeeting,
+    'annualReview.meeting',
+    facts.annualReview?.meeting,
+  );
+  order(
+    'annualReview.meeting',
+    facts.annualReview?.meeting,
+    'annualReview.decision.date',
+    facts.annualReview?.decision?.date,
+  );
   if (facts.adviceReceived && !facts.adviceRequested) problems.push({ kind: 'advice-received-not-requested' });
-  if (facts.decisionToAssess?.outcome === 'not-assess' && (facts.decisionAfterAssessment || facts.draftPlanIssued || facts.finalPlanIssued)) {
+  if (
+    facts.decisionToAssess?.outcome === 'not-assess' &&
+    (facts.decisionAfterAssessment || facts.draftPlanIssued || facts.finalPlanIssued)
+  ) {
     problems.push({ kind: 'later-stages-after-not-assess' });
   }
   if (facts.decisionAfterAssessment?.outcome === 'not-issue' && (facts.draftPlanIssued || facts.finalPlanIssued)) {

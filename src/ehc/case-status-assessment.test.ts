@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import type { CaseFacts } from './case-facts.js';
 import { describeCase } from './case-status.js';
 
-const barney: CaseFacts = { childFirstName: 'Barney', requestReceived: '2023-08-08', requestedBy: 'parent', audience: 'parent' };
+const barney: CaseFacts = {
+  childFirstName: 'Barney',
+  requestReceived: '2023-08-08',
+  requestedBy: 'parent',
+  audience: 'parent',
+};
 const assessing: CaseFacts = { ...barney, decisionToAssess: { outcome: 'assess', date: '2023-09-12' } };
 
 function states(facts: CaseFacts, today: string): string[] {
@@ -20,14 +25,24 @@ describe('decision not to assess', () => {
   const status = describeCase(facts, '2023-09-13');
 
   it('makes Decision the current stage and the appeal deadline the next date', () => {
-    assert.deepEqual(states(facts, '2023-09-13'), ['done', 'current', 'not-reached', 'not-reached', 'not-reached', 'not-reached']);
+    assert.deepEqual(states(facts, '2023-09-13'), [
+      'done',
+      'current',
+      'not-reached',
+      'not-reached',
+      'not-reached',
+      'not-reached',
+    ]);
     assert.equal(status.situation, 'not-assessing');
     assert.deepEqual([status.nextDate?.label, status.nextDate?.date], ['Appeal deadline', '2023-11-12']);
   });
 
   it('tells the family their rights: mediation advice, the tribunal by 2 months after the letter, SENDIASS', () => {
     assert.equal(status.status.statusLine, 'We have decided not to carry out an EHC needs assessment for Barney.');
-    assert.match(status.status.whatDoesThisMean[0], /On 12th Sep 2023 we decided not to carry out an EHC needs assessment for Barney/);
+    assert.match(
+      status.status.whatDoesThisMean[0],
+      /On 12th Sep 2023 we decided not to carry out an EHC needs assessment for Barney/,
+    );
     assert.deepEqual(status.status.whatShouldIBeDoing, [
       'Read the decision letter carefully.',
       'If you disagree with this decision, you have the right to appeal to the Special Educational Needs and Disability (SEND) Tribunal.',
@@ -38,7 +53,10 @@ describe('decision not to assess', () => {
   });
 
   it('moves the appeal date to 1 month after a later mediation certificate', () => {
-    const withCertificate = describeCase({ ...facts, decisionToAssess: { outcome: 'not-assess', date: '2023-09-12', mediationCertificate: '2023-11-01' } }, '2023-11-02');
+    const withCertificate = describeCase(
+      { ...facts, decisionToAssess: { outcome: 'not-assess', date: '2023-09-12', mediationCertificate: '2023-11-01' } },
+      '2023-11-02',
+    );
     assert.equal(withCertificate.nextDate?.date, '2023-12-01');
     assert.equal(
       withCertificate.status.whatShouldIBeDoing[3],
@@ -58,7 +76,14 @@ describe('assessing', () => {
   it('makes Assessment current and explains advice, the 16-week and the 20-week dates', () => {
     const facts: CaseFacts = { ...assessing, adviceRequested: '2023-09-13' };
     const status = describeCase(facts, '2023-09-20');
-    assert.deepEqual(states(facts, '2023-09-20'), ['done', 'done', 'current', 'not-reached', 'not-reached', 'not-reached']);
+    assert.deepEqual(states(facts, '2023-09-20'), [
+      'done',
+      'done',
+      'current',
+      'not-reached',
+      'not-reached',
+      'not-reached',
+    ]);
     assert.equal(status.status.statusLine, 'We are carrying out an EHC needs assessment for Barney.');
     assert.equal(
       status.status.whatDoesThisMean[1],
@@ -72,19 +97,28 @@ describe('assessing', () => {
   });
 
   it('moves on to the final plan date once the advice is in, and says the advice is late when it is', () => {
-    const received = describeCase({ ...assessing, adviceRequested: '2023-09-13', adviceReceived: '2023-10-20' }, '2023-10-21');
+    const received = describeCase(
+      { ...assessing, adviceRequested: '2023-09-13', adviceReceived: '2023-10-20' },
+      '2023-10-21',
+    );
     assert.deepEqual([received.nextDate?.label, received.nextDate?.date], ['Final plan due', '2023-12-25']);
     assert.match(received.status.whatDoesThisMean[1], /received it on 20th Oct 2023/);
     // The professionals have given their advice: no more appointments to go to.
     assert.doesNotMatch(received.status.whatShouldIBeDoing.join(' '), /Professionals may contact you/);
     const waiting = describeCase({ ...assessing, adviceRequested: '2023-09-13' }, '2023-10-21');
-    assert.match(waiting.status.whatShouldIBeDoing.join(' '), /Professionals may contact you to arrange to meet Barney/);
+    assert.match(
+      waiting.status.whatShouldIBeDoing.join(' '),
+      /Professionals may contact you to arrange to meet Barney/,
+    );
     const late = describeCase({ ...assessing, adviceRequested: '2023-09-13' }, '2023-10-25');
     assert.equal(late.status.whatDoesThisMean[2], 'The advice is now late. We are sorry for the delay.');
   });
 
   it('says the 16- and 20-week limits do not apply under an exemption, and why', () => {
-    const status = describeCase({ ...assessing, exemption: { kind: 'setting-closed', reason: 'School closed for rebuilding' } }, '2023-12-26');
+    const status = describeCase(
+      { ...assessing, exemption: { kind: 'setting-closed', reason: 'School closed for rebuilding' } },
+      '2023-12-26',
+    );
     assert.equal(
       status.status.whatHappensNext[1],
       "We would normally have to tell you by 27th Nov 2023 if we decide not to issue a plan, and issue the final EHC plan by 25th Dec 2023. These time limits do not apply because Barney's school or college has been closed for 4 weeks or more. The reason we have recorded is: School closed for rebuilding.",
@@ -112,7 +146,9 @@ describe('decision after the assessment', () => {
     assert.equal(status.situation, 'issuing-plan');
     assert.equal(status.currentStage.id, 'assessment');
     assert.equal(status.status.statusLine, 'We have decided to issue an EHC plan for Barney.');
-    assert.deepEqual(status.status.whatHappensNext.slice(1), ['The final EHC plan must be issued by 25th Dec 2023, 20 weeks from when we received the request.']);
+    assert.deepEqual(status.status.whatHappensNext.slice(1), [
+      'The final EHC plan must be issued by 25th Dec 2023, 20 weeks from when we received the request.',
+    ]);
     const late = describeCase(facts, '2023-12-26');
     assert.equal(late.nextDate?.overdue, true);
     assert.match(late.status.whatHappensNext[2], /^We are sorry that we have not met the deadline of 25th Dec 2023\./);
@@ -121,10 +157,20 @@ describe('decision after the assessment', () => {
   it('not to issue a plan: rights with the appeal date 2 months after the letter', () => {
     const facts: CaseFacts = { ...assessing, decisionAfterAssessment: { outcome: 'not-issue', date: '2023-11-20' } };
     const status = describeCase(facts, '2023-11-21');
-    assert.deepEqual(states(facts, '2023-11-21'), ['done', 'done', 'current', 'not-reached', 'not-reached', 'not-reached']);
+    assert.deepEqual(states(facts, '2023-11-21'), [
+      'done',
+      'done',
+      'current',
+      'not-reached',
+      'not-reached',
+      'not-reached',
+    ]);
     assert.equal(status.situation, 'not-issuing-plan');
     assert.equal(status.status.statusLine, 'We have decided not to issue an EHC plan for Barney.');
-    assert.match(status.status.whatDoesThisMean[0], /on 20th Nov 2023 decided that Barney's needs can be met without an EHC plan/);
+    assert.match(
+      status.status.whatDoesThisMean[0],
+      /on 20th Nov 2023 decided that Barney's needs can be met without an EHC plan/,
+    );
     assert.deepEqual(status.status.whatShouldIBeDoing.slice(1), [
       'If you disagree with this decision, you have the right to appeal to the Special Educational Needs and Disability (SEND) Tribunal.',
       MEDIATION,
@@ -135,7 +181,10 @@ describe('decision after the assessment', () => {
   });
 
   it('a letter dated 31st Dec gives an appeal by 29th Feb in a leap year', () => {
-    const status = describeCase({ ...barney, requestReceived: '2023-11-01', decisionToAssess: { outcome: 'not-assess', date: '2023-12-31' } }, '2024-01-02');
+    const status = describeCase(
+      { ...barney, requestReceived: '2023-11-01', decisionToAssess: { outcome: 'not-assess', date: '2023-12-31' } },
+      '2024-01-02',
+    );
     assert.equal(status.nextDate?.date, '2024-02-29');
     assert.match(status.status.whatShouldIBeDoing[3], /^You must appeal by 29th Feb 2024\./);
   });

@@ -5,7 +5,12 @@ import { inconsistentFacts, invalidFacts } from './case-facts-check.js';
 import { describeCase } from './case-status.js';
 import type { Situation } from './progress.js';
 
-const request: CaseFacts = { childFirstName: 'Barney', requestReceived: '2023-08-08', requestedBy: 'school', audience: 'parent' };
+const request: CaseFacts = {
+  childFirstName: 'Barney',
+  requestReceived: '2023-08-08',
+  requestedBy: 'school',
+  audience: 'parent',
+};
 const assess: CaseFacts = { ...request, decisionToAssess: { outcome: 'assess', date: '2023-09-12' } };
 const final: CaseFacts = { ...assess, draftPlanIssued: '2023-11-20', finalPlanIssued: '2023-12-20' };
 const decided = (outcome: 'keep' | 'amend' | 'cease', extra = {}): CaseFacts => ({
@@ -19,7 +24,11 @@ const EXAMPLES: [Situation, CaseFacts, string][] = [
   ['not-assessing', { ...request, decisionToAssess: { outcome: 'not-assess', date: '2023-09-12' } }, '2023-09-13'],
   ['assessing', { ...assess, adviceRequested: '2023-09-13' }, '2023-09-14'],
   ['issuing-plan', { ...assess, decisionAfterAssessment: { outcome: 'issue', date: '2023-11-01' } }, '2023-11-02'],
-  ['not-issuing-plan', { ...assess, decisionAfterAssessment: { outcome: 'not-issue', date: '2023-11-01' } }, '2023-11-02'],
+  [
+    'not-issuing-plan',
+    { ...assess, decisionAfterAssessment: { outcome: 'not-issue', date: '2023-11-01' } },
+    '2023-11-02',
+  ],
   ['draft-plan-issued', { ...assess, draftPlanIssued: '2023-11-20' }, '2023-11-21'],
   ['final-plan-issued', final, '2024-01-05'],
   ['annual-review-due', { ...final, annualReview: { lastReviewMeeting: '2024-12-01' } }, '2025-06-16'],
@@ -46,8 +55,15 @@ describe('every situation, for a parent and for a young person', () => {
       const youngPerson = describeCase({ ...facts, childFirstName: 'Sam', audience: 'young-person' }, today);
       assert.equal(youngPerson.situation, situation);
       for (const text of [parent.status, youngPerson.status]) {
-        const paragraphs = [text.statusLine, ...text.whatDoesThisMean, ...text.whatShouldIBeDoing, ...text.whatHappensNext];
-        assert.ok(text.whatDoesThisMean.length > 0 && text.whatShouldIBeDoing.length > 0 && text.whatHappensNext.length > 0);
+        const paragraphs = [
+          text.statusLine,
+          ...text.whatDoesThisMean,
+          ...text.whatShouldIBeDoing,
+          ...text.whatHappensNext,
+        ];
+        assert.ok(
+          text.whatDoesThisMean.length > 0 && text.whatShouldIBeDoing.length > 0 && text.whatHappensNext.length > 0,
+        );
         for (const p of paragraphs) {
           assert.match(p, /^[A-Z].*[.]$/, `a sentence: ${p}`);
           assert.doesNotMatch(p, /undefined|NaN|null|\d{4}-\d{2}-\d{2}| {2}| \.|\.\./, `clean: ${p}`);
@@ -65,7 +81,11 @@ describe('every situation, for a parent and for a young person', () => {
       const doing = describeCase(facts, today).status.whatShouldIBeDoing.join(' ');
       assert.match(doing, /mediation advice/, situation);
       assert.match(doing, /Special Educational Needs and Disability \(SEND\) Tribunal/, situation);
-      assert.match(doing, /You must appeal by \d+(st|nd|rd|th) [A-Z][a-z]{2} \d{4}\. This is 2 months after the date of the decision letter/, situation);
+      assert.match(
+        doing,
+        /You must appeal by \d+(st|nd|rd|th) [A-Z][a-z]{2} \d{4}\. This is 2 months after the date of the decision letter/,
+        situation,
+      );
       assert.match(doing, /information, advice and support service \(SENDIASS\)/, situation);
     }
   });

@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import type { CaseFacts } from './case-facts.js';
 import { describeCase } from './case-status.js';
 
-const barney: CaseFacts = { childFirstName: 'Barney', requestReceived: '2023-08-08', requestedBy: 'school', audience: 'parent' };
+const barney: CaseFacts = {
+  childFirstName: 'Barney',
+  requestReceived: '2023-08-08',
+  requestedBy: 'school',
+  audience: 'parent',
+};
 
 function states(facts: CaseFacts, today: string): string {
   return describeCase(facts, today)
@@ -78,7 +83,10 @@ describe('request received, read by the young person', () => {
 
 describe('request received with an exemption', () => {
   it('says the 6-week limit does not apply, why, and the reason recorded', () => {
-    const status = describeCase({ ...barney, exemption: { kind: 'family-away', reason: 'Family abroad until October' } }, '2023-09-25');
+    const status = describeCase(
+      { ...barney, exemption: { kind: 'family-away', reason: 'Family abroad until October' } },
+      '2023-09-25',
+    );
     assert.deepEqual(status.status.whatHappensNext, [
       'We would normally have to decide whether or not to proceed with an EHC needs assessment for Barney by 18th Sep 2023. This time limit does not apply because you and Barney have been away from the area for 4 weeks or more. The reason we have recorded is: Family abroad until October.',
       'We will make our decision as soon as we can. You will be notified once a decision has been made.',
@@ -86,7 +94,9 @@ describe('request received with an exemption', () => {
     assert.equal(status.nextDate?.lifted, true);
     assert.equal(status.nextDate?.overdue, false);
     assert.equal(status.exemption?.label, 'Family away from the area for 4 weeks or more');
-    assert.deepEqual(status.exemption?.lifted, [{ key: 'decision-to-assess', label: 'Decision due', date: '2023-09-18' }]);
+    assert.deepEqual(status.exemption?.lifted, [
+      { key: 'decision-to-assess', label: 'Decision due', date: '2023-09-18' },
+    ]);
     assert.equal(
       status.exemption?.explanation,
       'The 6-week time limit for deciding whether to assess (18th Sep 2023) no longer applies because of an exemption: Family away from the area for 4 weeks or more. Reason: Family abroad until October.',

@@ -19,10 +19,16 @@ describe('annual review', () => {
   it('stays on Final plan until the review is due, and is overdue the day after', () => {
     assert.equal(describeCase(final, '2024-12-19').currentStage.id, 'final-plan');
     const overdue = describeCase(final, '2024-12-20');
-    assert.deepEqual(overdue.stages.map((s) => s.state), ALL_DONE_BUT_REVIEW);
+    assert.deepEqual(
+      overdue.stages.map((s) => s.state),
+      ALL_DONE_BUT_REVIEW,
+    );
     assert.equal(overdue.situation, 'annual-review-overdue');
     assert.equal(overdue.status.statusLine, "Barney's annual review is overdue.");
-    assert.match(overdue.status.whatDoesThisMean[0], /The review was due by 19th Dec 2024, and no review meeting has been held yet\.$/);
+    assert.match(
+      overdue.status.whatDoesThisMean[0],
+      /The review was due by 19th Dec 2024, and no review meeting has been held yet\.$/,
+    );
     assert.deepEqual([overdue.nextDate?.label, overdue.nextDate?.overdue], ['Annual review due', true]);
   });
 
@@ -35,24 +41,40 @@ describe('annual review', () => {
   it('shows a planned meeting and the decision due 4 weeks after it', () => {
     const status = describeCase(review({ meeting: '2024-12-01' }), '2024-11-20');
     assert.equal(status.status.statusLine, "Barney's annual review meeting is on 1st Dec 2024.");
-    assert.match(status.status.whatHappensNext[0], /^After the meeting, we must tell you by 28th Dec 2024 whether we will keep Barney's plan as it is, amend it, or stop maintaining it\./);
+    assert.match(
+      status.status.whatHappensNext[0],
+      /^After the meeting, we must tell you by 28th Dec 2024 whether we will keep Barney's plan as it is, amend it, or stop maintaining it\./,
+    );
     const late = describeCase(review({ meeting: '2025-01-10' }), '2024-12-30');
-    assert.equal(late.status.whatDoesThisMean[1], 'The review was due by 19th Dec 2024, so this meeting is late. We are sorry for the delay.');
+    assert.equal(
+      late.status.whatDoesThisMean[1],
+      'The review was due by 19th Dec 2024, so this meeting is late. We are sorry for the delay.',
+    );
   });
 
   it('after the meeting, waits for the decision: due on day 28, overdue on day 29', () => {
     const held = describeCase(review({ meeting: '2024-12-01' }), '2024-12-28');
     assert.equal(held.status.statusLine, "Barney's annual review meeting was held on 1st Dec 2024.");
-    assert.deepEqual([held.nextDate?.label, held.nextDate?.date, held.nextDate?.overdue], ['Review decision due', '2024-12-28', false]);
+    assert.deepEqual(
+      [held.nextDate?.label, held.nextDate?.date, held.nextDate?.overdue],
+      ['Review decision due', '2024-12-28', false],
+    );
     assert.equal(describeCase(review({ meeting: '2024-12-01' }), '2024-12-29').nextDate?.overdue, true);
   });
 
   it('keep: the next review 12 months after the meeting, and the right to appeal', () => {
-    const status = describeCase(review({ meeting: '2024-12-01', decision: { outcome: 'keep', date: '2024-12-10' } }), '2024-12-30');
+    const status = describeCase(
+      review({ meeting: '2024-12-01', decision: { outcome: 'keep', date: '2024-12-10' } }),
+      '2024-12-30',
+    );
     assert.equal(status.status.statusLine, "We have decided to keep Barney's EHC plan as it is.");
     assert.deepEqual([status.nextDate?.label, status.nextDate?.date], ['Next annual review due', '2025-11-30']);
     assert.match(status.status.whatShouldIBeDoing.join(' '), /appeal by 10th Feb 2025/);
-    assert.equal(describeCase(review({ meeting: '2024-12-01', decision: { outcome: 'keep', date: '2024-12-10' } }), '2025-12-01').situation, 'annual-review-overdue');
+    assert.equal(
+      describeCase(review({ meeting: '2024-12-01', decision: { outcome: 'keep', date: '2024-12-10' } }), '2025-12-01')
+        .situation,
+      'annual-review-overdue',
+    );
   });
 
   it('amend: 15 days to comment, the amended plan within 8 weeks', () => {
@@ -75,14 +97,22 @@ describe('annual review', () => {
     const status = describeCase(facts, '2025-01-02');
     assert.equal(status.status.statusLine, "We have decided to stop maintaining Barney's EHC plan.");
     assert.deepEqual([status.nextDate?.label, status.nextDate?.date], ['Appeal deadline', '2025-02-28']);
-    assert.match(status.status.whatShouldIBeDoing.join(' '), /mediation advice.*You must appeal by 28th Feb 2025\..*\(SENDIASS\)/);
-    assert.deepEqual(status.status.whatHappensNext, ["If you do not appeal, we will stop maintaining Barney's plan after 28th Feb 2025."]);
+    assert.match(
+      status.status.whatShouldIBeDoing.join(' '),
+      /mediation advice.*You must appeal by 28th Feb 2025\..*\(SENDIASS\)/,
+    );
+    assert.deepEqual(status.status.whatHappensNext, [
+      "If you do not appeal, we will stop maintaining Barney's plan after 28th Feb 2025.",
+    ]);
   });
 
   it('speaks to a young person about their own plan', () => {
     const status = describeCase({ ...review({ meeting: '2024-12-01' }), audience: 'young-person' }, '2024-11-20');
     assert.equal(status.status.statusLine, 'Your annual review meeting is on 1st Dec 2024.');
-    assert.match(status.status.whatDoesThisMean[0], /^Your EHC plan must be reviewed at least every 12 months\. At the meeting on 1st Dec 2024, you, your school or college/);
+    assert.match(
+      status.status.whatDoesThisMean[0],
+      /^Your EHC plan must be reviewed at least every 12 months\. At the meeting on 1st Dec 2024, you, your school or college/,
+    );
     assert.doesNotMatch(JSON.stringify(status.status), /Barney/);
   });
 });

@@ -68,7 +68,9 @@ const NEXT_DATE_KEYS: Record<Situation, [DueDateKey, AppealAbout?][]> = {
 function nextDateFor(situation: Situation, dueDates: DueDate[]): DueDate | undefined {
   const candidates = dueDates.filter(
     (d) =>
-      NEXT_DATE_KEYS[situation].some(([key, about]) => d.key === key && (about === undefined || d.appealAbout === about)) &&
+      NEXT_DATE_KEYS[situation].some(
+        ([key, about]) => d.key === key && (about === undefined || d.appealAbout === about),
+      ) &&
       d.metOn === undefined &&
       !(d.by === 'family' && d.passed),
   );
@@ -80,7 +82,9 @@ function exemptionEffect(facts: CaseFacts, dueDates: DueDate[]): ExemptionEffect
   if (!exemption) return undefined;
   const lifted = dueDates.filter((d) => d.lifted).map(({ key, label, date }) => ({ key, label, date }));
   const label = EXEMPTION_LABELS[exemption.kind];
-  const limits = lifted.map((d) => (isLiftable(d.key) ? `${LIFTABLE_LIMITS[d.key]} (${formatGuideDate(d.date)})` : d.label));
+  const limits = lifted.map((d) =>
+    isLiftable(d.key) ? `${LIFTABLE_LIMITS[d.key]} (${formatGuideDate(d.date)})` : d.label,
+  );
   const reason = exemption.reason.trim() ? ` Reason: ${withFullStop(exemption.reason)}` : '';
   const explanation =
     limits.length === 0

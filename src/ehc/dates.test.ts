@@ -25,7 +25,19 @@ describe('parsing and validating YYYY-MM-DD', () => {
   });
 
   it('rejects impossible dates and other forms', () => {
-    for (const bad of ['2023-02-29', '1900-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '2023-08-00', '2023-8-8', '08/08/2023', '2023-08-08T00:00', '', ' 2023-08-08']) {
+    for (const bad of [
+      '2023-02-29',
+      '1900-02-29',
+      '2023-04-31',
+      '2023-13-01',
+      '2023-00-10',
+      '2023-08-00',
+      '2023-8-8',
+      '08/08/2023',
+      '2023-08-08T00:00',
+      '',
+      ' 2023-08-08',
+    ]) {
       assert.equal(isIsoDate(bad), false, bad);
     }
     assert.equal(isIsoDate(20230808), false);
@@ -56,7 +68,10 @@ describe('day numbers', () => {
     for (let n = start; n < start + 33 * 366; n++) {
       const iso = fromDayNumber(n);
       assert.equal(toDayNumber(iso), n);
-      assert.equal(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000, n);
+      assert.equal(
+        Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000,
+        n,
+      );
     }
   });
 });
@@ -101,8 +116,22 @@ describe('formatting as in the guide', () => {
 
   it('gives every day of the month the right suffix', () => {
     const expected: Record<number, string> = {
-      1: 'st', 2: 'nd', 3: 'rd', 4: 'th', 10: 'th', 11: 'th', 12: 'th', 13: 'th', 14: 'th',
-      20: 'th', 21: 'st', 22: 'nd', 23: 'rd', 24: 'th', 30: 'th', 31: 'st',
+      1: 'st',
+      2: 'nd',
+      3: 'rd',
+      4: 'th',
+      10: 'th',
+      11: 'th',
+      12: 'th',
+      13: 'th',
+      14: 'th',
+      20: 'th',
+      21: 'st',
+      22: 'nd',
+      23: 'rd',
+      24: 'th',
+      30: 'th',
+      31: 'st',
     };
     for (const [day, suffix] of Object.entries(expected)) assert.equal(ordinalSuffix(Number(day)), suffix, day);
     assert.equal(formatGuideDate('2023-01-01'), '1st Jan 2023');

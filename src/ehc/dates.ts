@@ -125,7 +125,10 @@ export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
 }
 
 export function earliestOf(dates: readonly IsoDate[]): IsoDate | undefined {
-  return dates.reduce<IsoDate | undefined>((best, d) => (best === undefined || isBefore(d, best) ? d : best), undefined);
+  return dates.reduce<IsoDate | undefined>(
+    (best, d) => (best === undefined || isBefore(d, best) ? d : best),
+    undefined,
+  );
 }
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -151,4 +154,3 @@ export function formatGuideDate(date: IsoDate): string {
   const { year, month, day } = parseIsoDate(date);
   return `${day}${ordinalSuffix(day)} ${SHORT_MONTHS[month - 1]} ${year}`;
 }
-

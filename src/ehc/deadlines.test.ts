@@ -79,7 +79,7 @@ describe('appeal deadline', () => {
   });
 });
 
-describe('a plan and the family\'s time to comment', () => {
+describe("a plan and the family's time to comment", () => {
   it('cuts the time short on any day up to the last day to comment (day 15 after sending), not from the day after', () => {
     assert.equal(cutsCommentTimeShort('2026-12-01', '2026-12-01'), true);
     assert.equal(cutsCommentTimeShort('2026-12-01', '2026-12-16'), true);

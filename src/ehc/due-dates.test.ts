@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import type { CaseFacts } from './case-facts.js';
 import { computeDueDates, findDueDate } from './due-dates.js';
 
-const request: CaseFacts = { childFirstName: 'Barney', requestReceived: '2023-08-08', requestedBy: 'school', audience: 'parent' };
+const request: CaseFacts = {
+  childFirstName: 'Barney',
+  requestReceived: '2023-08-08',
+  requestedBy: 'school',
+  audience: 'parent',
+};
 const assessing: CaseFacts = { ...request, decisionToAssess: { outcome: 'assess', date: '2023-09-12' } };
 
 function keys(facts: CaseFacts, today: string): string[] {
@@ -22,16 +27,28 @@ describe('overdue', () => {
   });
 
   it('is never overdue once met, and records a late one', () => {
-    const onTime = findDueDate(computeDueDates({ ...request, decisionToAssess: { outcome: 'assess', date: '2023-09-18' } }, '2024-01-01'), 'decision-to-assess');
+    const onTime = findDueDate(
+      computeDueDates({ ...request, decisionToAssess: { outcome: 'assess', date: '2023-09-18' } }, '2024-01-01'),
+      'decision-to-assess',
+    );
     assert.deepEqual([onTime?.overdue, onTime?.metOn, onTime?.metLate], [false, '2023-09-18', false]);
-    const late = findDueDate(computeDueDates({ ...request, decisionToAssess: { outcome: 'assess', date: '2023-09-19' } }, '2024-01-01'), 'decision-to-assess');
+    const late = findDueDate(
+      computeDueDates({ ...request, decisionToAssess: { outcome: 'assess', date: '2023-09-19' } }, '2024-01-01'),
+      'decision-to-assess',
+    );
     assert.deepEqual([late?.overdue, late?.metLate], [false, true]);
   });
 
   it('never calls a family window overdue', () => {
-    const dates = computeDueDates({ ...request, decisionToAssess: { outcome: 'not-assess', date: '2023-09-12' } }, '2024-06-01');
+    const dates = computeDueDates(
+      { ...request, decisionToAssess: { outcome: 'not-assess', date: '2023-09-12' } },
+      '2024-06-01',
+    );
     const appeal = findDueDate(dates, 'appeal', 'not-assess');
-    assert.deepEqual([appeal?.date, appeal?.by, appeal?.passed, appeal?.overdue], ['2023-11-12', 'family', true, false]);
+    assert.deepEqual(
+      [appeal?.date, appeal?.by, appeal?.passed, appeal?.overdue],
+      ['2023-11-12', 'family', true, false],
+    );
   });
 });
 
@@ -41,10 +58,10 @@ describe('which dates apply', () => {
   });
 
   it('a refusal to assess gives an appeal deadline and no assessment dates', () => {
-    assert.deepEqual(keys({ ...request, decisionToAssess: { outcome: 'not-assess', date: '2023-09-12' } }, '2023-09-13'), [
-      'decision-to-assess',
-      'appeal:not-assess',
-    ]);
+    assert.deepEqual(
+      keys({ ...request, decisionToAssess: { outcome: 'not-assess', date: '2023-09-12' } }, '2023-09-13'),
+      ['decision-to-assess', 'appeal:not-assess'],
+    );
   });
 
   it('an assessment has advice, the 16-week notice and the 20-week plan', () => {
@@ -61,22 +78,24 @@ describe('which dates apply', () => {
   });
 
   it('a decision not to issue meets the 16-week notice and drops the 20-week plan', () => {
-    const dates = computeDueDates({ ...assessing, decisionAfterAssessment: { outcome: 'not-issue', date: '2023-12-01' } }, '2023-12-02');
-    assert.deepEqual(keys({ ...assessing, decisionAfterAssessment: { outcome: 'not-issue', date: '2023-12-01' } }, '2023-12-02'), [
-      'decision-to-assess',
-      'no-plan-notice',
-      'appeal:not-issue',
-    ]);
+    const dates = computeDueDates(
+      { ...assessing, decisionAfterAssessment: { outcome: 'not-issue', date: '2023-12-01' } },
+      '2023-12-02',
+    );
+    assert.deepEqual(
+      keys({ ...assessing, decisionAfterAssessment: { outcome: 'not-issue', date: '2023-12-01' } }, '2023-12-02'),
+      ['decision-to-assess', 'no-plan-notice', 'appeal:not-issue'],
+    );
     const notice = findDueDate(dates, 'no-plan-notice');
     assert.deepEqual([notice?.metOn, notice?.metLate], ['2023-12-01', true]);
     assert.equal(findDueDate(dates, 'appeal')?.date, '2024-02-01');
   });
 
   it('a decision to issue drops the 16-week notice', () => {
-    assert.deepEqual(keys({ ...assessing, decisionAfterAssessment: { outcome: 'issue', date: '2023-11-01' } }, '2023-11-02'), [
-      'decision-to-assess',
-      'final-plan',
-    ]);
+    assert.deepEqual(
+      keys({ ...assessing, decisionAfterAssessment: { outcome: 'issue', date: '2023-11-01' } }, '2023-11-02'),
+      ['decision-to-assess', 'final-plan'],
+    );
   });
 
   it('a plan under review has the review, the decision and, when amended, the amended plan and the next review', () => {
@@ -84,7 +103,12 @@ describe('which dates apply', () => {
       ...assessing,
       draftPlanIssued: '2023-11-20',
       finalPlanIssued: '2023-12-20',
-      annualReview: { meeting: '2024-12-01', decision: { outcome: 'amend', date: '2024-12-10' }, amendmentsProposed: '2024-12-12', amendedPlanIssued: '2025-01-20' },
+      annualReview: {
+        meeting: '2024-12-01',
+        decision: { outcome: 'amend', date: '2024-12-10' },
+        amendmentsProposed: '2024-12-12',
+        amendedPlanIssued: '2025-01-20',
+      },
       phaseTransfer: { kind: 'post-16', transferYear: 2025 },
     };
     const dates = computeDueDates(facts, '2025-01-21');
@@ -133,12 +157,15 @@ describe('exemptions', () => {
   });
 });
 
-describe('the family\'s time to comment, ended by the plan', () => {
+describe("the family's time to comment, ended by the plan", () => {
   it('ends the day a final plan is issued before it was due (the plan issued early), and is no longer upcoming', () => {
     const early: CaseFacts = { ...assessing, draftPlanIssued: '2026-12-01', finalPlanIssued: '2026-12-01' };
     const comments = findDueDate(computeDueDates(early, '2026-12-01'), 'draft-plan-comments');
     assert.deepEqual([comments?.date, comments?.endedOn, comments?.passed], ['2026-12-16', '2026-12-01', true]);
-    const onTime = findDueDate(computeDueDates({ ...early, finalPlanIssued: '2026-12-17' }, '2026-12-17'), 'draft-plan-comments');
+    const onTime = findDueDate(
+      computeDueDates({ ...early, finalPlanIssued: '2026-12-17' }, '2026-12-17'),
+      'draft-plan-comments',
+    );
     assert.deepEqual([onTime?.endedOn, onTime?.passed], [undefined, true]);
   });
 });

@@ -77,32 +77,62 @@ function endedEarly(sent: IsoDate, planIssued: IsoDate | undefined): IsoDate | u
 const APPEAL_LABEL = 'Appeal deadline';
 
 function appeal(about: AppealAbout, letter: IsoDate, mediationCertificate?: IsoDate): Entry {
-  return { key: 'appeal', label: APPEAL_LABEL, date: appealDeadline(letter, mediationCertificate), by: 'family', appealAbout: about };
+  return {
+    key: 'appeal',
+    label: APPEAL_LABEL,
+    date: appealDeadline(letter, mediationCertificate),
+    by: 'family',
+    appealAbout: about,
+  };
 }
 
 function assessmentEntries(facts: CaseFacts): Entry[] {
   const entries: Entry[] = [];
   const received = facts.requestReceived;
   const decision = facts.decisionToAssess;
-  entries.push({ key: 'decision-to-assess', label: 'Decision due', date: decisionToAssessDue(received), by: 'council', metOn: decision?.date });
+  entries.push({
+    key: 'decision-to-assess',
+    label: 'Decision due',
+    date: decisionToAssessDue(received),
+    by: 'council',
+    metOn: decision?.date,
+  });
   if (decision?.outcome === 'not-assess') {
     entries.push(appeal('not-assess', decision.date, decision.mediationCertificate));
     return entries;
   }
   if (facts.adviceRequested) {
-    entries.push({ key: 'advice', label: 'Advice due', date: adviceDue(facts.adviceRequested), by: 'council', metOn: facts.adviceReceived });
+    entries.push({
+      key: 'advice',
+      label: 'Advice due',
+      date: adviceDue(facts.adviceRequested),
+      by: 'council',
+      metOn: facts.adviceReceived,
+    });
   }
   if (decision?.outcome !== 'assess') return entries;
 
   const after = facts.decisionAfterAssessment;
-  const issuing = after?.outcome === 'issue' || facts.draftPlanIssued !== undefined || facts.finalPlanIssued !== undefined;
+  const issuing =
+    after?.outcome === 'issue' || facts.draftPlanIssued !== undefined || facts.finalPlanIssued !== undefined;
   if (after?.outcome === 'not-issue') {
-    entries.push({ key: 'no-plan-notice', label: 'Decision on a plan due', date: noPlanNoticeDue(received), by: 'council', metOn: after.date });
+    entries.push({
+      key: 'no-plan-notice',
+      label: 'Decision on a plan due',
+      date: noPlanNoticeDue(received),
+      by: 'council',
+      metOn: after.date,
+    });
     entries.push(appeal('not-issue', after.date, after.mediationCertificate));
     return entries;
   }
   if (!issuing) {
-    entries.push({ key: 'no-plan-notice', label: 'Decision on a plan due', date: noPlanNoticeDue(received), by: 'council' });
+    entries.push({
+      key: 'no-plan-notice',
+      label: 'Decision on a plan due',
+      date: noPlanNoticeDue(received),
+      by: 'council',
+    });
   }
   if (facts.draftPlanIssued) {
     entries.push({
@@ -113,7 +143,13 @@ function assessmentEntries(facts: CaseFacts): Entry[] {
       endedOn: endedEarly(facts.draftPlanIssued, facts.finalPlanIssued),
     });
   }
-  entries.push({ key: 'final-plan', label: 'Final plan due', date: finalPlanDue(received), by: 'council', metOn: facts.finalPlanIssued });
+  entries.push({
+    key: 'final-plan',
+    label: 'Final plan due',
+    date: finalPlanDue(received),
+    by: 'council',
+    metOn: facts.finalPlanIssued,
+  });
   if (facts.finalPlanIssued) entries.push(appeal('final-plan', facts.finalPlanIssued));
   return entries;
 }
@@ -124,9 +160,21 @@ function reviewEntries(facts: CaseFacts, today: IsoDate): Entry[] {
   if (!base) return [];
   const entries: Entry[] = [];
   const meetingHeld = review.meeting !== undefined && !isAfter(review.meeting, today) ? review.meeting : undefined;
-  entries.push({ key: 'annual-review', label: 'Annual review due', date: annualReviewDue(base), by: 'council', metOn: meetingHeld });
+  entries.push({
+    key: 'annual-review',
+    label: 'Annual review due',
+    date: annualReviewDue(base),
+    by: 'council',
+    metOn: meetingHeld,
+  });
   if (review.meeting) {
-    entries.push({ key: 'review-decision', label: 'Review decision due', date: reviewDecisionDue(review.meeting), by: 'council', metOn: review.decision?.date });
+    entries.push({
+      key: 'review-decision',
+      label: 'Review decision due',
+      date: reviewDecisionDue(review.meeting),
+      by: 'council',
+      metOn: review.decision?.date,
+    });
   }
   const decision = review.decision;
   if (!decision) return entries;
@@ -149,7 +197,13 @@ function reviewEntries(facts: CaseFacts, today: IsoDate): Entry[] {
       by: 'family',
       endedOn: endedEarly(proposed, review.amendedPlanIssued),
     });
-    entries.push({ key: 'amended-plan', label: 'Amended plan due', date: amendedPlanDue(proposed), by: 'council', metOn: review.amendedPlanIssued });
+    entries.push({
+      key: 'amended-plan',
+      label: 'Amended plan due',
+      date: amendedPlanDue(proposed),
+      by: 'council',
+      metOn: review.amendedPlanIssued,
+    });
     if (review.amendedPlanIssued) entries.push(appeal('amended-plan', review.amendedPlanIssued), nextReview());
   }
   return entries;
@@ -159,7 +213,15 @@ function phaseTransferEntries(facts: CaseFacts): Entry[] {
   const move = facts.phaseTransfer;
   if (!move) return [];
   const label = move.kind === 'post-16' ? 'Plan for post-16 due' : 'Plan for next school due';
-  return [{ key: 'phase-transfer', label, date: phaseTransferDue(move.kind, move.transferYear), by: 'council', metOn: move.amendedPlanIssued }];
+  return [
+    {
+      key: 'phase-transfer',
+      label,
+      date: phaseTransferDue(move.kind, move.transferYear),
+      by: 'council',
+      metOn: move.amendedPlanIssued,
+    },
+  ];
 }
 
 /** Every due date that applies to the case, in the order of the process. */
@@ -181,6 +243,10 @@ export function computeDueDates(facts: CaseFacts, today: IsoDate): DueDate[] {
   });
 }
 
-export function findDueDate(dueDates: readonly DueDate[], key: DueDateKey, appealAbout?: AppealAbout): DueDate | undefined {
+export function findDueDate(
+  dueDates: readonly DueDate[],
+  key: DueDateKey,
+  appealAbout?: AppealAbout,
+): DueDate | undefined {
   return dueDates.find((d) => d.key === key && (appealAbout === undefined || d.appealAbout === appealAbout));
 }

@@ -5,7 +5,11 @@
  */
 import type { ExemptionKind } from './case-facts.js';
 
-export const EXEMPTION_KINDS: readonly ExemptionKind[] = ['setting-closed', 'exceptional-personal-circumstances', 'family-away'];
+export const EXEMPTION_KINDS: readonly ExemptionKind[] = [
+  'setting-closed',
+  'exceptional-personal-circumstances',
+  'family-away',
+];
 
 export const EXEMPTION_LABELS: Record<ExemptionKind, string> = {
   'setting-closed': 'Education setting closed for 4 weeks or more',

@@ -28,7 +28,8 @@ export type Situation =
 
 function annualReviewReached(facts: CaseFacts, today: IsoDate): boolean {
   const review = facts.annualReview;
-  if (review && (review.lastReviewMeeting || review.meeting || review.decision || review.amendedPlanIssued)) return true;
+  if (review && (review.lastReviewMeeting || review.meeting || review.decision || review.amendedPlanIssued))
+    return true;
   return facts.finalPlanIssued !== undefined && isAfter(today, annualReviewDue(facts.finalPlanIssued));
 }
 
@@ -60,12 +61,17 @@ function reviewSituation(facts: CaseFacts, today: IsoDate): Situation {
     if (isAfter(today, nextDue)) return 'annual-review-overdue';
     return decision.outcome === 'keep' ? 'plan-kept' : 'amended-plan-issued';
   }
-  if (review.meeting) return isAfter(review.meeting, today) ? 'annual-review-meeting-planned' : 'annual-review-meeting-held';
+  if (review.meeting)
+    return isAfter(review.meeting, today) ? 'annual-review-meeting-planned' : 'annual-review-meeting-held';
   const base = review.lastReviewMeeting ?? facts.finalPlanIssued;
   return base && isAfter(today, annualReviewDue(base)) ? 'annual-review-overdue' : 'annual-review-due';
 }
 
-export function situationOf(facts: CaseFacts, today: IsoDate, stage: StageId = currentStageId(facts, today)): Situation {
+export function situationOf(
+  facts: CaseFacts,
+  today: IsoDate,
+  stage: StageId = currentStageId(facts, today),
+): Situation {
   switch (stage) {
     case 'request':
       return 'request-received';

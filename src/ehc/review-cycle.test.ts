@@ -28,7 +28,10 @@ describe('annual review cycles', () => {
   it('starts the next cycle once this one has its decision, and moves the meeting before that', () => {
     const next = withReviewMeeting(reviewed, '2025-11-25');
     assert.deepEqual(next.annualReview, { lastReviewMeeting: '2024-12-01', meeting: '2025-11-25' });
-    assert.equal(describeCase(next, '2025-11-20').status.statusLine, "Barney's annual review meeting is on 25th Nov 2025.");
+    assert.equal(
+      describeCase(next, '2025-11-20').status.statusLine,
+      "Barney's annual review meeting is on 25th Nov 2025.",
+    );
     const moved = withReviewMeeting(next, '2025-11-27');
     assert.deepEqual(moved.annualReview, { lastReviewMeeting: '2024-12-01', meeting: '2025-11-27' });
   });
@@ -36,8 +39,9 @@ describe('annual review cycles', () => {
   it('wants the next meeting after the last decision and after the last meeting', () => {
     assert.equal(nextReviewMeetingTooEarly(reviewed.annualReview, '2024-12-09'), '2024-12-09');
     assert.equal(nextReviewMeetingTooEarly(reviewed.annualReview, '2024-12-10'), undefined);
-    assert.deepEqual(inconsistentFacts({ ...reviewed, annualReview: { lastReviewMeeting: '2024-12-01', meeting: '2024-11-01' } }), [
-      { kind: 'out-of-order', earlier: 'annualReview.lastReviewMeeting', later: 'annualReview.meeting' },
-    ]);
+    assert.deepEqual(
+      inconsistentFacts({ ...reviewed, annualReview: { lastReviewMeeting: '2024-12-01', meeting: '2024-11-01' } }),
+      [{ kind: 'out-of-order', earlier: 'annualReview.lastReviewMeeting', later: 'annualReview.meeting' }],
+    );
   });
 });

@@ -9,7 +9,10 @@ import type { AnnualReviewFacts, CaseFacts, Decision } from './case-facts.js';
 import { isAfter, isBefore, type IsoDate } from './dates.js';
 
 /** The latest review decision if it follows the current meeting; undefined if it was the last cycle's. */
-export function decisionOfMeeting<D extends Pick<Decision<string>, 'date'>>(meeting: IsoDate | undefined, latest: D | undefined): D | undefined {
+export function decisionOfMeeting<D extends Pick<Decision<string>, 'date'>>(
+  meeting: IsoDate | undefined,
+  latest: D | undefined,
+): D | undefined {
   if (!latest || !meeting) return latest;
   return isBefore(latest.date, meeting) ? undefined : latest;
 }
@@ -31,7 +34,10 @@ export function withReviewMeeting(facts: CaseFacts, meeting: IsoDate): CaseFacts
 }
 
 /** The last decision's date, when a next meeting on `meeting` would not be after it. */
-export function nextReviewMeetingTooEarly(review: AnnualReviewFacts | undefined, meeting: IsoDate): IsoDate | undefined {
+export function nextReviewMeetingTooEarly(
+  review: AnnualReviewFacts | undefined,
+  meeting: IsoDate,
+): IsoDate | undefined {
   const decided = review?.decision?.date;
   return decided && !isAfter(meeting, decided) ? decided : undefined;
 }

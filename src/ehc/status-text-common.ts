@@ -95,7 +95,8 @@ export function exemptionParagraph(v: Voice, exemption: Exemption, normally: str
  * mediation advice.
  */
 export function appealRights(ctx: TextContext, about: AppealAbout, disagree: string, schoolOnlyNote = false): string[] {
-  const letter = about === 'final-plan' ? 'the final plan' : about === 'amended-plan' ? 'the amended plan' : 'the decision letter';
+  const letter =
+    about === 'final-plan' ? 'the final plan' : about === 'amended-plan' ? 'the amended plan' : 'the decision letter';
   const { v } = ctx;
   const deadline = due(ctx, 'appeal', about);
   const certificate = mediationCertificateOf(ctx.facts, about);
@@ -109,7 +110,9 @@ export function appealRights(ctx: TextContext, about: AppealAbout, disagree: str
     `Before you can appeal, you must get mediation advice: contact a mediation adviser, who will tell you about mediation. ` +
       `Mediation is a free meeting with an independent mediator to try to settle the disagreement with us. ` +
       `You do not have to take part in mediation, but you need the certificate the mediation adviser gives you before you can appeal.` +
-      (schoolOnlyNote ? ' You do not need mediation advice if your appeal is only about the school or college named in the plan.' : ''),
+      (schoolOnlyNote
+        ? ' You do not need mediation advice if your appeal is only about the school or college named in the plan.'
+        : ''),
     when,
     `Your local special educational needs and disability information, advice and support service (SENDIASS) gives free, ` +
       `impartial and confidential advice and can help ${v.pick('you and ' + v.name, 'you')} with mediation and an appeal. ` +

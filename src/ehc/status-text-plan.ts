@@ -33,8 +33,14 @@ export function draftPlanIssuedText(ctx: TextContext): StatusText {
       ];
   const finalDate =
     finalPlan.lifted && facts.exemption
-      ? [exemptionParagraph(v, facts.exemption, `issue the final EHC plan by ${fmt(finalPlan.date)}`), 'We will do this as soon as we can and keep you updated.']
-      : [`The final EHC plan must be issued by ${fmt(finalPlan.date)}, 20 weeks from when we received the request.`, ...sorryOverdue(finalPlan)];
+      ? [
+          exemptionParagraph(v, facts.exemption, `issue the final EHC plan by ${fmt(finalPlan.date)}`),
+          'We will do this as soon as we can and keep you updated.',
+        ]
+      : [
+          `The final EHC plan must be issued by ${fmt(finalPlan.date)}, 20 weeks from when we received the request.`,
+          ...sorryOverdue(finalPlan),
+        ];
   return {
     statusLine: v.pick(`We have sent you a draft EHC plan for ${v.name}.`, 'We have sent you your draft EHC plan.'),
     whatDoesThisMean: [
@@ -59,7 +65,12 @@ export function finalPlanIssuedText(ctx: TextContext): StatusText {
   const review = due(ctx, 'annual-review');
   const rights =
     appeal && !appeal.passed
-      ? appealRights(ctx, 'final-plan', `the description of ${v.poss} needs, the support in the plan or the school or college named`, true)
+      ? appealRights(
+          ctx,
+          'final-plan',
+          `the description of ${v.poss} needs, the support in the plan or the school or college named`,
+          true,
+        )
       : [];
   return {
     statusLine: `We have issued ${v.poss} final EHC plan.`,

@@ -46,7 +46,9 @@ export function amendmentsProposedText(ctx: TextContext): StatusText {
   const amended = due(ctx, 'amended-plan');
   return {
     statusLine: `We propose to make changes to ${v.poss} EHC plan.`,
-    whatDoesThisMean: [`${afterMeeting(ctx)} that ${v.poss} EHC plan should be amended. We have sent you the proposed changes.`],
+    whatDoesThisMean: [
+      `${afterMeeting(ctx)} that ${v.poss} EHC plan should be amended. We have sent you the proposed changes.`,
+    ],
     whatShouldIBeDoing: comments.passed
       ? [
           `The time to comment on the proposed changes ended on ${fmt(comments.date)}. If you have not yet told us what ` +
@@ -81,7 +83,12 @@ export function amendedPlanIssuedText(ctx: TextContext): StatusText {
       'Read the amended plan and keep it safe.',
       ...(appeal.passed
         ? []
-        : appealRights(ctx, 'amended-plan', `the description of ${v.poss} needs, the support in the plan or the school or college named`, true)),
+        : appealRights(
+            ctx,
+            'amended-plan',
+            `the description of ${v.poss} needs, the support in the plan or the school or college named`,
+            true,
+          )),
     ],
     whatHappensNext: [nextReviewParagraph(ctx), ...phaseTransferParagraphs(ctx)],
   };

@@ -50,7 +50,10 @@ export function annualReviewDueText(ctx: TextContext): StatusText {
       `You will be invited to the review meeting. ${v.Poss} school or college or your ` +
         `case co-ordinator will contact you to arrange it. ${CONTACT_DETAILS}`,
     ],
-    whatHappensNext: [`The review meeting must be held by ${fmt(review.date)}. ${DECISION_WITHIN_4_WEEKS(v)}`, ...phaseTransferParagraphs(ctx)],
+    whatHappensNext: [
+      `The review meeting must be held by ${fmt(review.date)}. ${DECISION_WITHIN_4_WEEKS(v)}`,
+      ...phaseTransferParagraphs(ctx),
+    ],
   };
 }
 
@@ -79,14 +82,19 @@ export function meetingPlannedText(ctx: TextContext): StatusText {
   const { v, facts } = ctx;
   const meeting = facts.annualReview?.meeting ?? ctx.today;
   const review = due(ctx, 'annual-review');
-  const late = isBefore(review.date, meeting) ? [`The review was due by ${fmt(review.date)}, so this meeting is late. We are sorry for the delay.`] : [];
+  const late = isBefore(review.date, meeting)
+    ? [`The review was due by ${fmt(review.date)}, so this meeting is late. We are sorry for the delay.`]
+    : [];
   return {
     statusLine: `${v.Poss} annual review meeting is on ${fmt(meeting)}.`,
     whatDoesThisMean: [`${whyReview(v)} At the meeting on ${fmt(meeting)}, ${whoLooks(v, 'will look at')}.`, ...late],
     whatShouldIBeDoing: [
       'You should be sent the advice and reports for the review at least 2 weeks before the meeting. Read them, and ' +
         thinkAbout(v),
-      v.pick(`You can also give ${v.poss} views, or help ${v.name} to give them at the meeting.`, 'You can give your views at the meeting, or send them before it.'),
+      v.pick(
+        `You can also give ${v.poss} views, or help ${v.name} to give them at the meeting.`,
+        'You can give your views at the meeting, or send them before it.',
+      ),
     ],
     whatHappensNext: [
       `After the meeting, we must tell you by ${fmt(due(ctx, 'review-decision').date)} whether we will keep ${v.poss} ` +

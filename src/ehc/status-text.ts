@@ -9,8 +9,18 @@ import {
 } from './status-text-assessment.js';
 import type { StatusText, TextContext } from './status-text-common.js';
 import { draftPlanIssuedText, finalPlanIssuedText } from './status-text-plan.js';
-import { annualReviewDueText, annualReviewOverdueText, meetingHeldText, meetingPlannedText } from './status-text-review.js';
-import { amendedPlanIssuedText, amendmentsProposedText, planCeasedText, planKeptText } from './status-text-review-decision.js';
+import {
+  annualReviewDueText,
+  annualReviewOverdueText,
+  meetingHeldText,
+  meetingPlannedText,
+} from './status-text-review.js';
+import {
+  amendedPlanIssuedText,
+  amendmentsProposedText,
+  planCeasedText,
+  planKeptText,
+} from './status-text-review-decision.js';
 
 const TEXT_FOR: Record<Situation, (ctx: TextContext) => StatusText> = {
   'request-received': requestReceivedText,

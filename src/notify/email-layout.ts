@@ -6,11 +6,7 @@ import type { EmailMessage } from './queue.js';
  * GOV.UK Notify-style email uses.
  */
 export type EmailBlock =
-  | string
-  | { link: string; text: string }
-  | { heading: string }
-  | { list: string[] }
-  | { inset: string };
+  string | { link: string; text: string } | { heading: string } | { list: string[] } | { inset: string };
 
 export interface EmailContent {
   to: string;
@@ -78,7 +74,9 @@ export function layoutEmail(council: Council, content: EmailContent): EmailMessa
   const footer = [
     `<hr style="border: 0; border-top: 1px solid ${COLOUR_BORDER}; margin: 30px 0 20px 0;">`,
     `<p style="${FONT} font-size: 16px; line-height: 22px; font-weight: 700; color: ${COLOUR_TEXT}; margin: 0 0 5px 0;">${escapeHtml(contactHeading)}</p>`,
-    `<p style="${FONT} font-size: 16px; line-height: 22px; color: ${COLOUR_TEXT}; margin: 0 0 15px 0;">${contactLines(council)
+    `<p style="${FONT} font-size: 16px; line-height: 22px; color: ${COLOUR_TEXT}; margin: 0 0 15px 0;">${contactLines(
+      council,
+    )
       .map(escapeHtml)
       .join('<br>')}</p>`,
     `<p style="${FONT} font-size: 16px; line-height: 22px; color: ${COLOUR_TEXT}; margin: 0;">EHC Hub is run by ${escapeHtml(council.name)}. This email was sent automatically: please do not reply to it.</p>`,

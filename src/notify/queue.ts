@@ -21,7 +21,6 @@ export interface SmsMessage {
   text: string;
 }
 
-
 export interface RetryPolicy {
   retryLimit: number;
   retryDelay: number;
@@ -90,7 +89,9 @@ export async function startMessageQueue(
     boss,
     [EMAIL_QUEUE, SMS_QUEUE].map((name) => ({ name, ...retry, retentionMinutes: 60 * 24 * 7 })),
   );
-  await ensureQueues(connectionString, boss, [{ name: DAILY_DIGEST_QUEUE, retryLimit: 3, retryDelay: 60, retentionMinutes: 60 * 24 * 7 }]);
+  await ensureQueues(connectionString, boss, [
+    { name: DAILY_DIGEST_QUEUE, retryLimit: 3, retryDelay: 60, retentionMinutes: 60 * 24 * 7 },
+  ]);
   const workerIds = new Set<string>();
   return {
     boss,

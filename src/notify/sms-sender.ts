@@ -5,10 +5,10 @@ import type { Senders, SmsMessage } from './queue.js';
 export function devMailboxSmsSender(pool: pg.Pool): Senders['sms'] {
   return {
     async send(message: SmsMessage) {
-      await pool.query(
-        `INSERT INTO dev_mailbox (channel, recipient, text_body) VALUES ('sms', $1, $2)`,
-        [message.to, message.text],
-      );
+      await pool.query(`INSERT INTO dev_mailbox (channel, recipient, text_body) VALUES ('sms', $1, $2)`, [
+        message.to,
+        message.text,
+      ]);
     },
   };
 }

@@ -36,18 +36,28 @@ function toRequest(row: Record<string, unknown>): OnlineRequest {
 }
 
 /** The person's request in writing, made if they have none. */
-export async function findOrCreateDraft(db: Queryable, input: { userId: string; councilId: string; now: Date }): Promise<string> {
+export async function findOrCreateDraft(
+  db: Queryable,
+  input: { userId: string; councilId: string; now: Date },
+): Promise<string> {
   await db.query(
     `INSERT INTO online_requests (council_id, user_id, created_at, updated_at) VALUES ($1, $2, $3, $3)
      ON CONFLICT (user_id) WHERE status = 'draft' DO NOTHING`,
     [input.councilId, input.userId, input.now],
   );
-  const { rows } = await db.query(`SELECT id FROM online_requests WHERE user_id = $1 AND status = 'draft'`, [input.userId]);
+  const { rows } = await db.query(`SELECT id FROM online_requests WHERE user_id = $1 AND status = 'draft'`, [
+    input.userId,
+  ]);
   return rows[0].id;
 }
 
 /** A request of its writer's, or undefined: nobody else sees a request through these pages. */
-export async function findOwnRequest(db: Queryable, requestId: string, userId: string, options: { lock?: boolean } = {}): Promise<OnlineRequest | undefined> {
+export async function findOwnRequest(
+  db: Queryable,
+  requestId: string,
+  userId: string,
+  options: { lock?: boolean } = {},
+): Promise<OnlineRequest | undefined> {
   const { rows } = await db.query(
     `SELECT ${COLUMNS} FROM online_requests WHERE id = $1 AND user_id = $2${options.lock ? ' FOR UPDATE' : ''}`,
     [requestId, userId],
@@ -56,7 +66,10 @@ export async function findOwnRequest(db: Queryable, requestId: string, userId: s
 }
 
 /** Saves one section's answers on a request still being written; false once it has been sent. */
-export async function saveSection(db: Queryable, input: { requestId: string; userId: string; section: string; values: Record<string, string>; now: Date }): Promise<boolean> {
+export async function saveSection(
+  db: Queryable,
+  input: { requestId: string; userId: string; section: string; values: Record<string, string>; now: Date },
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE online_requests SET answers = jsonb_set(answers, ARRAY[$3::text], $4::jsonb), updated_at = $5
       WHERE id = $1 AND user_id = $2 AND status = 'draft'`,
@@ -66,7 +79,10 @@ export async function saveSection(db: Queryable, input: { requestId: string; use
 }
 
 /** Sends the request: its reference and the day it was received. Only once. */
-export async function markSubmitted(client: pg.PoolClient, input: { requestId: string; now: Date; today: IsoDate }): Promise<string | undefined> {
+export async function markSubmitted(
+  client: pg.PoolClient,
+  input: { requestId: string; now: Date; today: IsoDate },
+): Promise<string | undefined> {
   const { rows } = await client.query(
     `UPDATE online_requests
         SET status = 'submitted', submitted_at = $2, submitted_on = $3, updated_at = $2,
@@ -90,22 +106,45 @@ export async function requestFiles(db: Queryable, requestId: string): Promise<Re
     `SELECT id, original_filename, content_type, size_bytes, description FROM online_request_files WHERE request_id = $1 ORDER BY uploaded_at, id`,
     [requestId],
   );
-  return rows.map((row) => ({ id: row.id, originalFilename: row.original_filename, contentType: row.content_type, sizeBytes: row.size_bytes, description: row.description }));
+  return rows.map((row) => ({
+    id: row.id,
+    originalFilename: row.original_filename,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    description: row.description,
+  }));
 }
 
 export async function insertRequestFile(
   db: Queryable,
-  input: { requestId: string; file: { originalFilename: string; contentType: string; content: Buffer; sha256: string }; description: string; at: Date },
+  input: {
+    requestId: string;
+    file: { originalFilename: string; contentType: string; content: Buffer; sha256: string };
+    description: string;
+    at: Date;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO online_request_files (request_id, original_filename, content_type, size_bytes, sha256, description, content, uploaded_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [input.requestId, input.file.originalFilename, input.file.contentType, input.file.content.length, input.file.sha256, input.description, input.file.content, input.at],
+    [
+      input.requestId,
+      input.file.originalFilename,
+      input.file.contentType,
+      input.file.content.length,
+      input.file.sha256,
+      input.description,
+      input.file.content,
+      input.at,
+    ],
   );
 }
 
 /** Removes a file from a request still being written. */
-export async function deleteRequestFile(db: Queryable, input: { requestId: string; userId: string; fileId: string }): Promise<boolean> {
+export async function deleteRequestFile(
+  db: Queryable,
+  input: { requestId: string; userId: string; fileId: string },
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `DELETE FROM online_request_files f USING online_requests r
       WHERE f.id = $3 AND f.request_id = r.id AND r.id = $1 AND r.user_id = $2 AND r.status = 'draft'`,

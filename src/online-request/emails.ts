@@ -4,7 +4,10 @@ import { layoutEmail } from '../notify/email-layout.js';
 import type { EmailMessage } from '../notify/queue.js';
 
 /** Sent when a request is sent: its reference and the decision date, nothing about the child. */
-export function requestReceivedEmail(council: Council, email: { to: string; fullName: string; reference: string; decisionDue: IsoDate; signInLink: string }): EmailMessage {
+export function requestReceivedEmail(
+  council: Council,
+  email: { to: string; fullName: string; reference: string; decisionDue: IsoDate; signInLink: string },
+): EmailMessage {
   return layoutEmail(council, {
     to: email.to,
     subject: 'We have received your request for an EHC needs assessment',

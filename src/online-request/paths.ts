@@ -19,4 +19,6 @@ export const requestPaths = {
 } as const;
 
 /** The evidence form sends files: its handler checks `_csrf` while reading the upload. */
-export const requestUploadPaths: readonly RegExp[] = [requestPaths.section(':requestId', 'evidence')].map(patternRegExp);
+export const requestUploadPaths: readonly RegExp[] = [requestPaths.section(':requestId', 'evidence')].map(
+  patternRegExp,
+);

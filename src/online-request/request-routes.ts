@@ -9,13 +9,33 @@ import { parseForm } from '../web/forms/parse.js';
 import { isUuid } from '../web/ids.js';
 import { findOwnRequest, requestFiles, saveSection, type OnlineRequest } from './data.js';
 import { requestPaths, type RequestSection } from './paths.js';
-import { allCompleted, CONTACT_WAYS, DATE_FIELDS, RELATIONSHIPS, SECTION_TITLES, sectionSchema, VIEWS_BY, YES_NO } from './sections.js';
+import {
+  allCompleted,
+  CONTACT_WAYS,
+  DATE_FIELDS,
+  RELATIONSHIPS,
+  SECTION_TITLES,
+  sectionSchema,
+  VIEWS_BY,
+  YES_NO,
+} from './sections.js';
 import { submitRequest } from './submit.js';
 import { summaryRows, taskListItems } from './view-model.js';
 
 /** The fields each section's page posts (anything else in the body is not kept). */
 const SECTION_FIELDS: Record<Exclude<RequestSection, 'evidence'>, readonly string[]> = {
-  child: ['firstName', 'lastName', 'dateOfBirth-day', 'dateOfBirth-month', 'dateOfBirth-year', 'address', 'postcode', 'school', 'inCare', 'languages'],
+  child: [
+    'firstName',
+    'lastName',
+    'dateOfBirth-day',
+    'dateOfBirth-month',
+    'dateOfBirth-year',
+    'address',
+    'postcode',
+    'school',
+    'inCare',
+    'languages',
+  ],
   you: ['relationship', 'settingName', 'parentalResponsibility', 'phone', 'contactBy', 'needHelp', 'helpDetails'],
   reasons: ['needs', 'supportSoFar', 'schoolActions'],
   views: ['viewsBy', 'views'],
@@ -23,7 +43,12 @@ const SECTION_FIELDS: Record<Exclude<RequestSection, 'evidence'>, readonly strin
 };
 
 const items = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => ({ value, text }));
-const CHOICES = { relationships: items(RELATIONSHIPS), contactWays: items(CONTACT_WAYS), yesNo: items(YES_NO), viewsBy: items(VIEWS_BY) };
+const CHOICES = {
+  relationships: items(RELATIONSHIPS),
+  contactWays: items(CONTACT_WAYS),
+  yesNo: items(YES_NO),
+  viewsBy: items(VIEWS_BY),
+};
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -37,7 +62,8 @@ export function ownRequest(deps: Pick<FeatureDeps, 'pool'>) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const requestId = req.params.requestId;
     const user = req.user;
-    const request = user?.kind === 'family' && isUuid(requestId) ? await findOwnRequest(deps.pool, requestId, user.id) : undefined;
+    const request =
+      user?.kind === 'family' && isUuid(requestId) ? await findOwnRequest(deps.pool, requestId, user.id) : undefined;
     if (!request) return renderNotFound(res);
     req.onlineRequest = request;
     next();
@@ -71,10 +97,19 @@ export function requestRoutes(deps: FeatureDeps): Router {
     const request = req.onlineRequest!;
     const allDone = allCompleted(request.answers, today());
     const files = await requestFiles(deps.pool, request.id);
-    res.render('online-request/task-list', { requestId: request.id, taskItems: taskListItems(request.id, request.answers, today(), allDone, files.length), allDone });
+    res.render('online-request/task-list', {
+      requestId: request.id,
+      taskItems: taskListItems(request.id, request.answers, today(), allDone, files.length),
+      allDone,
+    });
   });
 
-  const renderSection = (res: Response, request: OnlineRequest, section: RequestSection, locals: Record<string, unknown>) =>
+  const renderSection = (
+    res: Response,
+    request: OnlineRequest,
+    section: RequestSection,
+    locals: Record<string, unknown>,
+  ) =>
     res.render(`online-request/sections/${section}`, {
       requestId: request.id,
       sectionTitle: SECTION_TITLES[section],
@@ -94,7 +129,13 @@ export function requestRoutes(deps: FeatureDeps): Router {
       const request = req.onlineRequest!;
       const values = textFields(req.body, SECTION_FIELDS[section]);
       // Kept as typed, valid or not, so that nothing is lost.
-      const saved = await saveSection(deps.pool, { requestId: request.id, userId: req.user!.id, section, values, now: deps.clock.now() });
+      const saved = await saveSection(deps.pool, {
+        requestId: request.id,
+        userId: req.user!.id,
+        section,
+        values,
+        now: deps.clock.now(),
+      });
       if (!saved) return res.redirect(requestPaths.sent(request.id));
       const answers = { ...request.answers, [section]: values };
       const form = parseForm(sectionSchema(section, answers, today()), values, DATE_FIELDS[section] ?? []);
@@ -110,7 +151,10 @@ export function requestRoutes(deps: FeatureDeps): Router {
     const request = req.onlineRequest!;
     if (!allCompleted(request.answers, today())) return res.redirect(requestPaths.taskList(request.id));
     const files = await requestFiles(deps.pool, request.id);
-    res.render('online-request/check-answers', { requestId: request.id, sections: summaryRows(request.id, request.answers, files) });
+    res.render('online-request/check-answers', {
+      requestId: request.id,
+      sections: summaryRows(request.id, request.answers, files),
+    });
   });
 
   router.post(requestPaths.check(':requestId'), ...load, draftOnly, async (req, res) => {
@@ -124,7 +168,11 @@ export function requestRoutes(deps: FeatureDeps): Router {
   router.get(requestPaths.sent(':requestId'), ...load, (req, res) => {
     const request = req.onlineRequest!;
     if (request.status === 'draft' || !request.submittedOn) return res.redirect(requestPaths.taskList(request.id));
-    res.render('online-request/sent', { reference: request.reference, decisionDue: formatGuideDate(decisionToAssessDue(request.submittedOn)), caseId: request.caseId });
+    res.render('online-request/sent', {
+      reference: request.reference,
+      decisionDue: formatGuideDate(decisionToAssessDue(request.submittedOn)),
+      caseId: request.caseId,
+    });
   });
 
   return router;

@@ -32,7 +32,17 @@ export async function submitRequest(
         signInLink: `${deps.config.baseUrl}${paths.signIn}`,
       }),
     );
-    await audit(client, { action: 'request.submitted', actorUserId: input.user.id, subjectUserId: input.user.id, ip: input.ip, details: { reference } }, now);
+    await audit(
+      client,
+      {
+        action: 'request.submitted',
+        actorUserId: input.user.id,
+        subjectUserId: input.user.id,
+        ip: input.ip,
+        details: { reference },
+      },
+      now,
+    );
     return 'sent' as const;
   });
   if (result === 'sent') deps.queue.nudge();

@@ -2,7 +2,16 @@ import type { IsoDate } from '../ehc/index.js';
 import { formatDate } from '../web/format.js';
 import type { Answers, RequestFile } from './data.js';
 import { requestPaths, type RequestSection } from './paths.js';
-import { CONTACT_WAYS, RELATIONSHIPS, SECTION_TITLES, SECTIONS, sectionState, VIEWS_BY, withDates, YES_NO } from './sections.js';
+import {
+  CONTACT_WAYS,
+  RELATIONSHIPS,
+  SECTION_TITLES,
+  SECTIONS,
+  sectionState,
+  VIEWS_BY,
+  withDates,
+  YES_NO,
+} from './sections.js';
 import { checkDate } from '../web/forms/dates.js';
 
 const STATUS = {
@@ -17,12 +26,23 @@ export function taskListItems(requestId: string, answers: Answers, today: IsoDat
     const state = sectionState(section, answers, today);
     // Documents uploaded, but the section not yet left with "Save and continue".
     const shown = section === 'evidence' && state === 'not-started' && fileCount > 0 ? 'in-progress' : state;
-    return { title: { text: SECTION_TITLES[section] }, href: requestPaths.section(requestId, section), status: STATUS[shown] };
+    return {
+      title: { text: SECTION_TITLES[section] },
+      href: requestPaths.section(requestId, section),
+      status: STATUS[shown],
+    };
   });
   items.push(
     allDone
-      ? { title: { text: 'Check your answers and send the request' }, href: requestPaths.check(requestId), status: { tag: { text: 'Not yet started', classes: 'govuk-tag--blue' } } }
-      : { title: { text: 'Check your answers and send the request' }, status: { text: 'Cannot start yet', classes: 'govuk-task-list__status--cannot-start-yet' } },
+      ? {
+          title: { text: 'Check your answers and send the request' },
+          href: requestPaths.check(requestId),
+          status: { tag: { text: 'Not yet started', classes: 'govuk-tag--blue' } },
+        }
+      : {
+          title: { text: 'Check your answers and send the request' },
+          status: { text: 'Cannot start yet', classes: 'govuk-task-list__status--cannot-start-yet' },
+        },
   );
   return items;
 }
@@ -37,7 +57,11 @@ function dateOfBirth(values: Record<string, string>): string {
 }
 
 /** Each section's answers as GOV.UK summary list rows, with a change link to its page. */
-export function summaryRows(requestId: string, answers: Answers, files: RequestFile[]): { section: RequestSection; title: string; rows: { key: string; value: string; href: string }[] }[] {
+export function summaryRows(
+  requestId: string,
+  answers: Answers,
+  files: RequestFile[],
+): { section: RequestSection; title: string; rows: { key: string; value: string; href: string }[] }[] {
   const a = (section: RequestSection) => answers[section] ?? {};
   const child = a('child');
   const you = a('you');
@@ -53,11 +77,18 @@ export function summaryRows(requestId: string, answers: Answers, files: RequestF
     ],
     you: [
       ['Your relationship to them', label(RELATIONSHIPS, you.relationship)],
-      ...(you.relationship === 'school' ? [['Name of the school, college or nursery', you.settingName ?? ''] as [string, string]] : []),
-      ...(you.relationship === 'parent' ? [['Parental responsibility', label(YES_NO, you.parentalResponsibility)] as [string, string]] : []),
+      ...(you.relationship === 'school'
+        ? [['Name of the school, college or nursery', you.settingName ?? ''] as [string, string]]
+        : []),
+      ...(you.relationship === 'parent'
+        ? [['Parental responsibility', label(YES_NO, you.parentalResponsibility)] as [string, string]]
+        : []),
       ['Telephone', you.phone ?? ''],
       ['How we contact you', label(CONTACT_WAYS, you.contactBy)],
-      ['Interpreter or other help', you.needHelp === 'yes' ? `Yes: ${you.helpDetails ?? ''}` : label(YES_NO, you.needHelp)],
+      [
+        'Interpreter or other help',
+        you.needHelp === 'yes' ? `Yes: ${you.helpDetails ?? ''}` : label(YES_NO, you.needHelp),
+      ],
     ],
     reasons: [
       ['Their needs', a('reasons').needs ?? ''],
@@ -68,8 +99,18 @@ export function summaryRows(requestId: string, answers: Answers, files: RequestF
       ['Written', label(VIEWS_BY, a('views').viewsBy)],
       ['Their views', a('views').views ?? ''],
     ],
-    evidence: [['Documents', files.length === 0 ? 'None' : files.map((file) => `${file.originalFilename}: ${file.description}`).join('\n')]],
-    declaration: [['Declaration and consent', a('declaration').consent === 'yes' && a('declaration').declaration === 'yes' ? 'Confirmed' : '']],
+    evidence: [
+      [
+        'Documents',
+        files.length === 0 ? 'None' : files.map((file) => `${file.originalFilename}: ${file.description}`).join('\n'),
+      ],
+    ],
+    declaration: [
+      [
+        'Declaration and consent',
+        a('declaration').consent === 'yes' && a('declaration').declaration === 'yes' ? 'Confirmed' : '',
+      ],
+    ],
   };
   return SECTIONS.map((section) => ({
     section,

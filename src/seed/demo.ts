@@ -11,8 +11,20 @@ import { letterPdf } from './letter-pdf.js';
 
 /** Development only; these never exist in a production database. Phone numbers are Ofcom's drama range. */
 export const DEMO = {
-  staff: { who: 'Council case worker (admin)', email: 'sam.patel@edgehill.example.gov.uk', name: 'Sam Patel', password: 'Edgehill-Demo-Staff-1', phone: '+447700900123' },
-  parent: { who: "Parent (Barney and Amelia Rogers' cases)", email: 'jo.rogers@example.com', name: 'Jo Rogers', password: 'Edgehill-Demo-Parent-1', phone: '+447700900984' },
+  staff: {
+    who: 'Council case worker (admin)',
+    email: 'sam.patel@edgehill.example.gov.uk',
+    name: 'Sam Patel',
+    password: 'Edgehill-Demo-Staff-1',
+    phone: '+447700900123',
+  },
+  parent: {
+    who: "Parent (Barney and Amelia Rogers' cases)",
+    email: 'jo.rogers@example.com',
+    name: 'Jo Rogers',
+    password: 'Edgehill-Demo-Parent-1',
+    phone: '+447700900984',
+  },
 } as const;
 
 export type DemoAccount = (typeof DEMO)[keyof typeof DEMO];
@@ -38,10 +50,21 @@ async function insertUser(
   const { rows } = await client.query(
     `INSERT INTO users (email, full_name, kind, council_id, staff_role, status, password_hash, registered_at, two_factor_method)
      VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, 'sms') RETURNING id`,
-    [person.email, person.name, kind, kind === 'staff' ? councilId : null, kind === 'staff' ? 'admin' : null, await hashPassword(person.password), at],
+    [
+      person.email,
+      person.name,
+      kind,
+      kind === 'staff' ? councilId : null,
+      kind === 'staff' ? 'admin' : null,
+      await hashPassword(person.password),
+      at,
+    ],
   );
   const id = rows[0].id;
-  await client.query('UPDATE users SET phone_encrypted = $2 WHERE id = $1', [id, sealPhone(config.encryptionKey, id, person.phone)]);
+  await client.query('UPDATE users SET phone_encrypted = $2 WHERE id = $1', [
+    id,
+    sealPhone(config.encryptionKey, id, person.phone),
+  ]);
   return id;
 }
 
@@ -64,7 +87,12 @@ async function insertCase(
   );
   const caseId = caseRow.rows[0].id;
   for (const [userId, role] of members) {
-    await client.query('INSERT INTO case_members (case_id, user_id, role, added_at) VALUES ($1, $2, $3, $4)', [caseId, userId, role, at]);
+    await client.query('INSERT INTO case_members (case_id, user_id, role, added_at) VALUES ($1, $2, $3, $4)', [
+      caseId,
+      userId,
+      role,
+      at,
+    ]);
   }
   return caseId;
 }
@@ -73,7 +101,13 @@ async function insertCase(
 const middayOn = (date: string) => new Date(`${date}T12:00:00Z`);
 
 /** Amelia's decision letter, a real PDF so that the family's Download link opens something. */
-async function insertDecisionLetter(client: pg.PoolClient, caseId: string, staffId: string, decidedOn: string, council: string): Promise<string> {
+async function insertDecisionLetter(
+  client: pg.PoolClient,
+  caseId: string,
+  staffId: string,
+  decidedOn: string,
+  council: string,
+): Promise<string> {
   const content = letterPdf([
     council,
     '',
@@ -86,7 +120,7 @@ async function insertDecisionLetter(client: pg.PoolClient, caseId: string, staff
     'We have decided to carry out an EHC needs assessment for Amelia.',
     'We will now ask for advice from education, health and care professionals.',
     '',
-    'This is a demonstration letter made by EHC Hub\'s development data.',
+    "This is a demonstration letter made by EHC Hub's development data.",
     '',
     'Sam Patel, Case co-ordinator',
   ]);
@@ -94,7 +128,14 @@ async function insertDecisionLetter(client: pg.PoolClient, caseId: string, staff
     `INSERT INTO documents (case_id, kind, original_filename, content_type, size_bytes, sha256, description, content, uploaded_by, uploaded_at)
      VALUES ($1, 'decision-letter', 'Decision letter - Amelia Rogers.pdf', 'application/pdf', $2, $3, 'Decision whether to assess', $4, $5, $6)
      RETURNING id`,
-    [caseId, content.length, crypto.createHash('sha256').update(content).digest('hex'), content, staffId, middayOn(decidedOn)],
+    [
+      caseId,
+      content.length,
+      crypto.createHash('sha256').update(content).digest('hex'),
+      content,
+      staffId,
+      middayOn(decidedOn),
+    ],
   );
   return rows[0].id;
 }
@@ -129,8 +170,14 @@ export async function seedDemoData(pool: pg.Pool, config: Config, clock: Clock):
       client,
       councilId,
       { first: 'Barney', last: 'Rogers', born: '2015-03-14', school: 'Edgehill Primary School' },
-      { received: barneyReceived, text: 'Barney finds reading and writing very hard and his progress has stalled despite support from the school. We are asking for an EHC needs assessment so that his needs can be fully understood.' },
-      [[parentId, 'parent'], [staffId, 'coordinator']],
+      {
+        received: barneyReceived,
+        text: 'Barney finds reading and writing very hard and his progress has stalled despite support from the school. We are asking for an EHC needs assessment so that his needs can be fully understood.',
+      },
+      [
+        [parentId, 'parent'],
+        [staffId, 'coordinator'],
+      ],
       middayOn(barneyReceived),
     );
     // A second child, further through the process, so the dashboard shows more than one case.
@@ -140,8 +187,14 @@ export async function seedDemoData(pool: pg.Pool, config: Config, clock: Clock):
       client,
       councilId,
       { first: 'Amelia', last: 'Rogers', born: '2012-09-02', school: 'Edgehill Academy' },
-      { received, text: 'Amelia has significant anxiety and sensory needs that affect her attendance. The school asks for an EHC needs assessment.' },
-      [[parentId, 'parent'], [staffId, 'coordinator']],
+      {
+        received,
+        text: 'Amelia has significant anxiety and sensory needs that affect her attendance. The school asks for an EHC needs assessment.',
+      },
+      [
+        [parentId, 'parent'],
+        [staffId, 'coordinator'],
+      ],
       middayOn(received),
     );
     const letterId = await insertDecisionLetter(client, amelia, staffId, decidedOn, config.council.name);
@@ -151,10 +204,12 @@ export async function seedDemoData(pool: pg.Pool, config: Config, clock: Clock):
       [amelia, decidedOn, letterId, staffId, middayOn(decidedOn)],
     );
     await client.query('UPDATE cases SET advice_requested_on = $2 WHERE id = $1', [amelia, addDays(received, 36)]);
-    await client.query(
-      `INSERT INTO case_notes (case_id, author_user_id, body, created_at) VALUES ($1, $2, $3, $4)`,
-      [amelia, staffId, 'We have decided to carry out an EHC needs assessment and have asked for advice from education, health and care professionals.', middayOn(addDays(received, 36))],
-    );
+    await client.query(`INSERT INTO case_notes (case_id, author_user_id, body, created_at) VALUES ($1, $2, $3, $4)`, [
+      amelia,
+      staffId,
+      'We have decided to carry out an EHC needs assessment and have asked for advice from education, health and care professionals.',
+      middayOn(addDays(received, 36)),
+    ]);
     for (const caseId of [barney, amelia]) await refreshCaseSummary(client, caseId, today);
   });
   return DEMO_SIGN_INS;

@@ -14,8 +14,7 @@ export interface ProviderIdentity {
 export type StaffSignInRefusal = 'domain' | 'unknown' | 'disabled';
 
 export type StaffAccountMatch =
-  | { ok: true; userId: string; twoFactorMethod: 'app' | 'sms' | null }
-  | { ok: false; reason: StaffSignInRefusal };
+  { ok: true; userId: string; twoFactorMethod: 'app' | 'sms' | null } | { ok: false; reason: StaffSignInRefusal };
 
 interface AccountRow {
   id: string;
@@ -28,7 +27,8 @@ interface AccountRow {
 const domainOf = (email: string | undefined) => email?.split('@').pop()?.toLowerCase();
 
 /** Whether an email address is in one of the domains whose staff sign in through the provider. */
-export const inAllowedDomain = (settings: StaffSsoSettings, email: string | undefined) => settings.allowedDomains.includes(domainOf(email) ?? '');
+export const inAllowedDomain = (settings: StaffSsoSettings, email: string | undefined) =>
+  settings.allowedDomains.includes(domainOf(email) ?? '');
 
 /**
  * The staff account this provider identity signs in to. A linked account is found by issuer and
@@ -44,7 +44,16 @@ export async function matchStaffAccount(
   const now = deps.clock.now();
   return inTransaction(deps.pool, async (client) => {
     const refuse = async (reason: StaffSignInRefusal, userId?: string): Promise<StaffAccountMatch> => {
-      await audit(client, { action: 'sign-in.sso.refused', subjectUserId: userId, ip, details: { reason, domain: domainOf(identity.email) ?? null } }, now);
+      await audit(
+        client,
+        {
+          action: 'sign-in.sso.refused',
+          subjectUserId: userId,
+          ip,
+          details: { reason, domain: domainOf(identity.email) ?? null },
+        },
+        now,
+      );
       return { ok: false, reason };
     };
     if (!inAllowedDomain(settings, identity.email)) return refuse('domain');
@@ -70,7 +79,17 @@ export async function matchStaffAccount(
           WHERE id = $1`,
         [account.id, identity.issuer, identity.subject, now],
       );
-      await audit(client, { action: 'sign-in.sso.linked', actorUserId: account.id, subjectUserId: account.id, ip, details: { issuer: identity.issuer } }, now);
+      await audit(
+        client,
+        {
+          action: 'sign-in.sso.linked',
+          actorUserId: account.id,
+          subjectUserId: account.id,
+          ip,
+          details: { issuer: identity.issuer },
+        },
+        now,
+      );
     }
     if (account.kind !== 'staff') return refuse('unknown', account.id);
     if (account.status === 'disabled') return refuse('disabled', account.id);

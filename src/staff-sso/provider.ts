@@ -18,8 +18,15 @@ export function staffSsoProvider(settings: StaffSsoSettings, allowHttp: boolean)
           timeout: 10,
         })
         .then(async (configuration) => {
-          const auth = settings.privateKey ? oidc.PrivateKeyJwt(await signingKey(settings.privateKey)) : oidc.ClientSecretPost(settings.clientSecret);
-          const withAuth = new oidc.Configuration(configuration.serverMetadata(), settings.clientId, configuration.clientMetadata(), auth);
+          const auth = settings.privateKey
+            ? oidc.PrivateKeyJwt(await signingKey(settings.privateKey))
+            : oidc.ClientSecretPost(settings.clientSecret);
+          const withAuth = new oidc.Configuration(
+            configuration.serverMetadata(),
+            settings.clientId,
+            configuration.clientMetadata(),
+            auth,
+          );
           if (allowHttp) oidc.allowInsecureRequests(withAuth);
           // OpenID Connect lets a client skip the ID token's signature when it comes straight from the
           // token endpoint over TLS; a service holding children's records checks it anyway.
@@ -39,7 +46,13 @@ export function staffSsoProvider(settings: StaffSsoSettings, allowHttp: boolean)
 /** The PEM key as Web Crypto needs it, for signing client assertions with RS256. */
 async function signingKey(privateKey: { pem: string; keyId?: string }): Promise<oidc.PrivateKey> {
   const der = crypto.createPrivateKey(privateKey.pem).export({ type: 'pkcs8', format: 'der' });
-  const key = await crypto.webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.webcrypto.subtle.importKey(
+    'pkcs8',
+    der,
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return { key, kid: privateKey.keyId };
 }
 
@@ -56,7 +69,8 @@ export function usedMultiFactor(amr: unknown): boolean {
 export type CallbackProblem = 'expired' | 'denied' | 'provider-error' | 'mismatch' | 'unconfirmed' | 'unavailable';
 
 export function problemOf(error: unknown): CallbackProblem {
-  if (error instanceof oidc.AuthorizationResponseError) return error.error === 'access_denied' ? 'denied' : 'provider-error';
+  if (error instanceof oidc.AuthorizationResponseError)
+    return error.error === 'access_denied' ? 'denied' : 'provider-error';
   const { code, cause } = error as { code?: string; cause?: { message?: string } };
   if (code === 'OAUTH_INVALID_RESPONSE' && /"state"/.test(cause?.message ?? '')) return 'mismatch';
   if (code === 'OAUTH_TIMEOUT' || code === 'OAUTH_ABORT') return 'unavailable';

@@ -36,7 +36,11 @@ const STATUS: Record<CallbackProblem | StaffSignInRefusal, number> = {
 };
 
 function renderProblem(res: Response, provider: StaffSsoProvider, problem: CallbackProblem | StaffSignInRefusal) {
-  res.status(STATUS[problem]).render('staff-sso/problem', { problem, providerName: provider.settings.name, allowedDomains: provider.settings.allowedDomains });
+  res.status(STATUS[problem]).render('staff-sso/problem', {
+    problem,
+    providerName: provider.settings.name,
+    allowedDomains: provider.settings.allowedDomains,
+  });
 }
 
 /** "Sign in with <council>": the authorisation code flow with PKCE, state and nonce. */
@@ -53,7 +57,12 @@ export function staffSsoRoutes(deps: FeatureDeps, provider: StaffSsoProvider): R
       return renderProblem(res, provider, 'unavailable');
     }
     const codeVerifier = oidc.randomPKCECodeVerifier();
-    const pending = { codeVerifier, state: oidc.randomState(), nonce: oidc.randomNonce(), startedAt: deps.clock.now().getTime() };
+    const pending = {
+      codeVerifier,
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      startedAt: deps.clock.now().getTime(),
+    };
     req.session.staffSso = pending;
     const url = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: callbackUrl,
@@ -71,7 +80,8 @@ export function staffSsoRoutes(deps: FeatureDeps, provider: StaffSsoProvider): R
     const pending = req.session.staffSso;
     delete req.session.staffSso;
     const ip = clientIp(req);
-    if (!pending || deps.clock.now().getTime() - pending.startedAt > PENDING_FOR_MS) return renderProblem(res, provider, 'expired');
+    if (!pending || deps.clock.now().getTime() - pending.startedAt > PENDING_FOR_MS)
+      return renderProblem(res, provider, 'expired');
     let claims: oidc.IDToken | undefined;
     let email: string | undefined;
     let emailVerified: boolean | undefined;
@@ -87,7 +97,10 @@ export function staffSsoRoutes(deps: FeatureDeps, provider: StaffSsoProvider): R
       claims = tokens.claims();
       if (claims) {
         // Some providers keep the email for the userinfo endpoint rather than the ID token.
-        const source = typeof claims.email === 'string' ? claims : await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+        const source =
+          typeof claims.email === 'string'
+            ? claims
+            : await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
         email = typeof source.email === 'string' ? source.email : undefined;
         emailVerified = typeof source.email_verified === 'boolean' ? source.email_verified : undefined;
       }
@@ -115,14 +128,39 @@ export function staffSsoRoutes(deps: FeatureDeps, provider: StaffSsoProvider): R
       // The council's provider asked for a second factor: EHC Hub does not ask again.
       await inTransaction(deps.pool, async (client) => {
         await recordSignedIn(client, match.userId, now);
-        await audit(client, { action: 'sign-in.completed', actorUserId: match.userId, subjectUserId: match.userId, ip, details: { method: 'sso', amr: claims.amr } }, now);
+        await audit(
+          client,
+          {
+            action: 'sign-in.completed',
+            actorUserId: match.userId,
+            subjectUserId: match.userId,
+            ip,
+            details: { method: 'sso', amr: claims.amr },
+          },
+          now,
+        );
       });
       req.session.auth = { userId: match.userId, stage: 'full', signedInAt: now.getTime(), lastSeenAt: now.getTime() };
       return res.redirect(returnTo && isSafeReturnPath(returnTo) ? returnTo : paths.staff);
     }
     // Only the first factor came from the provider: EHC Hub's own code is due, as after a password.
-    await audit(deps.pool, { action: 'sign-in.sso.first-factor', actorUserId: match.userId, subjectUserId: match.userId, ip, details: { amr: claims.amr ?? null } }, now);
-    req.session.auth = { userId: match.userId, stage: 'password', signedInAt: now.getTime(), lastSeenAt: now.getTime() };
+    await audit(
+      deps.pool,
+      {
+        action: 'sign-in.sso.first-factor',
+        actorUserId: match.userId,
+        subjectUserId: match.userId,
+        ip,
+        details: { amr: claims.amr ?? null },
+      },
+      now,
+    );
+    req.session.auth = {
+      userId: match.userId,
+      stage: 'password',
+      signedInAt: now.getTime(),
+      lastSeenAt: now.getTime(),
+    };
     if (returnTo) req.session.returnTo = returnTo;
     res.redirect(match.twoFactorMethod ? paths.logInCode : paths.twoFactor);
   });

@@ -1,8 +1,15 @@
-import { CASE_FACT_COLUMNS, CASE_SUMMARY_COLUMNS, caseFactsFromRow, caseSummaryFromRow, latestDecisions, type CaseFactsRow, type CaseSummary } from '../cases/case-facts-from-db.js';
+import {
+  CASE_FACT_COLUMNS,
+  CASE_SUMMARY_COLUMNS,
+  caseFactsFromRow,
+  caseSummaryFromRow,
+  latestDecisions,
+  type CaseFactsRow,
+  type CaseSummary,
+} from '../cases/case-facts-from-db.js';
 import type { CaseFacts } from '../ehc/index.js';
 import { isUuid } from '../web/ids.js';
 import type { Queryable } from '../db/pool.js';
-
 
 export interface CouncilCase extends CaseSummary {
   childDateOfBirth: string;

@@ -5,7 +5,10 @@ import { paths } from '../web/paths.js';
 import { caseUpdateEmail } from './emails/case-update.js';
 
 /** The family members who can sign in: parents and carers, and the young person. */
-export async function activeFamilyMembers(db: Pick<pg.PoolClient, 'query'>, caseId: string): Promise<{ email: string; fullName: string }[]> {
+export async function activeFamilyMembers(
+  db: Pick<pg.PoolClient, 'query'>,
+  caseId: string,
+): Promise<{ email: string; fullName: string }[]> {
   const { rows } = await db.query(
     `SELECT u.email, u.full_name FROM case_members m JOIN users u ON u.id = m.user_id
       WHERE m.case_id = $1 AND m.removed_at IS NULL AND ${familyMember()} AND u.status = 'active'

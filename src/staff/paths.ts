@@ -38,4 +38,6 @@ export const staffPaths = {
 export const staffPattern = (path: string): string => path.slice(root.length) || '/';
 
 /** The staff forms that send files: their handlers check `_csrf` while reading the upload. */
-export const staffUploadPaths: readonly RegExp[] = [staffPaths.newCase, staffPaths.progress(':caseId', ':step')].map(patternRegExp);
+export const staffUploadPaths: readonly RegExp[] = [staffPaths.newCase, staffPaths.progress(':caseId', ':step')].map(
+  patternRegExp,
+);

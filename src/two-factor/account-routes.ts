@@ -57,7 +57,12 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
     if (!user.method) return startChange(req, res, user);
     if (user.method === 'sms') {
       const sent = await sendSmsCode(deps, user.id, 'reauth', user.phoneEncrypted!, 'new');
-      if (!sent.ok) return res.status(429).render('two-factor/account', { method: user.method, phoneEnding: ending(user), ...formErrors([['change', sent.error]]) });
+      if (!sent.ok)
+        return res.status(429).render('two-factor/account', {
+          method: user.method,
+          phoneEnding: ending(user),
+          ...formErrors([['change', sent.error]]),
+        });
       req.session.twoFactorSmsCodeId = sent.codeId;
     }
     res.redirect(paths.accountTwoFactorCode);
@@ -66,21 +71,27 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
   router.get(paths.accountTwoFactorCode, ...account, async (req, res) => {
     const { user } = req.twoFactor!;
     if (!user.method) return res.redirect(paths.accountTwoFactor);
-    if (user.method === 'sms' && !(await latestSmsCode(deps, user.id, 'reauth'))) return res.redirect(paths.accountTwoFactor);
+    if (user.method === 'sms' && !(await latestSmsCode(deps, user.id, 'reauth')))
+      return res.redirect(paths.accountTwoFactor);
     renderCodePage(res, { ...codePage(user) });
   });
 
   router.post(paths.accountTwoFactorCode, ...account, async (req, res) => {
     const { user } = req.twoFactor!;
     if (!user.method) return res.redirect(paths.accountTwoFactor);
-    const parsed = parseForm(codeForm(user.method === 'app' ? CODE_MESSAGES.emptyApp : CODE_MESSAGES.emptySms), req.body);
+    const parsed = parseForm(
+      codeForm(user.method === 'app' ? CODE_MESSAGES.emptyApp : CODE_MESSAGES.emptySms),
+      req.body,
+    );
     if (!parsed.ok) return renderCodeError(res, codePage(user), parsed.errors.errorList[0].text);
     const who = { userId: user.id, ip: clientIp(req) };
     const code = parsed.data.code;
     const result =
       user.method === 'app'
         ? await attemptCode(deps, who, appCodeCheck(deps, user, code), (client, step) => useAppStep(client, user, step))
-        : await attemptCode(deps, who, smsCodeCheck(deps, user, 'reauth', code), (client, { codeId }) => useSmsCode(client, user, codeId));
+        : await attemptCode(deps, who, smsCodeCheck(deps, user, 'reauth', code), (client, { codeId }) =>
+            useSmsCode(client, user, codeId),
+          );
     if (!result.ok) return renderCodeError(res, codePage(user), result.error);
     await startChange(req, res, user);
   });
@@ -89,7 +100,8 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
     const { user } = req.twoFactor!;
     if (user.method !== 'sms') return res.redirect(paths.accountTwoFactorCode);
     const sent = await sendSmsCode(deps, user.id, 'reauth', user.phoneEncrypted!, 'resend');
-    if (!sent.ok) return renderNoNewCode(res, codePage(user), sent, await latestSmsCode(deps, user.id, 'reauth'), deps.clock.now());
+    if (!sent.ok)
+      return renderNoNewCode(res, codePage(user), sent, await latestSmsCode(deps, user.id, 'reauth'), deps.clock.now());
     req.session.twoFactorSmsCodeId = sent.codeId;
     redirectWithNotice(req, res, paths.accountTwoFactorCode, { heading: "We've sent you a new log in code." });
   });
@@ -97,7 +109,17 @@ export function accountTwoFactorRoutes(deps: FeatureDeps): Router {
   /** The fresh code is done: the setup pages are open to this session for a while. */
   async function startChange(req: Request, res: Response, user: TwoFactorUser) {
     const now = deps.clock.now();
-    await audit(deps.pool, { action: 'two-factor.change-started', actorUserId: user.id, subjectUserId: user.id, ip: clientIp(req), details: { from: user.method } }, now);
+    await audit(
+      deps.pool,
+      {
+        action: 'two-factor.change-started',
+        actorUserId: user.id,
+        subjectUserId: user.id,
+        ip: clientIp(req),
+        details: { from: user.method },
+      },
+      now,
+    );
     req.session.twoFactorChange = { userId: user.id, verifiedAt: now.getTime() };
     delete req.session.twoFactorPendingTotp;
     res.redirect(paths.twoFactor);

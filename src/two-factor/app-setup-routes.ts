@@ -55,10 +55,19 @@ export function appSetupRoutes(deps: FeatureDeps): Router {
       { userId: user.id, ip: clientIp(req) },
       async (now) => {
         const check = await checkTotp(secret, parsed.data.code, now, null);
-        return check.ok ? { ok: true, value: check.step } : { ok: false, error: CODE_MESSAGES.wrongApp, countsAsWrong: true };
+        return check.ok
+          ? { ok: true, value: check.step }
+          : { ok: false, error: CODE_MESSAGES.wrongApp, countsAsWrong: true };
       },
       async (client, step, now) => {
-        const saved = await saveAppMethod(client, user.id, sealTotpSecret(key, user.id, secret), step, now, mode === 'first');
+        const saved = await saveAppMethod(
+          client,
+          user.id,
+          sealTotpSecret(key, user.id, secret),
+          step,
+          now,
+          mode === 'first',
+        );
         if (!saved) return CODE_MESSAGES.alreadySetUp;
         await recordMethodSet(client, deps, { user, mode, ip: clientIp(req) }, 'app', now);
         return undefined;

@@ -2,7 +2,14 @@ import type pg from 'pg';
 import type { FeatureDeps } from '../deps.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction } from '../db/pool.js';
-import { claimCodeAttempt, forgiveWrongCodes, LOCK_MS, lockedUntil, recordWrongCode, releaseCodeAttempt } from './lockout-data.js';
+import {
+  claimCodeAttempt,
+  forgiveWrongCodes,
+  LOCK_MS,
+  lockedUntil,
+  recordWrongCode,
+  releaseCodeAttempt,
+} from './lockout-data.js';
 import { lockedMessage } from './messages.js';
 
 export type CheckOutcome<T> = { ok: true; value: T } | { ok: false; error: string; countsAsWrong: boolean };
@@ -56,9 +63,23 @@ export async function attemptCode<T>(
 
   const lock = await inTransaction(deps.pool, async (client) => {
     const result = await recordWrongCode(client, who.userId, now);
-    await audit(client, { action: 'two-factor.code-failed', actorUserId: who.userId, subjectUserId: who.userId, ip: who.ip }, now);
+    await audit(
+      client,
+      { action: 'two-factor.code-failed', actorUserId: who.userId, subjectUserId: who.userId, ip: who.ip },
+      now,
+    );
     if (result.started) {
-      await audit(client, { action: 'two-factor.locked', actorUserId: who.userId, subjectUserId: who.userId, ip: who.ip, details: { until: result.until!.toISOString() } }, now);
+      await audit(
+        client,
+        {
+          action: 'two-factor.locked',
+          actorUserId: who.userId,
+          subjectUserId: who.userId,
+          ip: who.ip,
+          details: { until: result.until!.toISOString() },
+        },
+        now,
+      );
     }
     return result.until;
   });

@@ -7,6 +7,11 @@ export function codeForm(emptyMessage: string) {
     code: z
       .string({ error: emptyMessage })
       .transform((value) => value.replace(/[\s\-–]/g, ''))
-      .pipe(z.string().min(1, emptyMessage).regex(/^\d{6}$/, CODE_MESSAGES.format)),
+      .pipe(
+        z
+          .string()
+          .min(1, emptyMessage)
+          .regex(/^\d{6}$/, CODE_MESSAGES.format),
+      ),
   });
 }

@@ -35,13 +35,20 @@ export function renderCodeError(res: Response, page: CodePage, message: string, 
 }
 
 /** The code sent earlier, if it can still be used now. */
-export const liveCode = (latest: LatestSmsCode | undefined, now: Date) => (latest && latest.expiresAt > now ? latest : undefined);
+export const liveCode = (latest: LatestSmsCode | undefined, now: Date) =>
+  latest && latest.expiresAt > now ? latest : undefined;
 
 /**
  * The code page when no new text may be sent yet: says when one can be, and, only if the code sent
  * earlier still works, that it was sent and until when (never "sent" beside "cannot send").
  */
-export function renderNoNewCode(res: Response, page: CodePage, refusal: { error: string }, earlier: LatestSmsCode | undefined, now: Date): void {
+export function renderNoNewCode(
+  res: Response,
+  page: CodePage,
+  refusal: { error: string },
+  earlier: LatestSmsCode | undefined,
+  now: Date,
+): void {
   const live = liveCode(earlier, now);
   const message = live
     ? `${refusal.error}. The code we sent at ${formatUkTime(new Date(live.expiresAt.getTime() - SMS_CODE_VALID_MS))} works until ${formatUkTime(live.expiresAt)}`

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { Queryable } from '../db/pool.js';
 
-
 export const WRONG_CODES_BEFORE_LOCK = 5;
 export const LOCK_MS = 15 * 60 * 1000;
 
@@ -55,7 +54,9 @@ export async function recordWrongCode(
 
 /** A claimed try that was not counted (an expired code) gives its place back. */
 export async function releaseCodeAttempt(db: Queryable, userId: string): Promise<void> {
-  await db.query('UPDATE two_factor_failures SET wrong_codes = GREATEST(wrong_codes - 1, 0) WHERE user_id = $1', [userId]);
+  await db.query('UPDATE two_factor_failures SET wrong_codes = GREATEST(wrong_codes - 1, 0) WHERE user_id = $1', [
+    userId,
+  ]);
 }
 
 /**

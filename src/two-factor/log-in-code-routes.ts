@@ -31,14 +31,25 @@ export function logInCodeRoutes(deps: FeatureDeps): Router {
 
   const codePage = (user: TwoFactorUser): CodePage =>
     user.method === 'sms'
-      ? { method: 'sms', formAction: paths.logInCode, resendAction: paths.logInCodeResend, phoneEnding: phoneEnding(accountPhone(user)), cannotGetCode: true, showSignOut: true }
+      ? {
+          method: 'sms',
+          formAction: paths.logInCode,
+          resendAction: paths.logInCodeResend,
+          phoneEnding: phoneEnding(accountPhone(user)),
+          cannotGetCode: true,
+          showSignOut: true,
+        }
       : { method: 'app', formAction: paths.logInCode, cannotGetCode: true, showSignOut: true };
 
   /**
    * Text-message users are sent a code when they arrive, unless this session's code is still live.
    * When no new sign-in code may be sent yet, a code sent earlier that still works is used instead.
    */
-  async function sendOnArrival(req: Request, res: Response, user: TwoFactorUser): Promise<{ waitNote?: string } | undefined> {
+  async function sendOnArrival(
+    req: Request,
+    res: Response,
+    user: TwoFactorUser,
+  ): Promise<{ waitNote?: string } | undefined> {
     const now = deps.clock.now();
     const latest = await latestSmsCode(deps, user.id, 'sign-in');
     if (latest && latest.codeId === req.session.twoFactorSmsCodeId && latest.expiresAt > now) return {};
@@ -50,7 +61,9 @@ export function logInCodeRoutes(deps: FeatureDeps): Router {
     const live = liveCode(latest, now);
     if (!live) return void renderNoNewCode(res, codePage(user), sent, latest, now);
     req.session.twoFactorSmsCodeId = live.codeId;
-    return { waitNote: `We have not sent a new code because you have signed in several times in the last few minutes. Use the code we sent at ${formatUkTime(new Date(live.expiresAt.getTime() - SMS_CODE_VALID_MS))}: it works until ${formatUkTime(live.expiresAt)}.` };
+    return {
+      waitNote: `We have not sent a new code because you have signed in several times in the last few minutes. Use the code we sent at ${formatUkTime(new Date(live.expiresAt.getTime() - SMS_CODE_VALID_MS))}: it works until ${formatUkTime(live.expiresAt)}.`,
+    };
   }
 
   router.get(paths.logInCode, codeDue, async (req, res) => {

@@ -4,17 +4,42 @@ import { parseUkMobile, PHONE_MESSAGES, phoneEnding } from './phone-number.js';
 
 describe('UK mobile phone numbers', () => {
   it('accepts the usual ways of writing a UK mobile', () => {
-    for (const input of ['07123456984', '07123 456984', ' 07123 456 984 ', '+44 7123 456984', '+447123456984', '0044 7123 456984', '07123-456-984', '(07123) 456984']) {
+    for (const input of [
+      '07123456984',
+      '07123 456984',
+      ' 07123 456 984 ',
+      '+44 7123 456984',
+      '+447123456984',
+      '0044 7123 456984',
+      '07123-456-984',
+      '(07123) 456984',
+    ]) {
       assert.deepEqual(parseUkMobile(input), { ok: true, e164: '+447123456984' }, input);
     }
     assert.deepEqual(parseUkMobile('07781 123456'), { ok: true, e164: '+447781123456' });
   });
 
   it('accepts what GOV.UK Notify accepts as a UK mobile, including ranges a numbering plan calls unallocated', () => {
-    for (const input of ['07911 555321', '07911555321', '+44 7911 555321', '+44 (0)7911 555321', '0044 7911 555321', '447911555321', '44 7911 555321', '7911 555321', '07911-555-321', '(07911) 555 321', '07911.555.321']) {
+    for (const input of [
+      '07911 555321',
+      '07911555321',
+      '+44 7911 555321',
+      '+44 (0)7911 555321',
+      '0044 7911 555321',
+      '447911555321',
+      '44 7911 555321',
+      '7911 555321',
+      '07911-555-321',
+      '(07911) 555 321',
+      '07911.555.321',
+    ]) {
       assert.deepEqual(parseUkMobile(input), { ok: true, e164: '+447911555321' }, input);
     }
-    for (const [input, e164] of [['07700 900123', '+447700900123'], ['07624 123456', '+447624123456'], ['07000 123456', '+447000123456']]) {
+    for (const [input, e164] of [
+      ['07700 900123', '+447700900123'],
+      ['07624 123456', '+447624123456'],
+      ['07000 123456', '+447000123456'],
+    ]) {
       assert.deepEqual(parseUkMobile(input), { ok: true, e164 }, input);
     }
   });

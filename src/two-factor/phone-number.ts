@@ -26,10 +26,14 @@ export function parseUkMobile(input: string): PhoneParse {
   const afterPrefix = digits.replace(/^00/, '');
   if (international && !afterPrefix.startsWith('44')) return { ok: false, error: PHONE_MESSAGES.foreign };
   // 44 without + or 00 is the UK's code only when what follows is a whole UK number (44 7911 555321).
-  const withoutCountry = international || (digits.startsWith('44') && digits.length > 11) ? afterPrefix.slice(2) : digits;
+  const withoutCountry =
+    international || (digits.startsWith('44') && digits.length > 11) ? afterPrefix.slice(2) : digits;
   const national = withoutCountry.replace(/^0/, '');
   if (!national.startsWith('7')) {
-    return { ok: false, error: /^[123]/.test(national) && national.length >= 9 ? PHONE_MESSAGES.landline : PHONE_MESSAGES.format };
+    return {
+      ok: false,
+      error: /^[123]/.test(national) && national.length >= 9 ? PHONE_MESSAGES.landline : PHONE_MESSAGES.format,
+    };
   }
   if (national.length < 10) return { ok: false, error: PHONE_MESSAGES.tooShort };
   if (national.length > 10) return { ok: false, error: PHONE_MESSAGES.tooLong };

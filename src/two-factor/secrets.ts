@@ -6,8 +6,10 @@ const totpContext = (userId: string) => `totp:${userId}`;
 const pendingTotpContext = (userId: string) => `totp-pending:${userId}`;
 const phoneContext = (userId: string) => `phone:${userId}`;
 
-export const sealTotpSecret = (key: Buffer, userId: string, secret: string) => sealSecret(key, secret, totpContext(userId));
-export const openTotpSecret = (key: Buffer, userId: string, sealed: string) => openSecret(key, sealed, totpContext(userId));
+export const sealTotpSecret = (key: Buffer, userId: string, secret: string) =>
+  sealSecret(key, secret, totpContext(userId));
+export const openTotpSecret = (key: Buffer, userId: string, sealed: string) =>
+  openSecret(key, sealed, totpContext(userId));
 
 /** The secret being set up, kept (sealed) in the session until a code confirms it. */
 export const sealPendingTotpSecret = (key: Buffer, userId: string, secret: string) =>

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { Queryable } from '../db/pool.js';
 
-
 export type SmsCodePurpose = 'setup' | 'sign-in' | 'reauth';
 
 /** Why a code is sent: a new sign-in (or setup, or change), or the person asked for it again. */
@@ -22,15 +21,29 @@ export async function findSmsCode(db: Queryable, userId: string): Promise<Stored
   );
   const row = rows[0];
   return row
-    ? { id: row.id, purpose: row.purpose, codeHash: row.code_hash, phoneEncrypted: row.phone_encrypted, expiresAt: row.expires_at }
+    ? {
+        id: row.id,
+        purpose: row.purpose,
+        codeHash: row.code_hash,
+        phoneEncrypted: row.phone_encrypted,
+        expiresAt: row.expires_at,
+      }
     : undefined;
 }
 
 /** Sends for this reason in the window so far, oldest first (their times say when the window frees up). */
-export async function sendsSince(client: pg.PoolClient, userId: string, since: Date, reason: SendReason): Promise<Date[]> {
+export async function sendsSince(
+  client: pg.PoolClient,
+  userId: string,
+  since: Date,
+  reason: SendReason,
+): Promise<Date[]> {
   // Older sends no longer count for anything: drop them as we go.
   await client.query('DELETE FROM sms_code_sends WHERE user_id = $1 AND sent_at <= $2', [userId, since]);
-  const { rows } = await client.query('SELECT sent_at FROM sms_code_sends WHERE user_id = $1 AND reason = $2 ORDER BY sent_at', [userId, reason]);
+  const { rows } = await client.query(
+    'SELECT sent_at FROM sms_code_sends WHERE user_id = $1 AND reason = $2 ORDER BY sent_at',
+    [userId, reason],
+  );
   return rows.map((row) => row.sent_at as Date);
 }
 
@@ -50,7 +63,11 @@ export async function storeSmsCode(
        sent_at = EXCLUDED.sent_at, expires_at = EXCLUDED.expires_at`,
     [userId, code.id, code.purpose, code.codeHash, code.phoneEncrypted, sentAt, code.expiresAt],
   );
-  await client.query('INSERT INTO sms_code_sends (user_id, sent_at, reason) VALUES ($1, $2, $3)', [userId, sentAt, reason]);
+  await client.query('INSERT INTO sms_code_sends (user_id, sent_at, reason) VALUES ($1, $2, $3)', [
+    userId,
+    sentAt,
+    reason,
+  ]);
 }
 
 /** Uses up a code; false if it was already used or replaced meanwhile. */

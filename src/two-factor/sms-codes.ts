@@ -39,7 +39,13 @@ export async function sendSmsCode(
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     const id = crypto.randomUUID();
     const expiresAt = new Date(now.getTime() + SMS_CODE_VALID_MS);
-    await storeSmsCode(client, userId, { id, purpose, codeHash: hashSmsCode(key, id, code), phoneEncrypted: sealedPhone, expiresAt }, now, reason);
+    await storeSmsCode(
+      client,
+      userId,
+      { id, purpose, codeHash: hashSmsCode(key, id, code), phoneEncrypted: sealedPhone, expiresAt },
+      now,
+      reason,
+    );
     await deps.queue.queueSms(client, { to: phone, text: smsCodeText(code) });
     return { ok: true, codeId: id };
   });
@@ -48,8 +54,7 @@ export async function sendSmsCode(
 }
 
 export type SmsCheck =
-  | { ok: true; codeId: string; sealedPhone: string }
-  | { ok: false; error: string; countsAsWrong: boolean };
+  { ok: true; codeId: string; sealedPhone: string } | { ok: false; error: string; countsAsWrong: boolean };
 
 /** Checks a code against the account's live code for this purpose (not using it up). */
 export async function checkSmsCode(

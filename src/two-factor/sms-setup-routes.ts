@@ -59,8 +59,15 @@ export function smsSetupRoutes(deps: FeatureDeps): Router {
     const phone = parseUkMobile(parsed.data.phone);
     const keep = { mode, phone: parsed.data.phone };
     if (!phone.ok) return renderWithErrors(res, 'two-factor/sms-phone', formErrors([['phone', phone.error]]), keep);
-    const sent = await sendSmsCode(deps, user.id, 'setup', sealPhone(deps.config.encryptionKey, user.id, phone.e164), 'new');
-    if (!sent.ok) return res.status(429).render('two-factor/sms-phone', { ...keep, ...formErrors([['phone', sent.error]]) });
+    const sent = await sendSmsCode(
+      deps,
+      user.id,
+      'setup',
+      sealPhone(deps.config.encryptionKey, user.id, phone.e164),
+      'new',
+    );
+    if (!sent.ok)
+      return res.status(429).render('two-factor/sms-phone', { ...keep, ...formErrors([['phone', sent.error]]) });
     req.session.twoFactorSmsCodeId = sent.codeId;
     res.redirect(paths.twoFactorSmsCode);
   });
@@ -83,7 +90,8 @@ export function smsSetupRoutes(deps: FeatureDeps): Router {
       async (client, { codeId, sealedPhone }, now) => {
         const refused = await useSmsCode(client, user, codeId);
         if (refused) return refused;
-        if (!(await saveSmsMethod(client, user.id, sealedPhone, now, mode === 'first'))) return CODE_MESSAGES.alreadySetUp;
+        if (!(await saveSmsMethod(client, user.id, sealedPhone, now, mode === 'first')))
+          return CODE_MESSAGES.alreadySetUp;
         await recordMethodSet(client, deps, { user, mode, ip: clientIp(req) }, 'sms', now, phoneEnding(latest.phone));
         return undefined;
       },

@@ -15,17 +15,30 @@ export function appCodeCheck(deps: Pick<FeatureDeps, 'config'>, user: TwoFactorU
     const secret = openTotpSecret(deps.config.encryptionKey, user.id, user.totpSecretEncrypted);
     const result = await checkTotp(secret, code, now, user.totpLastStep);
     if (result.ok) return { ok: true, value: result.step };
-    return { ok: false, error: result.reason === 'used' ? CODE_MESSAGES.usedApp : CODE_MESSAGES.wrongApp, countsAsWrong: true };
+    return {
+      ok: false,
+      error: result.reason === 'used' ? CODE_MESSAGES.usedApp : CODE_MESSAGES.wrongApp,
+      countsAsWrong: true,
+    };
   };
 }
 
 /** Remembers the step used, so the same code cannot be used again (nor by a request racing this one). */
-export async function useAppStep(client: pg.PoolClient, user: TwoFactorUser, step: number): Promise<string | undefined> {
+export async function useAppStep(
+  client: pg.PoolClient,
+  user: TwoFactorUser,
+  step: number,
+): Promise<string | undefined> {
   return (await recordTotpStep(client, user.id, step)) ? undefined : CODE_MESSAGES.usedApp;
 }
 
 /** Checks a code sent by text message for this purpose; gives the code's id to use it up. */
-export function smsCodeCheck(deps: Pick<FeatureDeps, 'pool' | 'clock' | 'config'>, user: TwoFactorUser, purpose: SmsCodePurpose, code: string) {
+export function smsCodeCheck(
+  deps: Pick<FeatureDeps, 'pool' | 'clock' | 'config'>,
+  user: TwoFactorUser,
+  purpose: SmsCodePurpose,
+  code: string,
+) {
   return async (): Promise<CheckOutcome<{ codeId: string; sealedPhone: string }>> => {
     const result = await checkSmsCode(deps, user.id, purpose, code);
     if (!result.ok) return result;
@@ -33,6 +46,10 @@ export function smsCodeCheck(deps: Pick<FeatureDeps, 'pool' | 'clock' | 'config'
   };
 }
 
-export async function useSmsCode(client: pg.PoolClient, user: TwoFactorUser, codeId: string): Promise<string | undefined> {
+export async function useSmsCode(
+  client: pg.PoolClient,
+  user: TwoFactorUser,
+  codeId: string,
+): Promise<string | undefined> {
   return (await consumeSmsCode(client, user.id, codeId)) ? undefined : CODE_MESSAGES.expiredSms;
 }

@@ -29,9 +29,18 @@ describe('TOTP check', () => {
     const code = eightDigits.slice(-6);
     assert.equal((await checkTotp(RFC_SECRET, code, new Date((seconds + 30) * 1000), null)).ok, true);
     assert.equal((await checkTotp(RFC_SECRET, code, new Date((seconds - 30) * 1000), null)).ok, true);
-    assert.deepEqual(await checkTotp(RFC_SECRET, code, new Date((seconds + 61) * 1000), null), { ok: false, reason: 'wrong' });
-    assert.deepEqual(await checkTotp(RFC_SECRET, code, new Date((seconds - 60) * 1000), null), { ok: false, reason: 'wrong' });
-    assert.deepEqual(await checkTotp(RFC_SECRET, '000000', new Date(seconds * 1000), null), { ok: false, reason: 'wrong' });
+    assert.deepEqual(await checkTotp(RFC_SECRET, code, new Date((seconds + 61) * 1000), null), {
+      ok: false,
+      reason: 'wrong',
+    });
+    assert.deepEqual(await checkTotp(RFC_SECRET, code, new Date((seconds - 60) * 1000), null), {
+      ok: false,
+      reason: 'wrong',
+    });
+    assert.deepEqual(await checkTotp(RFC_SECRET, '000000', new Date(seconds * 1000), null), {
+      ok: false,
+      reason: 'wrong',
+    });
   });
 
   it('refuses a step already used, and any step before it', async () => {

@@ -30,7 +30,15 @@ export async function checkTotp(
   lastUsedStep: number | null,
 ): Promise<TotpCheck> {
   const epoch = Math.floor(now.getTime() / 1000);
-  const options = { secret, token: code, epoch, epochTolerance: TOTP_PERIOD_SECONDS, algorithm: 'sha1', digits: 6, period: TOTP_PERIOD_SECONDS } as const;
+  const options = {
+    secret,
+    token: code,
+    epoch,
+    epochTolerance: TOTP_PERIOD_SECONDS,
+    algorithm: 'sha1',
+    digits: 6,
+    period: TOTP_PERIOD_SECONDS,
+  } as const;
   const result = await verify(options);
   if (!result.valid) return { ok: false, reason: 'wrong' };
   // otplib's result type covers HOTP too; a TOTP check always gives the step.

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { Queryable } from '../db/pool.js';
 
-
 export type TwoFactorMethod = 'app' | 'sms';
 
 /** What the code pages need to know about an account. */
@@ -47,7 +46,14 @@ export async function lockUser(client: pg.PoolClient, userId: string): Promise<v
  * Stores the app method. With `firstOnly`, only for an account that has no method yet (false if
  * it has one by now): a setup racing another can never replace a factor.
  */
-export async function saveAppMethod(client: pg.PoolClient, userId: string, sealedSecret: string, step: number, now: Date, firstOnly: boolean): Promise<boolean> {
+export async function saveAppMethod(
+  client: pg.PoolClient,
+  userId: string,
+  sealedSecret: string,
+  step: number,
+  now: Date,
+  firstOnly: boolean,
+): Promise<boolean> {
   const result = await client.query(
     `UPDATE users SET two_factor_method = 'app', totp_secret_encrypted = $2, totp_last_step = $3,
             phone_encrypted = NULL, updated_at = $4
@@ -57,7 +63,13 @@ export async function saveAppMethod(client: pg.PoolClient, userId: string, seale
   return result.rowCount === 1;
 }
 
-export async function saveSmsMethod(client: pg.PoolClient, userId: string, sealedPhone: string, now: Date, firstOnly: boolean): Promise<boolean> {
+export async function saveSmsMethod(
+  client: pg.PoolClient,
+  userId: string,
+  sealedPhone: string,
+  now: Date,
+  firstOnly: boolean,
+): Promise<boolean> {
   const result = await client.query(
     `UPDATE users SET two_factor_method = 'sms', phone_encrypted = $2, totp_secret_encrypted = NULL,
             totp_last_step = NULL, updated_at = $3

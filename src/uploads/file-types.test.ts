@@ -22,7 +22,11 @@ describe('file types by content', () => {
     assert.equal(detectFileType(Buffer.concat([Buffer.from('\r\n  '), pdf]))?.id, 'pdf');
     assert.equal(detectFileType(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), pdf]))?.id, 'pdf');
     for (const before of ['<html><script>alert(1)</script>', 'x', '%%EOF\n', '\u0000']) {
-      assert.equal(detectFileType(Buffer.concat([Buffer.from(before, 'latin1'), pdf])), undefined, JSON.stringify(before));
+      assert.equal(
+        detectFileType(Buffer.concat([Buffer.from(before, 'latin1'), pdf])),
+        undefined,
+        JSON.stringify(before),
+      );
     }
     assert.equal(detectFileType(Buffer.from('%PDF-')), undefined);
   });
@@ -31,7 +35,11 @@ describe('file types by content', () => {
     assert.equal(detectFileType(samples.executable()), undefined);
     assert.equal(detectFileType(Buffer.from('<html><script>alert(1)</script></html>')), undefined);
     assert.equal(detectFileType(samples.zip({ 'hello.txt': 'hi' })), undefined, 'a ZIP that is not Word');
-    assert.equal(detectFileType(samples.zip({ '[Content_Types].xml': '<x/>', 'xl/workbook.xml': '<x/>' })), undefined, 'an Excel file');
+    assert.equal(
+      detectFileType(samples.zip({ '[Content_Types].xml': '<x/>', 'xl/workbook.xml': '<x/>' })),
+      undefined,
+      'an Excel file',
+    );
     assert.equal(detectFileType(samples.ole2NotWord()), undefined, 'an OLE2 file that is not Word');
     assert.equal(detectFileType(samples.heic('mif1', ['mif1', 'avif'])), undefined, 'AVIF uses the generic HEIF brand');
     assert.equal(detectFileType(Buffer.from('PK\x03\x04 truncated')), undefined);

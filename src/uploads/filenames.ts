@@ -43,7 +43,15 @@ export function downloadNameFor(stored: string, contentType: string, fallback = 
 
 /** `attachment` with a plain ASCII name for old clients and the exact name (RFC 6266/5987). */
 export function attachmentDisposition(filename: string): string {
-  const ascii = filename.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/ {2,}/g, ' ').replace(/["\\%;]/g, '_') || 'document';
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const ascii =
+    filename
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/ {2,}/g, ' ')
+      .replace(/["\\%;]/g, '_') || 'document';
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -45,7 +45,10 @@ export function closeConnectionIfCutOff(res: Response, outcome: UploadOutcome): 
 }
 
 /** Sends a stored file as a download: its real type, a cleaned name, never shown inline. */
-export function sendAttachment(res: Response, file: { content: Buffer; contentType: string; downloadName: string }): void {
+export function sendAttachment(
+  res: Response,
+  file: { content: Buffer; contentType: string; downloadName: string },
+): void {
   res.set({
     'Content-Type': file.contentType,
     'Content-Length': String(file.content.length),
@@ -54,4 +57,3 @@ export function sendAttachment(res: Response, file: { content: Buffer; contentTy
   });
   res.end(file.content);
 }
-

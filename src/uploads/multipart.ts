@@ -42,7 +42,11 @@ export function maxRequestBytes(rules: UploadRules): number {
  * After a refusal that leaves a small body unread, the rest is read and discarded so that the
  * client gets the answer; past the request limit the connection is closed instead.
  */
-export function readMultipartUpload(req: Request, isCsrfTokenValid: CsrfCheck, rules: UploadRules): Promise<UploadOutcome> {
+export function readMultipartUpload(
+  req: Request,
+  isCsrfTokenValid: CsrfCheck,
+  rules: UploadRules,
+): Promise<UploadOutcome> {
   const requestLimit = maxRequestBytes(rules);
   if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
     return Promise.resolve({ status: 'malformed', closeConnection: !req.complete });
@@ -146,7 +150,8 @@ export function readMultipartUpload(req: Request, isCsrfTokenValid: CsrfCheck, r
       await Promise.all(pendingFiles);
       if (stopped) return;
       stopped = true;
-      if (!csrfChecked && !isCsrfTokenValid(req, fields._csrf)) return settle({ status: 'csrf-failed', closeConnection: false });
+      if (!csrfChecked && !isCsrfTokenValid(req, fields._csrf))
+        return settle({ status: 'csrf-failed', closeConnection: false });
       settle({ status: 'received', fields, files, refused, tooManyFiles });
     });
     req.pipe(parser);

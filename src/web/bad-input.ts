@@ -3,7 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 const hasNul = (value: unknown): boolean => {
   if (typeof value === 'string') return value.includes('\0');
   if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\0') || hasNul(item));
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, item]) => key.includes('\0') || hasNul(item));
   return false;
 };
 

@@ -13,7 +13,20 @@ export function notFoundHandler(_req: Request, res: Response): void {
 export function isDatabaseUnavailable(error: unknown): boolean {
   const err = error as { code?: string; message?: string } | undefined;
   if (!err) return false;
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P03', '08006', '08001', '08003'].includes(err.code ?? ''))
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      'ENOTFOUND',
+      '57P01',
+      '57P03',
+      '08006',
+      '08001',
+      '08003',
+    ].includes(err.code ?? '')
+  )
     return true;
   return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(
     err.message ?? '',

@@ -3,7 +3,8 @@ import type { Request } from 'express';
 
 export const formCookieName = (production: boolean) => (production ? '__Host-ehc-form' : 'ehc-form');
 
-const mac = (secret: string, token: string) => crypto.createHmac('sha256', secret).update(`form:${token}`).digest('base64url');
+const mac = (secret: string, token: string) =>
+  crypto.createHmac('sha256', secret).update(`form:${token}`).digest('base64url');
 
 function cookieValue(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -38,7 +39,12 @@ export function formCookie(secret: string, production: boolean) {
     write(req: Request, token: string | null | undefined): void {
       (req as WithToken)[made] = token ?? undefined;
       if (!token) return void req.res?.clearCookie(name, { path: '/' });
-      req.res?.cookie(name, `${token}.${mac(secret, token)}`, { httpOnly: true, sameSite: 'lax', secure: production, path: '/' });
+      req.res?.cookie(name, `${token}.${mac(secret, token)}`, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: production,
+        path: '/',
+      });
     },
   };
 }

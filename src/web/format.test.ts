@@ -25,7 +25,7 @@ describe('dates and times on the case pages', () => {
   it('gives a document size people can read', () => {
     assert.equal(formatFileSize(45), '45 bytes');
     assert.equal(formatFileSize(2048), '2 KB');
-    assert.equal(formatFileSize(1024 * 1024 * 3 / 2), '1.5 MB');
+    assert.equal(formatFileSize((1024 * 1024 * 3) / 2), '1.5 MB');
     assert.equal(formatFileSize(1024 * 1024 * 2), '2 MB');
   });
 });

@@ -7,7 +7,13 @@ import express from 'express';
 import nunjucks from 'nunjucks';
 import { setUpNunjucks, trim } from './nunjucks.js';
 
-const council = { name: 'Edgehill Council', teamName: 'SEND', email: 'send@example.com', phone: '01632 960 000', addressLines: [] };
+const council = {
+  name: 'Edgehill Council',
+  teamName: 'SEND',
+  email: 'send@example.com',
+  phone: '01632 960 000',
+  addressLines: [],
+};
 
 describe('the trim filter', () => {
   const views = setUpNunjucks(express(), council);
@@ -18,9 +24,18 @@ describe('the trim filter', () => {
 
   it('trims as Nunjucks does, keeping markup marked safe and escaping the rest', () => {
     assert.equal(views.env.renderString('[{{ text | trim }}]', { text: ' \n <b>x</b>\t ' }), '[&lt;b&gt;x&lt;/b&gt;]');
-    assert.equal(views.env.renderString('[{{ html | trim }}]', { html: new nunjucks.runtime.SafeString(' <b>x</b> ') }), '[<b>x</b>]');
-    assert.equal(views.env.renderString('{% set html %}  <b>x</b>  {% endset %}[{{ html | trim }}]', {}), '[&lt;b&gt;x&lt;/b&gt;]');
-    assert.equal(views.env.renderString('[{{ text | trim }}]', { text: `a${' '.repeat(100_000)}b` }), `[a${' '.repeat(100_000)}b]`);
+    assert.equal(
+      views.env.renderString('[{{ html | trim }}]', { html: new nunjucks.runtime.SafeString(' <b>x</b> ') }),
+      '[<b>x</b>]',
+    );
+    assert.equal(
+      views.env.renderString('{% set html %}  <b>x</b>  {% endset %}[{{ html | trim }}]', {}),
+      '[&lt;b&gt;x&lt;/b&gt;]',
+    );
+    assert.equal(
+      views.env.renderString('[{{ text | trim }}]', { text: `a${' '.repeat(100_000)}b` }),
+      `[a${' '.repeat(100_000)}b]`,
+    );
   });
 });
 
@@ -42,7 +57,8 @@ describe('templates in development', () => {
     assert.equal(views.env.render('cases/page.njk', {}), 'first');
     fs.writeFileSync(path.join(dir, 'cases', 'page.njk'), 'second');
     const deadline = Date.now() + 5000;
-    while (views.env.render('cases/page.njk', {}) !== 'second' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (views.env.render('cases/page.njk', {}) !== 'second' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(views.env.render('cases/page.njk', {}), 'second');
   });
 });

@@ -22,7 +22,11 @@ export interface Views {
  * dropped from the cache so its next render compiles it again; Nunjucks' own noCache would
  * instead re-read and re-compile every template on every render (about 20 times slower).
  */
-export function setUpNunjucks(app: Express, council: Council, options: { watch?: boolean; viewsDir?: string } = {}): Views {
+export function setUpNunjucks(
+  app: Express,
+  council: Council,
+  options: { watch?: boolean; viewsDir?: string } = {},
+): Views {
   const viewsDir = options.viewsDir ?? VIEWS_DIR;
   const env = nunjucks.configure([viewsDir, GOVUK_FRONTEND_DIR], {
     autoescape: true,
@@ -51,7 +55,10 @@ export function trim(value: unknown): unknown {
   return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
 }
 
-type CachingLoader = nunjucks.ILoader & { cache: Record<string, unknown>; emit(event: 'update', name: string, fullname: string): void };
+type CachingLoader = nunjucks.ILoader & {
+  cache: Record<string, unknown>;
+  emit(event: 'update', name: string, fullname: string): void;
+};
 
 function watchTemplates(env: nunjucks.Environment, viewsDir: string): fs.FSWatcher {
   const loader = (env as unknown as { loaders: CachingLoader[] }).loaders[0];

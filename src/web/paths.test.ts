@@ -23,8 +23,15 @@ describe('route paths', () => {
 
   it('list the upload forms whose handlers check the CSRF token themselves', () => {
     const uploads = [...caseUploadPaths, ...staffUploadPaths];
-    for (const path of ['/cases/7/documents/upload', '/staff/cases/new', '/staff/cases/7/progress/decision-to-assess']) {
-      assert.ok(uploads.some((pattern) => pattern.test(path)), path);
+    for (const path of [
+      '/cases/7/documents/upload',
+      '/staff/cases/new',
+      '/staff/cases/7/progress/decision-to-assess',
+    ]) {
+      assert.ok(
+        uploads.some((pattern) => pattern.test(path)),
+        path,
+      );
     }
     assert.ok(!uploads.some((pattern) => pattern.test('/cases/7/comments/new')));
   });

@@ -42,6 +42,8 @@ export const paths = {
 
 /** A route pattern (`/cases/:caseId/...`) as a regular expression matching its paths. */
 export function patternRegExp(pattern: string): RegExp {
-  const escaped = pattern.split(/(:\w+)/).map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const escaped = pattern
+    .split(/(:\w+)/)
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   return new RegExp(`^${escaped.join('')}$`);
 }

@@ -59,7 +59,9 @@ function holdRedirectUntilEnd(res: Response) {
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
   const held: Buffer[] = [];
   const toBuffer = (chunk: unknown, encoding: unknown) =>
-    Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+    Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
 
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
     if (!isRedirect(res.statusCode)) return write(chunk, ...rest);

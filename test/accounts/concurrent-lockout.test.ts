@@ -49,7 +49,10 @@ describe('sign in: passwords sent together to two app processes never check more
     for (const res of responses) assert.ok([400, 429].includes(res.status), `status ${res.status}`);
 
     const later = await signInPage(true);
-    const again = await later.agent.post('/sign-in').type('form').send({ _csrf: later.csrf, email: user.email, password: user.password });
+    const again = await later.agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: later.csrf, email: user.email, password: user.password });
     assert.equal(again.status, 429);
   });
 });

@@ -37,11 +37,17 @@ describe('emails through GOV.UK Notify (EMAIL_PROVIDER=notify)', () => {
 
   it('sends an invitation as a Notify email: the subject and the body with the link, to the email template', async () => {
     await invite(t, { email: 'jo.rogers@example.com' });
-    const [request] = await waitFor('the invitation', () => emailsTo('jo.rogers@example.com')[0] && emailsTo('jo.rogers@example.com'));
+    const [request] = await waitFor(
+      'the invitation',
+      () => emailsTo('jo.rogers@example.com')[0] && emailsTo('jo.rogers@example.com'),
+    );
     verifyNotifyToken(request.authorization, serviceId, keySecret);
     assert.equal(request.body.template_id, templateId);
     assert.equal(request.body.personalisation?.subject, 'Complete your registration for EHC Hub');
-    assert.match(request.body.personalisation?.body ?? '', /Complete your registration:\nhttp:\/\/localhost:3000\/register\/[\w-]{43}/);
+    assert.match(
+      request.body.personalisation?.body ?? '',
+      /Complete your registration:\nhttp:\/\/localhost:3000\/register\/[\w-]{43}/,
+    );
     assert.match(request.body.reference ?? '', /^[0-9a-f-]{36}$/);
   });
 
@@ -53,13 +59,25 @@ describe('emails through GOV.UK Notify (EMAIL_PROVIDER=notify)', () => {
     assert.deepEqual(await failuresFor('busy.day@example.com'), []);
   });
 
-  it('records a permanent refusal once, without retrying, and shows it to staff on the person\'s page', async () => {
+  it("records a permanent refusal once, without retrying, and shows it to staff on the person's page", async () => {
     notify.refuseEmailTo('mistyped@example.con');
-    const invited = await invite(t, { email: 'mistyped@example.con', fullName: 'Pat Mistyped', kind: 'staff', staffRole: 'caseworker', councilId: await councilId(t.pool) });
+    const invited = await invite(t, {
+      email: 'mistyped@example.con',
+      fullName: 'Pat Mistyped',
+      kind: 'staff',
+      staffRole: 'caseworker',
+      councilId: await councilId(t.pool),
+    });
     assert.equal(invited.outcome, 'invited');
-    const [failure] = await waitFor('the recorded failure', async () => (await failuresFor('mistyped@example.con'))[0] && failuresFor('mistyped@example.con'));
+    const [failure] = await waitFor(
+      'the recorded failure',
+      async () => (await failuresFor('mistyped@example.con'))[0] && failuresFor('mistyped@example.con'),
+    );
     assert.equal(failure.subject, 'Complete your registration for EHC Hub');
-    assert.match(failure.reason, /GOV.UK Notify answered 400 \(BadRequestError: Can't send to this recipient using a team-only API key\)/);
+    assert.match(
+      failure.reason,
+      /GOV.UK Notify answered 400 \(BadRequestError: Can't send to this recipient using a team-only API key\)/,
+    );
     // The job ended: no second try.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     assert.equal(emailsTo('mistyped@example.con').length, 1);
@@ -67,7 +85,10 @@ describe('emails through GOV.UK Notify (EMAIL_PROVIDER=notify)', () => {
     const admin = await createUser(t.pool, { kind: 'staff', staffRole: 'admin', twoFactorMethod: 'app' });
     const agent = await agentSignedInAs(t, admin.id);
     const page = await agent.get(`/staff/people/${invited.userId}`).expect(200);
-    const text = page.text.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+    const text = page.text
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#39;/g, "'")
+      .replace(/\s+/g, ' ');
     assert.match(text, /Emails to mistyped@example\.con could not be delivered/);
     assert.match(text, /Complete your registration for EHC Hub, .*: GOV\.UK Notify answered 400/);
 

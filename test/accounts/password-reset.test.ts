@@ -29,7 +29,12 @@ describe('forgotten password and "Create a password"', () => {
   const askForReset = (email: string, agent = t.agent()) => submitForm(agent, '/forgotten-password', { email });
 
   async function resetLinkFor(email: string, notIn: string[] = []) {
-    const message = await smtp.waitFor((m) => m.to.includes(email) && m.subject === 'Reset your EHC Hub password' && !notIn.some((link) => m.text.includes(link)));
+    const message = await smtp.waitFor(
+      (m) =>
+        m.to.includes(email) &&
+        m.subject === 'Reset your EHC Hub password' &&
+        !notIn.some((link) => m.text.includes(link)),
+    );
     return linkPath(message.text, '/reset-password/');
   }
 
@@ -78,25 +83,44 @@ describe('forgotten password and "Create a password"', () => {
       assert.ok(page.text.includes(`<li>${rule}</li>`), rule);
     }
     assert.match(page.text, /<label class="govuk-label govuk-label--s" for="password">\s*Password\s*<\/label>/);
-    assert.match(page.text, /<label class="govuk-label govuk-label--s" for="confirmPassword">\s*Confirm password\s*<\/label>/);
+    assert.match(
+      page.text,
+      /<label class="govuk-label govuk-label--s" for="confirmPassword">\s*Confirm password\s*<\/label>/,
+    );
     assert.match(page.text, /Continue/);
     const csrf = csrfFrom(page.text);
-    const bad = await agent.post(link).type('form').send({ _csrf: csrf, password: 'short', confirmPassword: 'short' }).expect(400);
+    const bad = await agent
+      .post(link)
+      .type('form')
+      .send({ _csrf: csrf, password: 'short', confirmPassword: 'short' })
+      .expect(400);
     assert.match(bad.text, /Passwords must be at least 8 characters long\./);
-    const noSymbol = await agent.post(link).type('form').send({ _csrf: csrf, password: 'Longenough', confirmPassword: 'Longenough' }).expect(400);
+    const noSymbol = await agent
+      .post(link)
+      .type('form')
+      .send({ _csrf: csrf, password: 'Longenough', confirmPassword: 'Longenough' })
+      .expect(400);
     assert.match(noSymbol.text, /Passwords must contain at least one symbol &amp; one capital letter\./);
 
-    const done = await agent.post(link).type('form').send({ _csrf: csrf, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).expect(302);
+    const done = await agent
+      .post(link)
+      .type('form')
+      .send({ _csrf: csrf, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
+      .expect(302);
     assert.equal(done.headers.location, '/sign-in');
     const signInPage = await agent.get('/sign-in').expect(200);
     assert.match(signInPage.text, /Your password has been changed/);
 
     // The other session has ended.
     await elsewhere.get('/account').expect(302).expect('location', '/sign-in');
-    const { rows } = await t.pool.query(`SELECT count(*) AS n FROM session WHERE sess->'auth'->>'userId' = $1`, [user.id]);
+    const { rows } = await t.pool.query(`SELECT count(*) AS n FROM session WHERE sess->'auth'->>'userId' = $1`, [
+      user.id,
+    ]);
     assert.equal(rows[0].n, 0);
 
-    const changed = await smtp.waitFor((m) => m.to.includes(user.email) && m.subject === 'Your EHC Hub password has been changed');
+    const changed = await smtp.waitFor(
+      (m) => m.to.includes(user.email) && m.subject === 'Your EHC Hub password has been changed',
+    );
     assert.match(changed.text, /was changed on 13th May 2024 at 9:30am/);
     assert.match(changed.text, /If you did not change your password, contact Edgehill SEND Admin straight away/);
 
@@ -140,11 +164,14 @@ describe('forgotten password and "Create a password"', () => {
       assert.match((await agent.get('/forgotten-password')).text, /Check your email/);
     }
     // The email is queued just after the answer (so that the answer takes as long for any address).
-    const handled = async () => (await auditActions(t.pool, user.id)).filter((a) => a.startsWith('password.reset-')).length;
+    const handled = async () =>
+      (await auditActions(t.pool, user.id)).filter((a) => a.startsWith('password.reset-')).length;
     await waitFor('the five requests', async () => ((await handled()) === 5 ? true : undefined));
     assert.equal((await queuedEmails(t.pool, user.email)).length, 3);
     clock.advance(60 * 60 * 1000 + 1000);
     await askForReset(user.email);
-    await waitFor('the fourth email', async () => ((await queuedEmails(t.pool, user.email)).length === 4 ? true : undefined));
+    await waitFor('the fourth email', async () =>
+      (await queuedEmails(t.pool, user.email)).length === 4 ? true : undefined,
+    );
   });
 });

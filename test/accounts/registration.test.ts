@@ -28,7 +28,11 @@ describe('invitation and "Complete your registration"', () => {
   });
 
   it('invites by email, refuses each password rule with the guide words, registers, and sends the user to sign in', async () => {
-    const invited = await invite(t, { email: ' Jo.Rogers@Example.com ', fullName: 'Jo Rogers', invitedBy: { name: 'Sam Taylor' } });
+    const invited = await invite(t, {
+      email: ' Jo.Rogers@Example.com ',
+      fullName: 'Jo Rogers',
+      invitedBy: { name: 'Sam Taylor' },
+    });
     assert.equal(invited.outcome, 'invited');
 
     const email = await smtp.waitFor((m) => m.to.includes('jo.rogers@example.com'));
@@ -37,14 +41,23 @@ describe('invitation and "Complete your registration"', () => {
     assert.match(email.text, /request for an Education, Health and Care \(EHC\) needs assessment for your child/);
     assert.match(email.text, /Complete your registration:\nhttp:\/\/localhost:3000\/register\//);
     assert.match(email.text, /This link expires on 22nd Aug 2023 at 10am/);
-    assert.match(email.text, /Contact Edgehill SEND Admin\nEmail: send\.admin@edgehill\.example\.gov\.uk\nTelephone: 01632 960 000/);
-    assert.match(email.html, /<a href="http:\/\/localhost:3000\/register\/[\w-]{43}"[^>]*>Complete your registration<\/a>/);
+    assert.match(
+      email.text,
+      /Contact Edgehill SEND Admin\nEmail: send\.admin@edgehill\.example\.gov\.uk\nTelephone: 01632 960 000/,
+    );
+    assert.match(
+      email.html,
+      /<a href="http:\/\/localhost:3000\/register\/[\w-]{43}"[^>]*>Complete your registration<\/a>/,
+    );
     assert.match(email.html, /send\.admin@edgehill\.example\.gov\.uk/);
 
     const link = linkPath(email.text, '/register/');
     const token = link.split('/').pop()!;
     const { rows } = await t.pool.query('SELECT token_hash FROM account_tokens');
-    assert.ok(rows.every((row) => row.token_hash !== token && row.token_hash.length === 64), 'only a hash is stored');
+    assert.ok(
+      rows.every((row) => row.token_hash !== token && row.token_hash.length === 64),
+      'only a hash is stored',
+    );
 
     const agent = t.agent();
     const page = await agent.get(link).expect(200);
@@ -77,7 +90,9 @@ describe('invitation and "Complete your registration"', () => {
     const signIn = await agent.get('/sign-in').expect(200);
     assert.match(signIn.text, /You have completed your registration/);
 
-    const { rows: users } = await t.pool.query('SELECT id, status, registered_at FROM users WHERE email = $1', ['jo.rogers@example.com']);
+    const { rows: users } = await t.pool.query('SELECT id, status, registered_at FROM users WHERE email = $1', [
+      'jo.rogers@example.com',
+    ]);
     assert.equal(users[0].status, 'active');
     assert.equal(users[0].registered_at.toISOString(), '2023-08-08T09:00:00.000Z');
     assert.ok((await auditActions(t.pool, users[0].id)).includes('account.registered'));
@@ -93,7 +108,9 @@ describe('invitation and "Complete your registration"', () => {
     const newCookie = signedIn.headers['set-cookie']?.[0] ?? '';
     assert.match(newCookie, /^ehc-session=/);
     assert.notEqual(newCookie.split(';')[0], before.split(';')[0]);
-    const { rows: sessions } = await t.pool.query(`SELECT sess FROM session WHERE sess->'auth'->>'userId' = $1`, [users[0].id]);
+    const { rows: sessions } = await t.pool.query(`SELECT sess FROM session WHERE sess->'auth'->>'userId' = $1`, [
+      users[0].id,
+    ]);
     assert.equal(sessions.length, 1);
     assert.deepEqual(sessions[0].sess.auth, {
       userId: users[0].id,
@@ -116,7 +133,9 @@ describe('invitation and "Complete your registration"', () => {
     await invite(t, { email: 'used@example.com' });
     const link = linkPath((await smtp.waitFor((m) => m.to.includes('used@example.com'))).text, '/register/');
     const agent = t.agent();
-    await submitForm(agent, link, { password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD }).then((r) => assert.equal(r.status, 302));
+    await submitForm(agent, link, { password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD }).then((r) =>
+      assert.equal(r.status, 302),
+    );
     const again = await agent.get(link).expect(410);
     assert.match(again.text, /You have already completed your registration/);
     assert.match(again.text, /href="\/sign-in"/);
@@ -130,7 +149,11 @@ describe('invitation and "Complete your registration"', () => {
     const page = await agent.get(link).expect(404);
     assert.match(page.text, /This link does not work/);
     const csrf = csrfFrom((await agent.get('/sign-in')).text);
-    await agent.post(link).type('form').send({ _csrf: csrf, password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD }).expect(404);
+    await agent
+      .post(link)
+      .type('form')
+      .send({ _csrf: csrf, password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD })
+      .expect(404);
     const { rows } = await t.pool.query(`SELECT status, password_hash FROM users WHERE email = 'stopped@example.com'`);
     assert.deepEqual(rows[0], { status: 'disabled', password_hash: null });
   });
@@ -147,7 +170,10 @@ describe('invitation and "Complete your registration"', () => {
     assert.match(expired.text, /Links to complete your registration work for 14 days/);
     assert.match(expired.text, /ask Edgehill SEND Admin to send you a new invitation/);
     const csrf = csrfFrom((await agent.get('/sign-in')).text);
-    const posted = await agent.post(link).type('form').send({ _csrf: csrf, password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD });
+    const posted = await agent
+      .post(link)
+      .type('form')
+      .send({ _csrf: csrf, password: GOOD_PASSWORD, confirmPassword: GOOD_PASSWORD });
     assert.equal(posted.status, 410);
     const { rows } = await t.pool.query(`SELECT status FROM users WHERE email = 'late@example.com'`);
     assert.equal(rows[0].status, 'invited');
@@ -164,7 +190,11 @@ describe('invitation and "Complete your registration"', () => {
     assert.equal(first.outcome, 'invited');
     const firstLink = linkPath((await smtp.waitFor((m) => m.to.includes('twice@example.com'))).text, '/register/');
     const resent = await inTransaction(t.pool, (client) =>
-      resendInvitation(client, { config: t.config, clock: t.clock, queue: t.queue }, { userId: first.userId, resentBy: { name: 'Someone Else' } }),
+      resendInvitation(
+        client,
+        { config: t.config, clock: t.clock, queue: t.queue },
+        { userId: first.userId, resentBy: { name: 'Someone Else' } },
+      ),
     );
     t.queue.nudge();
     assert.equal(resent.outcome, 'invited');
@@ -182,9 +212,18 @@ describe('invitation and "Complete your registration"', () => {
 
   it('npm run cli -- invite and create-admin invite through the same service', async () => {
     const printed: string[] = [];
-    const deps = { config: t.config, pool: t.pool, clock: t.clock, queue: t.queue, print: (line: string) => printed.push(line) };
+    const deps = {
+      config: t.config,
+      pool: t.pool,
+      clock: t.clock,
+      queue: t.queue,
+      print: (line: string) => printed.push(line),
+    };
     await runCommand(parseCommand(['invite', '--email', 'cli.parent@example.com', '--name', 'Cli Parent']), deps);
-    await runCommand(parseCommand(['create-admin', '--email', 'first.admin@example.com', '--name', 'First Admin']), deps);
+    await runCommand(
+      parseCommand(['create-admin', '--email', 'first.admin@example.com', '--name', 'First Admin']),
+      deps,
+    );
     t.queue.nudge();
     assert.match(printed.join('\n'), /Invitation email queued for cli\.parent@example\.com/);
     const adminLink = printed.find((line) => line.startsWith('http://localhost:3000/register/'));

@@ -21,7 +21,10 @@ describe('sign in, lockout and sign out', () => {
 
   async function signIn(email: string, password: string, agent = t.agent()) {
     const page = await agent.get('/sign-in').expect(200);
-    const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email, password });
+    const res = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), email, password });
     return { agent, res };
   }
 
@@ -131,7 +134,11 @@ describe('sign in, lockout and sign out', () => {
     const user = await createUser(t.pool);
     const agent = await agentSignedInAs(t, user.id);
     const account = await agent.get('/account').expect(200);
-    const res = await agent.post('/sign-out').type('form').send({ _csrf: csrfFrom(account.text) }).expect(302);
+    const res = await agent
+      .post('/sign-out')
+      .type('form')
+      .send({ _csrf: csrfFrom(account.text) })
+      .expect(302);
     assert.equal(res.headers.location, '/signed-out');
     const page = await agent.get('/signed-out').expect(200);
     assert.match(page.text, /<h1 class="govuk-heading-l">You have signed out<\/h1>/);

@@ -6,7 +6,6 @@ import { invite, smtpSenders } from './support/helpers.js';
 import { freePort, linkPath, startSmtpCapture, type SmtpCapture } from './support/smtp-capture.js';
 import { waitFor } from '../support/wait.js';
 
-
 describe('when the mail server is down', () => {
   let t: TestApp;
   let port: number;
@@ -42,7 +41,10 @@ describe('when the mail server is down', () => {
     smtp = await startSmtpCapture(port);
     const message = await smtp.waitFor((m) => m.to.includes('patient.parent@example.com'), 45_000);
     assert.equal(message.subject, 'Complete your registration for EHC Hub');
-    assert.equal(linkPath(message.text, '/register/'), new URL(invited.outcome === 'invited' ? invited.registrationLink : '').pathname);
+    assert.equal(
+      linkPath(message.text, '/register/'),
+      new URL(invited.outcome === 'invited' ? invited.registrationLink : '').pathname,
+    );
 
     await waitFor('the job to complete', async () => (await job())[0]?.state === 'completed', 30_000);
     // Give any stray retry the time it would need to show up.

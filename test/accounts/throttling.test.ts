@@ -20,7 +20,11 @@ describe('sign-in throttling that does not lock the owner out', () => {
   async function signIn(email: string, password: string, from: string) {
     const agent = t.agent();
     const page = await agent.get('/sign-in').set('X-Forwarded-For', from).expect(200);
-    return agent.post('/sign-in').set('X-Forwarded-For', from).type('form').send({ _csrf: csrfFrom(page.text), email, password });
+    return agent
+      .post('/sign-in')
+      .set('X-Forwarded-For', from)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), email, password });
   }
 
   it('10 failures from one address hold up that address only: the owner elsewhere signs in, and still owes the second factor', async () => {
@@ -37,7 +41,8 @@ describe('sign-in throttling that does not lock the owner out', () => {
 
   it('from many addresses, after 50 failures in a day each try waits longer: 1 minute, then 2, then 4', async () => {
     const user = await createUser(t.pool, { twoFactorMethod: 'app' });
-    for (let i = 1; i <= 49; i++) assert.equal((await signIn(user.email, `Wrong-${i}`, `192.0.2.${i}`)).status, 400, `try ${i}`);
+    for (let i = 1; i <= 49; i++)
+      assert.equal((await signIn(user.email, `Wrong-${i}`, `192.0.2.${i}`)).status, 400, `try ${i}`);
     const fiftieth = await signIn(user.email, 'Wrong-50', '192.0.2.50');
     assert.equal(fiftieth.status, 429);
     assert.match(fiftieth.text, /Wait 1 minute, then try again/);
@@ -55,7 +60,8 @@ describe('sign-in throttling that does not lock the owner out', () => {
 
   it('150 failures from one address (an office, a school) do not stop a colleague there signing in', async () => {
     const office = '198.51.100.200';
-    for (let i = 1; i <= 150; i++) assert.equal((await signIn(`nobody${i}@example.com`, 'Wrong-Password', office)).status, 400, `try ${i}`);
+    for (let i = 1; i <= 150; i++)
+      assert.equal((await signIn(`nobody${i}@example.com`, 'Wrong-Password', office)).status, 400, `try ${i}`);
     const colleague = await createUser(t.pool, { twoFactorMethod: 'app' });
     const res = await signIn(colleague.email, colleague.password, office);
     assert.equal(res.status, 302);
@@ -72,11 +78,16 @@ describe('"Forgotten password?" from one address', () => {
   async function ask(email: string, from: string) {
     const agent = t.agent();
     const page = await agent.get('/forgotten-password').set('X-Forwarded-For', from).expect(200);
-    return agent.post('/forgotten-password').set('X-Forwarded-For', from).type('form').send({ _csrf: csrfFrom(page.text), email });
+    return agent
+      .post('/forgotten-password')
+      .set('X-Forwarded-For', from)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), email });
   }
 
   it('takes 30 requests an hour, then says to wait; other addresses are not held up', async () => {
-    for (let i = 1; i <= 30; i++) assert.equal((await ask(`someone${i}@example.com`, '198.51.100.9')).status, 302, `request ${i}`);
+    for (let i = 1; i <= 30; i++)
+      assert.equal((await ask(`someone${i}@example.com`, '198.51.100.9')).status, 302, `request ${i}`);
     const limited = await ask('someone31@example.com', '198.51.100.9');
     assert.equal(limited.status, 429);
     assert.match(limited.text, /too many requests to reset a password from your network. Wait an hour/);

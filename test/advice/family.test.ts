@@ -17,13 +17,29 @@ describe('advice: the family’s All about me, and the advice they see', () => {
   after(() => t.close());
 
   /** An adviser who has written and sent their advice on the case. */
-  async function adviceSent(c: Awaited<ReturnType<typeof assessmentCase>>, kind: string, fullName: string, email: string, needs: string) {
+  async function adviceSent(
+    c: Awaited<ReturnType<typeof assessmentCase>>,
+    kind: string,
+    fullName: string,
+    email: string,
+    needs: string,
+  ) {
     const adviser = await createUser(t.pool, { fullName, email });
     const requestId = await requestAdviceAs(t, c.staff, c.id, { kind, fullName, email });
     const agent = await agentSignedInAs(t, adviser.id);
     const csrf = csrfFrom((await agent.get(`/advice/${requestId}`).expect(200)).text);
-    if (kind === 'psychological') await postMultipart(agent, `/advice/${requestId}/attachments`, { _csrf: csrf }, { documents: { content: PDF, filename: `${kind}-report.pdf` } }).expect(302);
-    await agent.post(`/advice/${requestId}`).type('form').send({ _csrf: csrf, action: 'continue', needs, outcomes: 'To thrive.', provisionHealth: 'A review each term.' }).expect(302);
+    if (kind === 'psychological')
+      await postMultipart(
+        agent,
+        `/advice/${requestId}/attachments`,
+        { _csrf: csrf },
+        { documents: { content: PDF, filename: `${kind}-report.pdf` } },
+      ).expect(302);
+    await agent
+      .post(`/advice/${requestId}`)
+      .type('form')
+      .send({ _csrf: csrf, action: 'continue', needs, outcomes: 'To thrive.', provisionHealth: 'A review each term.' })
+      .expect(302);
     await agent.post(`/advice/${requestId}/submit`).type('form').send({ _csrf: csrf }).expect(302);
     return { requestId, agent };
   }
@@ -32,15 +48,26 @@ describe('advice: the family’s All about me, and the advice they see', () => {
     const c = await assessmentCase(t);
     const path = `/cases/${c.id}/all-about-me`;
     const stage = textOf((await c.parent.agent.get(`/cases/${c.id}/stages/assessment`).expect(200)).text);
-    assert.match(stage, /Advice for the assessment .* No advice has been shared with you yet\. All about me .* Write All about me/);
+    assert.match(
+      stage,
+      /Advice for the assessment .* No advice has been shared with you yet\. All about me .* Write All about me/,
+    );
     const page = await c.parent.agent.get(path).expect(200);
     const csrf = csrfFrom(page.text);
     const nothing = await c.parent.agent.post(path).type('form').send({ _csrf: csrf, action: 'continue' }).expect(400);
     assert.match(textOf(nothing.text), /There is a problem Write at least one section before you send it/);
-    const tooLong = await c.parent.agent.post(path).type('form').send({ _csrf: csrf, action: 'save', hopes: 'x'.repeat(10_001) }).expect(400);
+    const tooLong = await c.parent.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrf, action: 'save', hopes: 'x'.repeat(10_001) })
+      .expect(400);
     assert.match(textOf(tooLong.text), /Hopes for the future must be 10,000 characters or fewer/);
 
-    await c.parent.agent.post(path).type('form').send({ _csrf: csrf, action: 'save', parentViews: 'He needs calm.', admire: 'I am kind and funny.' }).expect(302);
+    await c.parent.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrf, action: 'save', parentViews: 'He needs calm.', admire: 'I am kind and funny.' })
+      .expect(302);
     const back = textOf((await c.parent.agent.get(path).expect(200)).text);
     assert.match(back, /Your draft has been saved/);
     assert.match(back, /I am kind and funny\./);
@@ -51,11 +78,22 @@ describe('advice: the family’s All about me, and the advice they see', () => {
     await c.parent.agent
       .post(path)
       .type('form')
-      .send({ _csrf: csrf, action: 'continue', parentViews: 'He needs calm.', admire: 'I am kind and funny.', important: 'My dog, Biscuit.', support: 'Tell me what is next.', hopes: 'To be a vet.' })
+      .send({
+        _csrf: csrf,
+        action: 'continue',
+        parentViews: 'He needs calm.',
+        admire: 'I am kind and funny.',
+        important: 'My dog, Biscuit.',
+        support: 'Tell me what is next.',
+        hopes: 'To be a vet.',
+      })
       .expect(302)
       .expect('Location', `${path}/check`);
     const check = textOf((await c.parent.agent.get(`${path}/check`).expect(200)).text);
-    assert.match(check, /The views of the parent or carer He needs calm\. What people like and admire about me \(Barney’s views\) I am kind and funny\..*My hopes for the future \(Barney’s views\) To be a vet\./);
+    assert.match(
+      check,
+      /The views of the parent or carer He needs calm\. What people like and admire about me \(Barney’s views\) I am kind and funny\..*My hopes for the future \(Barney’s views\) To be a vet\./,
+    );
     await c.parent.agent.post(`${path}/submit`).type('form').send({ _csrf: csrf }).expect(302);
     await c.parent.agent.post(`${path}/submit`).type('form').send({ _csrf: csrf }).expect(404);
     await c.parent.agent.post(path).type('form').send({ _csrf: csrf, action: 'save', hopes: 'Changed' }).expect(404);
@@ -80,26 +118,45 @@ describe('advice: the family’s All about me, and the advice they see', () => {
     assert.match(stage, /No advice has been shared with you yet/);
     assert.doesNotMatch(stage, /Barney learns by doing/);
     const documents = textOf((await c.parent.agent.get(`/cases/${c.id}/documents`).expect(200)).text);
-    assert.doesNotMatch(documents, /psychological-report\.pdf/, 'an attachment is not the family’s before the advice is shared');
+    assert.doesNotMatch(
+      documents,
+      /psychological-report\.pdf/,
+      'an attachment is not the family’s before the advice is shared',
+    );
     const { rows } = await t.pool.query(`SELECT id FROM documents WHERE advice_request_id = $1`, [ep.requestId]);
     await c.parent.agent.get(`/cases/${c.id}/documents/${rows[0].id}`).expect(404);
 
     const detail = await c.staff.agent.get(`/staff/cases/${c.id}/advice/${ep.requestId}`).expect(200);
-    await c.staff.agent.post(`/staff/cases/${c.id}/advice/${ep.requestId}/share`).type('form').send({ _csrf: csrfFrom(detail.text) }).expect(302);
+    await c.staff.agent
+      .post(`/staff/cases/${c.id}/advice/${ep.requestId}/share`)
+      .type('form')
+      .send({ _csrf: csrfFrom(detail.text) })
+      .expect(302);
     stage = textOf((await c.parent.agent.get(stagePath).expect(200)).text);
-    assert.match(stage, /Psychological advice from Dr Priya Shah Given on 20th Sep 2023 The child’s needs Barney learns by doing\./);
+    assert.match(
+      stage,
+      /Psychological advice from Dr Priya Shah Given on 20th Sep 2023 The child’s needs Barney learns by doing\./,
+    );
     assert.doesNotMatch(stage, /Barney has asthma/);
-    const link = /href="(\/cases\/[^"]+\/documents\/[^"]+)">psychological-report\.pdf/.exec((await c.parent.agent.get(stagePath)).text)?.[1];
+    const link = /href="(\/cases\/[^"]+\/documents\/[^"]+)">psychological-report\.pdf/.exec(
+      (await c.parent.agent.get(stagePath)).text,
+    )?.[1];
     assert.ok(link);
     await c.parent.agent.get(link).expect(200);
 
     // The draft plan is issued: the family sees all three (the two professionals' and their own).
-    const family = await t.pool.query(`INSERT INTO family_advice (case_id, parent_views, saved_by, saved_at, submitted_by, submitted_at) VALUES ($1, 'Our views.', $2, now(), $2, now())`, [c.id, c.parent.id]);
+    const family = await t.pool.query(
+      `INSERT INTO family_advice (case_id, parent_views, saved_by, saved_at, submitted_by, submitted_at) VALUES ($1, 'Our views.', $2, now(), $2, now())`,
+      [c.id, c.parent.id],
+    );
     assert.equal(family.rowCount, 1);
     await t.pool.query(`UPDATE cases SET draft_plan_issued_on = '2023-11-20' WHERE id = $1`, [c.id]);
     stage = textOf((await c.parent.agent.get(stagePath).expect(200)).text);
     assert.match(stage, /Psychological advice from Dr Priya Shah Given on 20th Sep 2023/);
-    assert.match(stage, /Medical advice from Dr Amir Khan Given on 20th Sep 2023 The child’s needs Barney has asthma\./);
+    assert.match(
+      stage,
+      /Medical advice from Dr Amir Khan Given on 20th Sep 2023 The child’s needs Barney has asthma\./,
+    );
     assert.match(stage, /You have sent All about me to the council\. Read All about me/);
 
     // Another case's adviser sees none of it.

@@ -3,7 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fixedClock } from '../../src/clock.js';
 import { addDocument, addKeyDate, addNote, linkLetter } from '../cases/support.js';
-import { axeViolations, browserSkipReason, DESKTOP, launchBrowser, MOBILE, NARROW, newPage, scrollsSideways } from '../support/browser.js';
+import {
+  axeViolations,
+  browserSkipReason,
+  DESKTOP,
+  launchBrowser,
+  MOBILE,
+  NARROW,
+  newPage,
+  scrollsSideways,
+} from '../support/browser.js';
 import { createTestCase } from '../support/cases.js';
 import { sessionCookieFor } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -29,9 +38,15 @@ describe('My cases and the case page in Chromium', { skip: browserSkipReason() }
       { userId: parent.id, role: 'parent' as const },
       { userId: coordinator.id, role: 'coordinator' as const },
     ];
-    const barney = await createTestCase(t.pool, { members, requestText: 'Barney finds reading hard.\n\nHe needs more help in class.' });
+    const barney = await createTestCase(t.pool, {
+      members,
+      requestText: 'Barney finds reading hard.\n\nHe needs more help in class.',
+    });
     barneyId = barney.id;
-    await addNote(t.pool, barney.id, 'We have shared the request with the family.', { authorId: coordinator.id, at: '2023-08-09T09:30:00Z' });
+    await addNote(t.pool, barney.id, 'We have shared the request with the family.', {
+      authorId: coordinator.id,
+      at: '2023-08-09T09:30:00Z',
+    });
     await addKeyDate(t.pool, barney.id, 'Meeting at school', '2023-09-01');
     const decided = await createTestCase(t.pool, {
       child: { firstName: 'Maximilian-Alexander', lastName: 'Featherstonehaugh-Worthington' },
@@ -46,7 +61,10 @@ describe('My cases and the case page in Chromium', { skip: browserSkipReason() }
     await t?.close();
   });
 
-  async function signedInPage(viewport: { width: number; height: number }, options: { javaScriptEnabled?: boolean } = {}) {
+  async function signedInPage(
+    viewport: { width: number; height: number },
+    options: { javaScriptEnabled?: boolean } = {},
+  ) {
     const { context, page } = await newPage(browser, viewport, options);
     const cookie = await sessionCookieFor(t, parentId);
     await context.addCookies([{ ...cookie, url: t.baseUrl }]);
@@ -60,7 +78,10 @@ describe('My cases and the case page in Chromium', { skip: browserSkipReason() }
     return page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '');
   }
 
-  for (const [name, viewport] of [['320 px', NARROW], ['1280 px', DESKTOP]] as const) {
+  for (const [name, viewport] of [
+    ['320 px', NARROW],
+    ['1280 px', DESKTOP],
+  ] as const) {
     it(`shows My cases and a case with no axe violations at ${name}, fitting the screen`, async () => {
       const { context, page, errors } = await signedInPage(viewport);
       await page.goto(`${t.baseUrl}/cases`);
@@ -104,7 +125,10 @@ describe('My cases and the case page in Chromium', { skip: browserSkipReason() }
   it('shows many cases compactly with no axe violations, and opens one whole on demand', async () => {
     const many = await createUser(t.pool, { fullName: 'Sam Many' });
     for (const firstName of ['Ada', 'Ben', 'Cal', 'Dee', 'Eve', 'Fay']) {
-      await createTestCase(t.pool, { child: { firstName, lastName: 'Many' }, members: [{ userId: many.id, role: 'parent' }] });
+      await createTestCase(t.pool, {
+        child: { firstName, lastName: 'Many' },
+        members: [{ userId: many.id, role: 'parent' }],
+      });
     }
     for (const viewport of [NARROW, DESKTOP]) {
       const { context, page } = await newPage(browser, viewport);
@@ -130,7 +154,11 @@ describe('My cases and the case page in Chromium', { skip: browserSkipReason() }
     const { context, page } = await signedInPage(NARROW);
     await page.goto(`${t.baseUrl}/cases`);
     const summary = page.locator(`#case-${barneyId} summary`, { hasText: 'What does this mean?' });
-    const answer = page.locator(`#case-${barneyId}`).getByText('We have received a request for an EHC needs assessment for Barney and have shared this with you.', { exact: false });
+    const answer = page
+      .locator(`#case-${barneyId}`)
+      .getByText('We have received a request for an EHC needs assessment for Barney and have shared this with you.', {
+        exact: false,
+      });
     assert.equal(await answer.isVisible(), false);
     await summary.focus();
     await page.keyboard.press('Enter');

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { axeViolations, browserSkipReason, DESKTOP, launchBrowser, NARROW, newPage, scrollsSideways } from '../support/browser.js';
+import {
+  axeViolations,
+  browserSkipReason,
+  DESKTOP,
+  launchBrowser,
+  NARROW,
+  newPage,
+  scrollsSideways,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('the start page in Chromium', { skip: browserSkipReason() }, () => {
@@ -16,7 +24,10 @@ describe('the start page in Chromium', { skip: browserSkipReason() }, () => {
     await t?.close();
   });
 
-  for (const [name, viewport] of [['320 px', NARROW], ['1280 px', DESKTOP]] as const) {
+  for (const [name, viewport] of [
+    ['320 px', NARROW],
+    ['1280 px', DESKTOP],
+  ] as const) {
     it(`passes axe with no violations at ${name}, and fits the screen`, async () => {
       const { context, page } = await newPage(browser, viewport);
       const errors: string[] = [];

@@ -3,7 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fixedClock } from '../../src/clock.js';
 import { fillAndSend, PARENT_ANSWERS } from '../online-request/support.js';
-import { axeViolations, browserSkipReason, DESKTOP, launchBrowser, MOBILE, newPage, scrollsSideways } from '../support/browser.js';
+import {
+  axeViolations,
+  browserSkipReason,
+  DESKTOP,
+  launchBrowser,
+  MOBILE,
+  newPage,
+  scrollsSideways,
+} from '../support/browser.js';
 import { createTestCase } from '../support/cases.js';
 import { agentSignedInAs, sessionCookieFor } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -18,7 +26,10 @@ describe("staff's New requests in Chromium, at 1280 and 375 px", { skip: browser
     t = await startTestApp({ clock: fixedClock('2023-08-08T10:00:00Z'), deliver: false });
     browser = await launchBrowser();
     const parent = await createUser(t.pool, { fullName: 'Jo Parent', twoFactorMethod: 'app' });
-    await createTestCase(t.pool, { child: { firstName: 'Robin', lastName: 'Morgan', dateOfBirth: '2016-03-14' }, requestReceived: '2023-01-10' });
+    await createTestCase(t.pool, {
+      child: { firstName: 'Robin', lastName: 'Morgan', dateOfBirth: '2016-03-14' },
+      requestReceived: '2023-01-10',
+    });
     ({ requestId } = await fillAndSend(await agentSignedInAs(t, parent.id), PARENT_ANSWERS));
   });
   after(async () => {
@@ -33,7 +44,10 @@ describe("staff's New requests in Chromium, at 1280 and 375 px", { skip: browser
     assert.equal(await scrollsSideways(page), false, `${page.url()} fits the screen`);
   }
 
-  for (const [name, viewport] of [['desktop', DESKTOP], ['mobile', MOBILE]] as const) {
+  for (const [name, viewport] of [
+    ['desktop', DESKTOP],
+    ['mobile', MOBILE],
+  ] as const) {
     it(`(${name}) the list, a request with the possible existing case, and creating the case`, async () => {
       const staff = await createUser(t.pool, { kind: 'staff', twoFactorMethod: 'app' });
       const { context, page } = await newPage(browser, viewport);

@@ -7,7 +7,6 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { freePort } from '../support/real-process.js';
 import { createUser } from '../support/users.js';
 
-
 describe('staff single sign-on in Chromium', { skip: browserSkipReason() }, () => {
   let t: TestApp;
   let browser: Browser;
@@ -17,7 +16,11 @@ describe('staff single sign-on in Chromium', { skip: browserSkipReason() }, () =
   before(async () => {
     const port = await freePort();
     BASE_URL = `http://localhost:${port}`;
-    provider = await startOidcProvider({ clientId: 'ehc-hub', clientSecret: 'a-client-secret-for-the-tests', redirectUri: `${BASE_URL}/sign-in/council/callback` });
+    provider = await startOidcProvider({
+      clientId: 'ehc-hub',
+      clientSecret: 'a-client-secret-for-the-tests',
+      redirectUri: `${BASE_URL}/sign-in/council/callback`,
+    });
     t = await startTestApp({
       port,
       env: {
@@ -36,8 +39,13 @@ describe('staff single sign-on in Chromium', { skip: browserSkipReason() }, () =
     await provider?.close();
   });
 
-  it('signs an invited case worker in through the council\'s provider to the work tray, axe clean at 1280 px', async () => {
-    await createUser(t.pool, { kind: 'staff', email: 'sam.patel@edgehill.gov.uk', status: 'invited', twoFactorMethod: null });
+  it("signs an invited case worker in through the council's provider to the work tray, axe clean at 1280 px", async () => {
+    await createUser(t.pool, {
+      kind: 'staff',
+      email: 'sam.patel@edgehill.gov.uk',
+      status: 'invited',
+      twoFactorMethod: null,
+    });
     provider.signInNext({ account: { sub: 'entra-sub-1', email: 'sam.patel@edgehill.gov.uk' }, amr: ['pwd', 'mfa'] });
     const { context, page } = await newPage(browser, DESKTOP);
     await page.goto(`${BASE_URL}/sign-in`);

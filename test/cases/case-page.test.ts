@@ -20,7 +20,11 @@ describe('the case page', () => {
   async function barneysCase() {
     made += 1;
     const parent = await createUser(t.pool, { fullName: 'Pat Rogers' });
-    const coordinator = await createUser(t.pool, { kind: 'staff', fullName: 'Jane Coordinator', email: `jane.c${made}@edgehill.example.gov.uk` });
+    const coordinator = await createUser(t.pool, {
+      kind: 'staff',
+      fullName: 'Jane Coordinator',
+      email: `jane.c${made}@edgehill.example.gov.uk`,
+    });
     const school = await createUser(t.pool, { fullName: 'Sam Senco' });
     const gone = await createUser(t.pool, { fullName: 'Former Carer' });
     const created = await createTestCase(t.pool, {
@@ -39,8 +43,15 @@ describe('the case page', () => {
 
   it('shows Details (access, child, notes newest first, key dates), Stages and the request', async () => {
     const c = await barneysCase();
-    await addNote(t.pool, c.id, 'We have shared the request with the family.', { authorId: c.coordinator.id, at: '2023-08-09T09:30:00Z' });
-    await addNote(t.pool, c.id, 'Internal: check the school report.', { authorId: c.coordinator.id, internal: true, at: '2023-08-10T09:00:00Z' });
+    await addNote(t.pool, c.id, 'We have shared the request with the family.', {
+      authorId: c.coordinator.id,
+      at: '2023-08-09T09:30:00Z',
+    });
+    await addNote(t.pool, c.id, 'Internal: check the school report.', {
+      authorId: c.coordinator.id,
+      internal: true,
+      at: '2023-08-10T09:00:00Z',
+    });
     await addNote(t.pool, c.id, 'I have added my views.', { authorId: c.parent.id, at: '2023-08-15T14:00:00Z' });
     await addKeyDate(t.pool, c.id, 'Meeting at school', '2023-09-01');
     await addKeyDate(t.pool, c.id, 'Panel (staff only)', '2023-09-05', true);
@@ -49,10 +60,21 @@ describe('the case page', () => {
     const res = await agent.get(`/cases/${c.id}`).expect(200);
     const text = textOf(res.text);
     assert.match(text, new RegExp(`Rogers, Barney – EHC Hub`));
-    assert.match(text, new RegExp(`${c.reference} Rogers, Barney We have received a request for an EHC needs assessment relating to Barney\\. Decision due: 18th Sep 2023`));
+    assert.match(
+      text,
+      new RegExp(
+        `${c.reference} Rogers, Barney We have received a request for an EHC needs assessment relating to Barney\\. Decision due: 18th Sep 2023`,
+      ),
+    );
     // Details and Stages are collapsible sections at the top (native details: no JavaScript needed).
-    assert.match(res.text, /<details class="govuk-details app-case-section" id="case-details">\s*<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Details<\/span><\/summary>/);
-    assert.match(res.text, /<details class="govuk-details app-case-section" id="case-stages">\s*<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Stages<\/span><\/summary>/);
+    assert.match(
+      res.text,
+      /<details class="govuk-details app-case-section" id="case-details">\s*<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Details<\/span><\/summary>/,
+    );
+    assert.match(
+      res.text,
+      /<details class="govuk-details app-case-section" id="case-stages">\s*<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Stages<\/span><\/summary>/,
+    );
 
     assert.match(
       text,
@@ -73,19 +95,30 @@ describe('the case page', () => {
       /The request Received 8th Aug 2023 Requested by Education setting: Edgehill Primary School What was asked Barney finds reading hard\. He needs more help in class\./,
     );
 
-    const audit = await t.pool.query(`SELECT actor_user_id, details FROM audit_log WHERE action = 'case.viewed' AND case_id = $1`, [c.id]);
+    const audit = await t.pool.query(
+      `SELECT actor_user_id, details FROM audit_log WHERE action = 'case.viewed' AND case_id = $1`,
+      [c.id],
+    );
     assert.deepEqual(audit.rows, [{ actor_user_id: c.parent.id, details: { page: 'case' } }]);
   });
 
   it('greys out the stages not reached and does not link them; reached ones open their stage', async () => {
     const c = await barneysCase();
     const res = await (await agentSignedInAs(t, c.parent.id)).get(`/cases/${c.id}`).expect(200);
-    assert.match(res.text, new RegExp(`<a class="govuk-link govuk-task-list__link" href="/cases/${c.id}/stages/request" aria-describedby="stage-1-status">\\s*Request\\s*</a>`));
+    assert.match(
+      res.text,
+      new RegExp(
+        `<a class="govuk-link govuk-task-list__link" href="/cases/${c.id}/stages/request" aria-describedby="stage-1-status">\\s*Request\\s*</a>`,
+      ),
+    );
     for (const stage of ['decision', 'assessment', 'draft-plan', 'final-plan', 'annual-review']) {
       assert.doesNotMatch(res.text, new RegExp(`/stages/${stage}`), stage);
     }
     assert.equal((res.text.match(/govuk-task-list__status--cannot-start-yet/g) ?? []).length, 5);
-    assert.match(textOf(res.text), /Request Current stage Decision Not reached yet Assessment Not reached yet Draft plan Not reached yet Final plan Not reached yet Annual review Not reached yet/);
+    assert.match(
+      textOf(res.text),
+      /Request Current stage Decision Not reached yet Assessment Not reached yet Draft plan Not reached yet Final plan Not reached yet Annual review Not reached yet/,
+    );
     assert.match(res.text, /<div class="app-stage--not-reached">\s*Decision\s*<\/div>/);
 
     const decided = await createTestCase(t.pool, {
@@ -93,7 +126,10 @@ describe('the case page', () => {
       decisions: [{ kind: 'assess', outcome: 'assess', decidedOn: '2023-08-18' }],
     });
     const later = await (await agentSignedInAs(t, c.parent.id)).get(`/cases/${decided.id}`).expect(200);
-    assert.match(textOf(later.text), /Request Completed Decision Completed Assessment Current stage Draft plan Not reached yet/);
+    assert.match(
+      textOf(later.text),
+      /Request Completed Decision Completed Assessment Current stage Draft plan Not reached yet/,
+    );
     assert.match(later.text, new RegExp(`href="/cases/${decided.id}/stages/decision"`));
     assert.doesNotMatch(later.text, new RegExp(`/stages/draft-plan`));
   });
@@ -181,7 +217,10 @@ describe('the case page', () => {
     const schoolPage = await (await agentSignedInAs(t, c.school.id)).get(`/cases/${c.id}`).expect(200);
     assert.doesNotMatch(schoolPage.text, /Upload documents|Add comments/);
 
-    await addNote(t.pool, c.id, 'We have asked the school for a report.', { authorId: c.coordinator.id, at: '2023-08-20T11:00:00Z' });
+    await addNote(t.pool, c.id, 'We have asked the school for a report.', {
+      authorId: c.coordinator.id,
+      at: '2023-08-20T11:00:00Z',
+    });
     const again = await (await agentSignedInAs(t, c.parent.id)).get(`/cases/${c.id}`).expect(200);
     assert.match(again.text, /New since your last visit/);
   });

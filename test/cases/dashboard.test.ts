@@ -25,7 +25,9 @@ function nameBar(html: string): { name: string; href: string }[] {
 }
 
 function cardHeadings(html: string): string[] {
-  return [...html.matchAll(/<h2 class="govuk-heading-m app-case-card__name" id="([^"]+)-name">([^<]+)<\/h2>/g)].map((m) => m[2]);
+  return [...html.matchAll(/<h2 class="govuk-heading-m app-case-card__name" id="([^"]+)-name">([^<]+)<\/h2>/g)].map(
+    (m) => m[2],
+  );
 }
 
 describe('My cases', () => {
@@ -51,7 +53,11 @@ describe('My cases', () => {
 
   it("shows Barney's card word for word as in the guide, with the co-ordinator and View request", async () => {
     const parent = await createUser(t.pool);
-    const coordinator = await createUser(t.pool, { kind: 'staff', fullName: 'Jane Coordinator', email: 'jane.coordinator@edgehill.example.gov.uk' });
+    const coordinator = await createUser(t.pool, {
+      kind: 'staff',
+      fullName: 'Jane Coordinator',
+      email: 'jane.coordinator@edgehill.example.gov.uk',
+    });
     const barney = await createTestCase(t.pool, {
       members: [
         { userId: parent.id, role: 'parent' },
@@ -74,17 +80,25 @@ describe('My cases', () => {
       ),
       text,
     );
-    assert.match(res.text, /<p class="app-status-bar[^"]*">We have received a request for an EHC needs assessment relating to Barney\.<\/p>/);
+    assert.match(
+      res.text,
+      /<p class="app-status-bar[^"]*">We have received a request for an EHC needs assessment relating to Barney\.<\/p>/,
+    );
     assert.equal((res.text.match(/<details class="govuk-details/g) ?? []).length, 3);
     assert.match(text, /Case co-ordinator Jane Coordinator jane\.coordinator@edgehill\.example\.gov\.uk/);
     assert.match(res.text, /href="mailto:jane\.coordinator@edgehill\.example\.gov\.uk"/);
     // The green button (govukButton's default) to the case, with its purpose for screen readers.
     assert.match(
       res.text,
-      new RegExp(`<a href="/cases/${barney.id}" role="button" draggable="false" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">\\s*View request<span class="govuk-visually-hidden"> for Rogers, Barney</span>`),
+      new RegExp(
+        `<a href="/cases/${barney.id}" role="button" draggable="false" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">\\s*View request<span class="govuk-visually-hidden"> for Rogers, Barney</span>`,
+      ),
     );
     // The progress line: an ordered list whose states are in words, not colour alone.
-    assert.match(text, /Progress Request: current stage Now Received 8th Aug 2023 Decision: not reached yet Due by 18th Sep 2023 Assessment: not reached yet/);
+    assert.match(
+      text,
+      /Progress Request: current stage Now Received 8th Aug 2023 Decision: not reached yet Due by 18th Sep 2023 Assessment: not reached yet/,
+    );
     assert.match(res.text, /<li class="app-progress__step app-progress__step--current" aria-current="step">/);
     assert.match(text, /Today: 20th Aug 2023\. Decision due: 18th Sep 2023, 29 days from today/);
   });
@@ -92,8 +106,14 @@ describe('My cases', () => {
   it('lists 3 children in the bar by last name then first name, with the cards in the same order', async () => {
     const parent = await createUser(t.pool);
     const rogers = await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }] });
-    const zoe = await createTestCase(t.pool, { child: { firstName: 'Zoe', lastName: 'Aardvark' }, members: [{ userId: parent.id, role: 'parent' }] });
-    const amy = await createTestCase(t.pool, { child: { firstName: 'Amy', lastName: 'rogers' }, members: [{ userId: parent.id, role: 'parent' }] });
+    const zoe = await createTestCase(t.pool, {
+      child: { firstName: 'Zoe', lastName: 'Aardvark' },
+      members: [{ userId: parent.id, role: 'parent' }],
+    });
+    const amy = await createTestCase(t.pool, {
+      child: { firstName: 'Amy', lastName: 'rogers' },
+      members: [{ userId: parent.id, role: 'parent' }],
+    });
     const agent = await agentSignedInAs(t, parent.id);
     const res = await agent.get('/cases').expect(200);
     assert.deepEqual(nameBar(res.text), [
@@ -102,7 +122,11 @@ describe('My cases', () => {
       { name: 'Rogers, Barney', href: `#case-${rogers.id}` },
     ]);
     assert.deepEqual(cardHeadings(res.text), ['Aardvark, Zoe', 'rogers, Amy', 'Rogers, Barney']);
-    assert.equal((res.text.match(/<details class="govuk-details/g) ?? []).length, 9, 'three whole cards, as the guide shows');
+    assert.equal(
+      (res.text.match(/<details class="govuk-details/g) ?? []).length,
+      9,
+      'three whole cards, as the guide shows',
+    );
     // The bar can be scrolled by keyboard, and is named for screen readers.
     assert.match(res.text, /<nav class="app-name-bar" aria-label="Children and young people" tabindex="0">/);
   });
@@ -111,7 +135,12 @@ describe('My cases', () => {
     const parent = await createUser(t.pool);
     const made = [];
     for (let i = 0; i < 50; i += 1) {
-      made.push(await createTestCase(t.pool, { child: { firstName: `Child${String(i).padStart(2, '0')}`, lastName: 'Many' }, members: [{ userId: parent.id, role: 'parent' }] }));
+      made.push(
+        await createTestCase(t.pool, {
+          child: { firstName: `Child${String(i).padStart(2, '0')}`, lastName: 'Many' },
+          members: [{ userId: parent.id, role: 'parent' }],
+        }),
+      );
     }
     const agent = await agentSignedInAs(t, parent.id);
     const res = await agent.get('/cases').expect(200);
@@ -122,16 +151,27 @@ describe('My cases', () => {
     const first = made[0];
     const text = textOf(res.text);
     assert.ok(
-      text.includes(`Many, Child00 Request date: 8th Aug 2023 Decision due: 18th Sep 2023 ${GUIDE.statusLine.replace('Barney', 'Child00')} What this means and what to do for Many, Child00 View request for Many, Child00`),
+      text.includes(
+        `Many, Child00 Request date: 8th Aug 2023 Decision due: 18th Sep 2023 ${GUIDE.statusLine.replace('Barney', 'Child00')} What this means and what to do for Many, Child00 View request for Many, Child00`,
+      ),
       text.slice(0, 2000),
     );
     const open = `/cases?open=${first.id}#case-${first.id}`;
-    assert.match(res.text, new RegExp(`<a class="govuk-link" href="${open.replace(/[?]/g, '\\?')}">What this means and what to do`));
+    assert.match(
+      res.text,
+      new RegExp(`<a class="govuk-link" href="${open.replace(/[?]/g, '\\?')}">What this means and what to do`),
+    );
     assert.match(res.text, new RegExp(`<a class="govuk-link" href="/cases/${first.id}">View request`));
 
     const opened = await agent.get(open.split('#')[0]).expect(200);
-    assert.equal((opened.text.match(/<details class="govuk-details/g) ?? []).length, 3, 'that card whole, the others compact');
-    assert.ok(textOf(opened.text).includes(`What does this mean? ${GUIDE.whatDoesThisMean.replaceAll('Barney', 'Child00')}`));
+    assert.equal(
+      (opened.text.match(/<details class="govuk-details/g) ?? []).length,
+      3,
+      'that card whole, the others compact',
+    );
+    assert.ok(
+      textOf(opened.text).includes(`What does this mean? ${GUIDE.whatDoesThisMean.replaceAll('Barney', 'Child00')}`),
+    );
     assert.equal(cardHeadings(opened.text).length, 50);
     // Another family's case id opens nothing.
     const other = await createTestCase(t.pool, {});
@@ -143,11 +183,19 @@ describe('My cases', () => {
     const one = await createUser(t.pool);
     const three = await createUser(t.pool);
     const coordinator = await createUser(t.pool, { kind: 'staff' });
-    await createTestCase(t.pool, { members: [{ userId: one.id, role: 'parent' }, { userId: coordinator.id, role: 'coordinator' }] });
+    await createTestCase(t.pool, {
+      members: [
+        { userId: one.id, role: 'parent' },
+        { userId: coordinator.id, role: 'coordinator' },
+      ],
+    });
     for (const lastName of ['Able', 'Baker', 'Charlie']) {
       await createTestCase(t.pool, {
         child: { lastName },
-        members: [{ userId: three.id, role: 'parent' }, { userId: coordinator.id, role: 'coordinator' }],
+        members: [
+          { userId: three.id, role: 'parent' },
+          { userId: coordinator.id, role: 'coordinator' },
+        ],
         decisions: [{ kind: 'assess', outcome: 'assess', decidedOn: '2023-08-15' }],
       });
     }
@@ -166,8 +214,14 @@ describe('My cases', () => {
   it('leaves out a case the user has been removed from, and other families’ cases', async () => {
     const parent = await createUser(t.pool);
     const other = await createUser(t.pool);
-    const kept = await createTestCase(t.pool, { child: { firstName: 'Kept' }, members: [{ userId: parent.id, role: 'parent' }] });
-    const removed = await createTestCase(t.pool, { child: { firstName: 'Removed' }, members: [{ userId: parent.id, role: 'parent' }] });
+    const kept = await createTestCase(t.pool, {
+      child: { firstName: 'Kept' },
+      members: [{ userId: parent.id, role: 'parent' }],
+    });
+    const removed = await createTestCase(t.pool, {
+      child: { firstName: 'Removed' },
+      members: [{ userId: parent.id, role: 'parent' }],
+    });
     await createTestCase(t.pool, { child: { firstName: 'Stranger' }, members: [{ userId: other.id, role: 'parent' }] });
     await removeMember(t.pool, removed.id, parent.id);
     const res = await (await agentSignedInAs(t, parent.id)).get('/cases').expect(200);
@@ -177,11 +231,17 @@ describe('My cases', () => {
 
   it('speaks to a young person on their own case: "relating to you"', async () => {
     const youngPerson = await createUser(t.pool);
-    await createTestCase(t.pool, { child: { firstName: 'Casey', lastName: 'Jones', dateOfBirth: '2006-01-02' }, members: [{ userId: youngPerson.id, role: 'young-person' }] });
+    await createTestCase(t.pool, {
+      child: { firstName: 'Casey', lastName: 'Jones', dateOfBirth: '2006-01-02' },
+      members: [{ userId: youngPerson.id, role: 'young-person' }],
+    });
     const res = await (await agentSignedInAs(t, youngPerson.id)).get('/cases').expect(200);
     const text = textOf(res.text);
     assert.match(text, /We have received a request for an EHC needs assessment relating to you\./);
-    assert.match(text, /We must decide whether or not to proceed with an EHC needs assessment for you by 18th Sep 2023\./);
+    assert.match(
+      text,
+      /We must decide whether or not to proceed with an EHC needs assessment for you by 18th Sep 2023\./,
+    );
     assert.doesNotMatch(text, /relating to Casey/);
   });
 

@@ -23,9 +23,15 @@ describe('documents: upload, list, download', () => {
   it('has a plain form that works without JavaScript: multipart, several files, the token first', async () => {
     const family = await familyCase(t);
     const res = await family.agent.get(`/cases/${family.caseId}/documents/upload`).expect(200);
-    assert.match(res.text, /<form method="post" action="\/cases\/[^"]+\/documents\/upload" enctype="multipart\/form-data" novalidate>\s*<input type="hidden" name="_csrf"/);
+    assert.match(
+      res.text,
+      /<form method="post" action="\/cases\/[^"]+\/documents\/upload" enctype="multipart\/form-data" novalidate>\s*<input type="hidden" name="_csrf"/,
+    );
     assert.match(res.text, /<input class="govuk-file-upload" id="documents" name="documents" type="file" multiple/);
-    assert.match(textOf(res.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10 MB\. You can upload up to 10 files at a time\./);
+    assert.match(
+      textOf(res.text),
+      /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10 MB\. You can upload up to 10 files at a time\./,
+    );
   });
 
   it('uploads a PDF, lists it with who added it and when, and lets the parent download it', async () => {
@@ -43,23 +49,42 @@ describe('documents: upload, list, download', () => {
     const list = await family.agent.get(res.headers.location).expect(200);
     const text = textOf(list.text);
     assert.match(text, /Your document has been uploaded Speech report\.pdf/);
-    assert.match(text, /Speech report\.pdf Speech therapy report \(\d+ bytes\) Added by Jane Rogers on 20th Aug 2023 at 10am/);
+    assert.match(
+      text,
+      /Speech report\.pdf Speech therapy report \(\d+ bytes\) Added by Jane Rogers on 20th Aug 2023 at 10am/,
+    );
     const href = /href="(\/cases\/[^"]+\/documents\/[0-9a-f-]{36})"/.exec(list.text)![1];
 
     const download = await family.agent.get(href).buffer(true).parse(binary).expect(200);
     assert.equal(download.headers['content-type'], 'application/pdf');
-    assert.equal(download.headers['content-disposition'], `attachment; filename="Speech report.pdf"; filename*=UTF-8''Speech%20report.pdf`);
+    assert.equal(
+      download.headers['content-disposition'],
+      `attachment; filename="Speech report.pdf"; filename*=UTF-8''Speech%20report.pdf`,
+    );
     assert.equal(download.headers['x-content-type-options'], 'nosniff');
     assert.deepEqual(download.body, file);
     // One download route for every link (src/cases/routes.ts): the old /download path is gone.
     await family.agent.get(`${href}/download`).expect(404);
 
-    const { rows } = await t.pool.query(`SELECT kind, content_type, size_bytes, sha256, uploaded_by, description FROM documents WHERE case_id = $1`, [family.caseId]);
+    const { rows } = await t.pool.query(
+      `SELECT kind, content_type, size_bytes, sha256, uploaded_by, description FROM documents WHERE case_id = $1`,
+      [family.caseId],
+    );
     assert.equal(rows[0].kind, 'family-upload');
     assert.equal(rows[0].size_bytes, file.length);
     assert.equal(rows[0].uploaded_by, family.parent.id);
-    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'case.document.uploaded' AND case_id = $1`, [family.caseId]), 1);
-    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'document.downloaded' AND case_id = $1`, [family.caseId]), 1);
+    assert.equal(
+      await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'case.document.uploaded' AND case_id = $1`, [
+        family.caseId,
+      ]),
+      1,
+    );
+    assert.equal(
+      await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'document.downloaded' AND case_id = $1`, [
+        family.caseId,
+      ]),
+      1,
+    );
     const email = (await queuedEmails(t.pool, family.coordinator.email)).at(-1);
     assert.ok(email);
     assert.equal(email.subject, `A new document: Barney Rogers (${family.reference})`);
@@ -113,9 +138,17 @@ describe('documents: upload, list, download', () => {
       .attach('documents', Buffer.alloc(0), 'empty.pdf')
       .expect(400);
     const text = textOf(res.text);
-    assert.match(text, /There is a problem “setup\.docx” must be a PDF, Word document, JPG, PNG or HEIC file “empty\.pdf” is empty/);
-    assert.match(text, /6 documents have been uploaded one\.pdf drawing\.png photo\.jpg IMG_0001\.HEIC letter\.docx old letter\.doc/);
-    const { rows } = await t.pool.query(`SELECT original_filename, content_type FROM documents WHERE case_id = $1`, [family.caseId]);
+    assert.match(
+      text,
+      /There is a problem “setup\.docx” must be a PDF, Word document, JPG, PNG or HEIC file “empty\.pdf” is empty/,
+    );
+    assert.match(
+      text,
+      /6 documents have been uploaded one\.pdf drawing\.png photo\.jpg IMG_0001\.HEIC letter\.docx old letter\.doc/,
+    );
+    const { rows } = await t.pool.query(`SELECT original_filename, content_type FROM documents WHERE case_id = $1`, [
+      family.caseId,
+    ]);
     assert.deepEqual(
       rows.map((row) => [row.original_filename, row.content_type]).sort((a, b) => a[0].localeCompare(b[0])),
       [
@@ -166,7 +199,11 @@ describe('documents: upload, list, download', () => {
       .attach('documents', samples.pdf(), 'one.pdf')
       .field('_csrf', csrf)
       .expect(403);
-    await family.agent.post(`/cases/${family.caseId}/documents/upload`).field('_csrf', 'wrong').attach('documents', samples.pdf(), 'one.pdf').expect(403);
+    await family.agent
+      .post(`/cases/${family.caseId}/documents/upload`)
+      .field('_csrf', 'wrong')
+      .attach('documents', samples.pdf(), 'one.pdf')
+      .expect(403);
     assert.equal(await uploads(family.caseId), 0);
   });
 
@@ -186,7 +223,9 @@ describe('documents: upload, list, download', () => {
     const stranger = await createUser(t.pool, { fullName: 'Other Parent' });
     const strangerAgent = await agentSignedInAs(t, stranger.id);
     const theirs = await strangerAgent.get(downloadPath).expect(404);
-    const missing = await strangerAgent.get(`/cases/${family.caseId}/documents/00000000-0000-4000-8000-000000000000`).expect(404);
+    const missing = await strangerAgent
+      .get(`/cases/${family.caseId}/documents/00000000-0000-4000-8000-000000000000`)
+      .expect(404);
     assert.equal(theirs.text.replace(/nonce="[^"]+"/g, ''), missing.text.replace(/nonce="[^"]+"/g, ''));
     await strangerAgent.get(`/cases/${family.caseId}/documents`).expect(404);
     await strangerAgent.get(`/cases/${family.caseId}/documents/upload`).expect(404);
@@ -214,13 +253,19 @@ describe('documents: upload, list, download', () => {
       .post(`/cases/${family.caseId}/documents/upload`)
       .field('_csrf', csrf)
       .field('description', 'Odd name')
-      .attach('documents', samples.pdf(), { filename: '..\\..\\<script>evil.exe', contentType: 'application/x-msdownload' })
+      .attach('documents', samples.pdf(), {
+        filename: '..\\..\\<script>evil.exe',
+        contentType: 'application/x-msdownload',
+      })
       .expect(302);
     const list = await family.agent.get(`/cases/${family.caseId}/documents`).expect(200);
     assert.doesNotMatch(list.text, /<script>evil/);
     const href = /href="(\/cases\/[^"]+\/documents\/[0-9a-f-]{36})"/.exec(list.text)![1];
     const download = await family.agent.get(href).buffer(true).parse(binary).expect(200);
     assert.equal(download.headers['content-type'], 'application/pdf');
-    assert.equal(download.headers['content-disposition'], `attachment; filename="_script_evil.pdf"; filename*=UTF-8''_script_evil.pdf`);
+    assert.equal(
+      download.headers['content-disposition'],
+      `attachment; filename="_script_evil.pdf"; filename*=UTF-8''_script_evil.pdf`,
+    );
   });
 });

@@ -18,8 +18,17 @@ export async function familyCase(t: TestApp, options: TestCaseOptions = {}): Pro
   const coordinator = await createUser(t.pool, { fullName: 'Sam Carter', kind: 'staff', twoFactorMethod: 'app' });
   const created = await createTestCase(t.pool, {
     ...options,
-    members: [{ userId: parent.id, role: 'parent' }, { userId: coordinator.id, role: 'coordinator' }, ...(options.members ?? [])],
+    members: [
+      { userId: parent.id, role: 'parent' },
+      { userId: coordinator.id, role: 'coordinator' },
+      ...(options.members ?? []),
+    ],
   });
-  return { caseId: created.id, reference: created.reference, parent, coordinator, agent: await agentSignedInAs(t, parent.id) };
+  return {
+    caseId: created.id,
+    reference: created.reference,
+    parent,
+    coordinator,
+    agent: await agentSignedInAs(t, parent.id),
+  };
 }
-

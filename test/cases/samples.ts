@@ -6,9 +6,19 @@ export const pdf = (text = 'A report about Barney') =>
   Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 
 export const png = () =>
-  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('0000000d49484452', 'hex'), Buffer.alloc(32, 1)]);
+  Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from('0000000d49484452', 'hex'),
+    Buffer.alloc(32, 1),
+  ]);
 
-export const jpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF\0'), Buffer.alloc(64, 2), Buffer.from([0xff, 0xd9])]);
+export const jpeg = () =>
+  Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    Buffer.from('JFIF\0'),
+    Buffer.alloc(64, 2),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 
 export function heic(majorBrand = 'heic', compatible: string[] = ['mif1', 'heic']): Buffer {
   const size = 16 + 4 * compatible.length;
@@ -22,10 +32,21 @@ export function heic(majorBrand = 'heic', compatible: string[] = ['mif1', 'heic'
 
 /** An old Word .doc: the OLE2 signature, and a directory entry named WordDocument. */
 export const doc = () =>
-  Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from('WordDocument', 'utf16le'), Buffer.alloc(128)]);
+  Buffer.concat([
+    Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+    Buffer.alloc(504),
+    Buffer.from('WordDocument', 'utf16le'),
+    Buffer.alloc(128),
+  ]);
 
 /** An OLE2 file that is not Word (a spreadsheet, say). */
-export const ole2NotWord = () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le'), Buffer.alloc(128)]);
+export const ole2NotWord = () =>
+  Buffer.concat([
+    Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+    Buffer.alloc(504),
+    Buffer.from('Workbook', 'utf16le'),
+    Buffer.alloc(128),
+  ]);
 
 /** A ZIP of stored (uncompressed) entries, with a real central directory. */
 export function zip(entries: Record<string, string>): Buffer {
@@ -74,4 +95,10 @@ export const docx = () =>
   });
 
 /** A Windows program: what a renamed executable really is. */
-export const executable = () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from('This program cannot be run in DOS mode.'), Buffer.alloc(64)]);
+export const executable = () =>
+  Buffer.concat([
+    Buffer.from('MZ'),
+    Buffer.alloc(58),
+    Buffer.from('This program cannot be run in DOS mode.'),
+    Buffer.alloc(64),
+  ]);

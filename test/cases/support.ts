@@ -11,7 +11,14 @@ export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n
 export async function addDocument(
   pool: pg.Pool,
   caseId: string,
-  options: { kind?: string; filename?: string; contentType?: string; content?: Buffer; sharedWithAdvisers?: boolean; description?: string } = {},
+  options: {
+    kind?: string;
+    filename?: string;
+    contentType?: string;
+    content?: Buffer;
+    sharedWithAdvisers?: boolean;
+    description?: string;
+  } = {},
 ): Promise<string> {
   const content = options.content ?? PDF_BYTES;
   const { rows } = await pool.query(
@@ -34,21 +41,38 @@ export async function addDocument(
 
 /** Links a document to the case's latest decision of a kind, as its letter. */
 export async function linkLetter(pool: pg.Pool, caseId: string, kind: string, documentId: string): Promise<void> {
-  await pool.query(`UPDATE case_decisions SET letter_document_id = $3 WHERE case_id = $1 AND kind = $2`, [caseId, kind, documentId]);
-}
-
-export async function addNote(pool: pg.Pool, caseId: string, body: string, options: { authorId?: string; internal?: boolean; at: string }): Promise<void> {
-  await pool.query(`INSERT INTO case_notes (case_id, author_user_id, body, internal, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+  await pool.query(`UPDATE case_decisions SET letter_document_id = $3 WHERE case_id = $1 AND kind = $2`, [
     caseId,
-    options.authorId ?? null,
-    body,
-    options.internal ?? false,
-    options.at,
+    kind,
+    documentId,
   ]);
 }
 
-export async function addKeyDate(pool: pg.Pool, caseId: string, label: string, onDate: string, internal = false): Promise<void> {
-  await pool.query(`INSERT INTO case_key_dates (case_id, label, on_date, internal) VALUES ($1, $2, $3, $4)`, [caseId, label, onDate, internal]);
+export async function addNote(
+  pool: pg.Pool,
+  caseId: string,
+  body: string,
+  options: { authorId?: string; internal?: boolean; at: string },
+): Promise<void> {
+  await pool.query(
+    `INSERT INTO case_notes (case_id, author_user_id, body, internal, created_at) VALUES ($1, $2, $3, $4, $5)`,
+    [caseId, options.authorId ?? null, body, options.internal ?? false, options.at],
+  );
+}
+
+export async function addKeyDate(
+  pool: pg.Pool,
+  caseId: string,
+  label: string,
+  onDate: string,
+  internal = false,
+): Promise<void> {
+  await pool.query(`INSERT INTO case_key_dates (case_id, label, on_date, internal) VALUES ($1, $2, $3, $4)`, [
+    caseId,
+    label,
+    onDate,
+    internal,
+  ]);
 }
 
 export async function removeMember(pool: pg.Pool, caseId: string, userId: string): Promise<void> {
@@ -56,7 +80,10 @@ export async function removeMember(pool: pg.Pool, caseId: string, userId: string
 }
 
 /** The queries (text and statement name) the app's pool runs while `work` runs. */
-export async function watchQueries(pool: pg.Pool, work: () => Promise<unknown>): Promise<{ text: string; name?: string }[]> {
+export async function watchQueries(
+  pool: pg.Pool,
+  work: () => Promise<unknown>,
+): Promise<{ text: string; name?: string }[]> {
   const original = pool.query;
   const seen: { text: string; name?: string }[] = [];
   pool.query = function (this: pg.Pool, ...args: unknown[]) {
@@ -73,8 +100,13 @@ export async function watchQueries(pool: pg.Pool, work: () => Promise<unknown>):
 }
 
 /** Counts the queries the app's pool runs while `work` runs: all of them, and those on case tables. */
-export async function countQueries(pool: pg.Pool, work: () => Promise<unknown>): Promise<{ all: number; cases: number }> {
+export async function countQueries(
+  pool: pg.Pool,
+  work: () => Promise<unknown>,
+): Promise<{ all: number; cases: number }> {
   const seen = await watchQueries(pool, work);
-  const onCases = seen.filter(({ text }) => /\b(cases|case_members|case_decisions|case_notes|case_key_dates|documents|audit_log)\b/.test(text));
+  const onCases = seen.filter(({ text }) =>
+    /\b(cases|case_members|case_decisions|case_notes|case_key_dates|documents|audit_log)\b/.test(text),
+  );
   return { all: seen.length, cases: onCases.length };
 }

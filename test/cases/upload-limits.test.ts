@@ -31,7 +31,11 @@ function bodyStart(csrf: string): Buffer {
 }
 
 /** Sends up to 2 GB, produced as it is read, and reports how much was produced before the server answered or hung up. */
-function sendHuge(url: string, headers: Record<string, string>, start: Buffer): Promise<{ status?: number; body: string; bytesProduced: number }> {
+function sendHuge(
+  url: string,
+  headers: Record<string, string>,
+  start: Buffer,
+): Promise<{ status?: number; body: string; bytesProduced: number }> {
   return new Promise((resolve) => {
     let produced = 0;
     let stopped = false;
@@ -79,13 +83,20 @@ describe('upload limits enforced while streaming', () => {
     const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const result = await sendHuge(
       `${t.baseUrl}/cases/${family.caseId}/documents/upload`,
-      { cookie: cookieOf(family.agent), 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'transfer-encoding': 'chunked' },
+      {
+        cookie: cookieOf(family.agent),
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        'transfer-encoding': 'chunked',
+      },
       bodyStart(csrf),
     );
     // The request limit is 10 files of 10 MB and a little for the fields: far short of 2 GB.
     assert.ok(result.bytesProduced < 200 * 1024 * 1024, `read ${result.bytesProduced} bytes`);
     assert.equal(result.status, 413);
-    assert.match(textOf(result.body), /The selected files must each be smaller than 10 MB, and you can upload up to 10 at a time\. Nothing was uploaded/);
+    assert.match(
+      textOf(result.body),
+      /The selected files must each be smaller than 10 MB, and you can upload up to 10 at a time\. Nothing was uploaded/,
+    );
     assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [family.caseId]), 0);
     await family.agent.get(`/cases/${family.caseId}/documents`).expect(200);
   });
@@ -95,7 +106,11 @@ describe('upload limits enforced while streaming', () => {
     const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
     const result = await sendHuge(
       `${t.baseUrl}/cases/${family.caseId}/documents/upload`,
-      { cookie: cookieOf(family.agent), 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'content-length': String(2 * GB) },
+      {
+        cookie: cookieOf(family.agent),
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        'content-length': String(2 * GB),
+      },
       bodyStart(csrf),
     );
     assert.ok(result.bytesProduced < 50 * 1024 * 1024, `read ${result.bytesProduced} bytes`);
@@ -114,13 +129,22 @@ describe('upload limits enforced while streaming', () => {
       .field('description', 'Exactly at the limit')
       .attach('documents', exact, 'exact.pdf')
       .expect(302);
-    assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1 AND size_bytes = $2`, [family.caseId, exact.length]), 1);
+    assert.equal(
+      await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1 AND size_bytes = $2`, [
+        family.caseId,
+        exact.length,
+      ]),
+      1,
+    );
   });
 
   it('refuses more than 10 files at once, storing none', async () => {
     const family = await familyCase(t);
     const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
-    let request = family.agent.post(`/cases/${family.caseId}/documents/upload`).field('_csrf', csrf).field('description', 'Many');
+    let request = family.agent
+      .post(`/cases/${family.caseId}/documents/upload`)
+      .field('_csrf', csrf)
+      .field('description', 'Many');
     for (let i = 1; i <= 11; i += 1) request = request.attach('documents', samples.png(), `page-${i}.png`);
     const res = await request.expect(400);
     assert.match(textOf(res.text), /There is a problem Select up to 10 files at a time/);

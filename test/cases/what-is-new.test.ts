@@ -26,13 +26,25 @@ describe('what is new since the last visit', () => {
     clock.advance(60_000);
     const other = await agentSignedInAs(t, secondParent.id);
     const form = await other.get(`/cases/${family.caseId}/comments/new`);
-    await other.post(`/cases/${family.caseId}/comments/new`).type('form').send({ _csrf: csrfFrom(form.text), whose: 'child', comment: 'From Chris' });
+    await other
+      .post(`/cases/${family.caseId}/comments/new`)
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), whose: 'child', comment: 'From Chris' });
     const check = await other.get(`/cases/${family.caseId}/comments/check`);
-    await other.post(`/cases/${family.caseId}/comments/check`).type('form').send({ _csrf: csrfFrom(check.text) }).expect(302);
+    await other
+      .post(`/cases/${family.caseId}/comments/check`)
+      .type('form')
+      .send({ _csrf: csrfFrom(check.text) })
+      .expect(302);
 
     clock.advance(60_000);
     const csrf = await csrfTokenOf(family.agent, `/cases/${family.caseId}/documents/upload`);
-    await family.agent.post(`/cases/${family.caseId}/documents/upload`).field('_csrf', csrf).field('description', 'Mine').attach('documents', samples.pdf(), 'mine.pdf').expect(302);
+    await family.agent
+      .post(`/cases/${family.caseId}/documents/upload`)
+      .field('_csrf', csrf)
+      .field('description', 'Mine')
+      .attach('documents', samples.pdf(), 'mine.pdf')
+      .expect(302);
     await t.pool.query(
       `INSERT INTO documents (case_id, kind, original_filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
        VALUES ($1, 'decision-letter', 'letter.pdf', 'application/pdf', 3, 'x', '\\x010203', $2, $3)`,

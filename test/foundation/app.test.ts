@@ -55,7 +55,12 @@ describe('the app', () => {
   });
 
   it('refuses an oversized form with a GOV.UK page, not a stack trace', async () => {
-    const res = await t.agent().post('/sign-out').type('form').send({ big: 'x'.repeat(200_000) }).expect(413);
+    const res = await t
+      .agent()
+      .post('/sign-out')
+      .type('form')
+      .send({ big: 'x'.repeat(200_000) })
+      .expect(413);
     assert.match(res.text, /What you sent was too large/);
   });
 });

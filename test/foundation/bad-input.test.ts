@@ -13,7 +13,8 @@ import { csrfFrom, csrfTokenOf, dateFields, postMultipart } from '../support/for
 const errorLines: string[] = [];
 const logs = new Writable({
   write(chunk: Buffer, _encoding, done) {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) if (JSON.parse(line).level >= 50) errorLines.push(line);
+    for (const line of chunk.toString().split('\n').filter(Boolean))
+      if (JSON.parse(line).level >= 50) errorLines.push(line);
     done();
   },
 });
@@ -61,7 +62,10 @@ describe('bad input gets a 400 or 415 page, not a 500', () => {
 
   it('a NUL byte in a form field gets 400', async () => {
     const { agent, csrf } = await signInForm();
-    const res = await agent.post('/sign-in').type('form').send(`_csrf=${encodeURIComponent(csrf)}&email=a%00%40example.com&password=x`);
+    const res = await agent
+      .post('/sign-in')
+      .type('form')
+      .send(`_csrf=${encodeURIComponent(csrf)}&email=a%00%40example.com&password=x`);
     assert.equal(res.status, 400);
     assert.match(res.text, /Sorry, we could not read what you sent/);
     const forgotten = await agent.get('/forgotten-password').expect(200);

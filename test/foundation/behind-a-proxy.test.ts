@@ -43,11 +43,15 @@ describe('production behind a reverse proxy with TRUST_PROXY=1', () => {
 
     const wrongPage = await browser.request('/sign-in');
     assert.equal(wrongPage.status, 200);
-    const wrong = await browser.request('/sign-in', { form: { _csrf: csrfFrom(wrongPage.text), email: user.email, password: 'Wrong-Password-1' } });
+    const wrong = await browser.request('/sign-in', {
+      form: { _csrf: csrfFrom(wrongPage.text), email: user.email, password: 'Wrong-Password-1' },
+    });
     assert.equal(wrong.status, 400);
 
     const page = await browser.request('/sign-in');
-    const signIn = await browser.request('/sign-in', { form: { _csrf: csrfFrom(page.text), email: user.email, password: user.password } });
+    const signIn = await browser.request('/sign-in', {
+      form: { _csrf: csrfFrom(page.text), email: user.email, password: user.password },
+    });
     assert.equal(signIn.status, 302, 'the sign-in form is accepted');
     assert.equal(signIn.location, '/log-in-code');
     assert.ok(browser.setCookies.length > 0);
@@ -55,14 +59,20 @@ describe('production behind a reverse proxy with TRUST_PROXY=1', () => {
 
     const codePage = await browser.request('/log-in-code');
     assert.equal(codePage.status, 200);
-    const code = await browser.request('/log-in-code', { form: { _csrf: csrfFrom(codePage.text), code: await totpAt(secret, t.clock) } });
+    const code = await browser.request('/log-in-code', {
+      form: { _csrf: csrfFrom(codePage.text), code: await totpAt(secret, t.clock) },
+    });
     assert.equal(code.status, 302);
     assert.equal((await browser.request('/cases')).status, 200);
 
-    const { rows } = await t.pool.query('SELECT action, ip FROM audit_log WHERE subject_user_id = $1 ORDER BY id', [user.id]);
+    const { rows } = await t.pool.query('SELECT action, ip FROM audit_log WHERE subject_user_id = $1 ORDER BY id', [
+      user.id,
+    ]);
     assert.ok(rows.length >= 3);
     for (const row of rows) assert.equal(row.ip, CLIENT, `${row.action} saw ${row.ip}`);
-    const counted = await t.pool.query('SELECT key FROM rate_limits WHERE key = $1', [limitKey('sign-in-address', CLIENT)]);
+    const counted = await t.pool.query('SELECT key FROM rate_limits WHERE key = $1', [
+      limitKey('sign-in-address', CLIENT),
+    ]);
     assert.equal(counted.rows.length, 1, 'the failed sign-in counts against the client, not the proxy');
   });
 });

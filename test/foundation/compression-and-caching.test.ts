@@ -37,10 +37,11 @@ describe('compression, caching and ETags', () => {
   it('links the stylesheet, script and icon under fingerprinted names cached for a year, immutable', async () => {
     const page = await t.agent().get('/sign-in').expect(200);
     const urls = [...page.text.matchAll(/(?:href|src)="(\/public\/[^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(
-      urls.map((url) => url.replace(/\.[0-9a-f]{12}\./, '.HASH.')).sort(),
-      ['/public/images/favicon.HASH.svg', '/public/js/application.HASH.mjs', '/public/stylesheets/application.HASH.css'],
-    );
+    assert.deepEqual(urls.map((url) => url.replace(/\.[0-9a-f]{12}\./, '.HASH.')).sort(), [
+      '/public/images/favicon.HASH.svg',
+      '/public/js/application.HASH.mjs',
+      '/public/stylesheets/application.HASH.css',
+    ]);
     for (const url of urls) {
       const asset = await t.agent().get(url).expect(200);
       assert.equal(asset.headers['cache-control'], 'public, max-age=31536000, immutable', url);

@@ -40,28 +40,40 @@ describe('configuration', () => {
   it('starts the clock on FIXED_CLOCK in development, never in production', () => {
     assert.equal(loadConfig({}).fixedClock, undefined);
     assert.equal(loadConfig({ FIXED_CLOCK: '2023-08-20' }).fixedClock?.toISOString(), '2023-08-20T09:30:00.000Z');
-    assert.equal(loadConfig({ FIXED_CLOCK: '2023-08-20T08:00:00+01:00' }).fixedClock?.toISOString(), '2023-08-20T07:00:00.000Z');
+    assert.equal(
+      loadConfig({ FIXED_CLOCK: '2023-08-20T08:00:00+01:00' }).fixedClock?.toISOString(),
+      '2023-08-20T07:00:00.000Z',
+    );
     assert.throws(() => loadConfig({ FIXED_CLOCK: '20th August' }), /FIXED_CLOCK: must be a date like 2023-08-20/);
-    assert.throws(() => loadConfig({ NODE_ENV: 'production', FIXED_CLOCK: '2023-08-20' }), /FIXED_CLOCK must not be set when NODE_ENV=production/);
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', FIXED_CLOCK: '2023-08-20' }),
+      /FIXED_CLOCK must not be set when NODE_ENV=production/,
+    );
   });
 
   it('names a bad variable in one clear line', () => {
-    assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.match(error.message, /^PORT: /);
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /^PORT: /);
+        return true;
+      },
+    );
     assert.throws(() => loadConfig({ ENCRYPTION_KEY: 'short' }), /ENCRYPTION_KEY: must be 64 hexadecimal characters/);
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL: /);
   });
 
   it('refuses development defaults in production', () => {
-    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (error: unknown) => {
-      const message = (error as Error).message;
-      for (const name of ['SESSION_SECRET', 'ENCRYPTION_KEY', 'DATABASE_URL', 'SMTP_URL', 'SMS_PROVIDER', 'BASE_URL'])
-        assert.match(message, new RegExp(name));
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production' }),
+      (error: unknown) => {
+        const message = (error as Error).message;
+        for (const name of ['SESSION_SECRET', 'ENCRYPTION_KEY', 'DATABASE_URL', 'SMTP_URL', 'SMS_PROVIDER', 'BASE_URL'])
+          assert.match(message, new RegExp(name));
+        return true;
+      },
+    );
   });
 
   it('accepts a complete production configuration', () => {
@@ -85,13 +97,16 @@ describe('configuration', () => {
     ]);
     assert.deepEqual(loadConfig({ TRUST_PROXY: '192.168.0.0/255.255.0.0' }).trustProxy, ['192.168.0.0/255.255.0.0']);
     for (const bad of ['yes', '10.0.0.1/33', '10.0.0.300', 'loopback,proxy.internal', '-1'])
-      assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /TRUST_PROXY: must be a number of proxies, true, false, or addresses/, bad);
+      assert.throws(
+        () => loadConfig({ TRUST_PROXY: bad }),
+        /TRUST_PROXY: must be a number of proxies, true, false, or addresses/,
+        bad,
+      );
   });
 
   it('refuses the development SESSION_SECRET in production', () => {
     assert.throws(
-      () =>
-        loadConfig({ ...PRODUCTION, SESSION_SECRET: 'development-only-session-secret-do-not-use-in-production' }),
+      () => loadConfig({ ...PRODUCTION, SESSION_SECRET: 'development-only-session-secret-do-not-use-in-production' }),
       /SESSION_SECRET must not be the development secret when NODE_ENV=production/,
     );
   });
@@ -106,19 +121,43 @@ describe('configuration', () => {
 
   it('sends emails through GOV.UK Notify instead of SMTP when EMAIL_PROVIDER=notify', () => {
     const { SMTP_URL: _smtp, ...production } = PRODUCTION;
-    assert.throws(() => loadConfig({ ...production, EMAIL_PROVIDER: 'notify' }), /NOTIFY_EMAIL_TEMPLATE_ID is required when EMAIL_PROVIDER=notify/);
-    const config = loadConfig({ ...production, EMAIL_PROVIDER: 'notify', NOTIFY_EMAIL_TEMPLATE_ID: '4f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f' });
+    assert.throws(
+      () => loadConfig({ ...production, EMAIL_PROVIDER: 'notify' }),
+      /NOTIFY_EMAIL_TEMPLATE_ID is required when EMAIL_PROVIDER=notify/,
+    );
+    const config = loadConfig({
+      ...production,
+      EMAIL_PROVIDER: 'notify',
+      NOTIFY_EMAIL_TEMPLATE_ID: '4f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f',
+    });
     assert.equal(config.mail.provider, 'notify');
     assert.equal(config.usesDevelopmentDefaults, false);
-    assert.throws(() => loadConfig(production), /SMTP_URL is required when NODE_ENV=production \(or set EMAIL_PROVIDER=notify\)/);
-    assert.throws(() => loadConfig({ EMAIL_PROVIDER: 'notify', NOTIFY_EMAIL_TEMPLATE_ID: '4f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f' }), /NOTIFY_API_KEY is required when EMAIL_PROVIDER=notify/);
+    assert.throws(
+      () => loadConfig(production),
+      /SMTP_URL is required when NODE_ENV=production \(or set EMAIL_PROVIDER=notify\)/,
+    );
+    assert.throws(
+      () => loadConfig({ EMAIL_PROVIDER: 'notify', NOTIFY_EMAIL_TEMPLATE_ID: '4f1a5d4e-2b6c-4c8d-9e0f-1a2b3c4d5e6f' }),
+      /NOTIFY_API_KEY is required when EMAIL_PROVIDER=notify/,
+    );
   });
 
   it('needs a client secret or a private key, not both, for staff single sign-on', () => {
-    const sso = { STAFF_OIDC_ISSUER: 'https://login.example.com/tenant/v2.0', STAFF_OIDC_CLIENT_ID: 'ehc-hub', STAFF_OIDC_ALLOWED_DOMAINS: 'Edgehill.gov.uk, staff.edgehill.gov.uk' };
+    const sso = {
+      STAFF_OIDC_ISSUER: 'https://login.example.com/tenant/v2.0',
+      STAFF_OIDC_CLIENT_ID: 'ehc-hub',
+      STAFF_OIDC_ALLOWED_DOMAINS: 'Edgehill.gov.uk, staff.edgehill.gov.uk',
+    };
     assert.throws(() => loadConfig(sso), /Set one of STAFF_OIDC_CLIENT_SECRET or STAFF_OIDC_PRIVATE_KEY/);
-    assert.throws(() => loadConfig({ ...sso, STAFF_OIDC_CLIENT_SECRET: 's', STAFF_OIDC_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nx' }), /Set one of/);
-    assert.throws(() => loadConfig({ ...sso, STAFF_OIDC_PRIVATE_KEY: 'not a key' }), /STAFF_OIDC_PRIVATE_KEY: must be an RSA private key in PKCS #8 PEM form/);
+    assert.throws(
+      () =>
+        loadConfig({ ...sso, STAFF_OIDC_CLIENT_SECRET: 's', STAFF_OIDC_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nx' }),
+      /Set one of/,
+    );
+    assert.throws(
+      () => loadConfig({ ...sso, STAFF_OIDC_PRIVATE_KEY: 'not a key' }),
+      /STAFF_OIDC_PRIVATE_KEY: must be an RSA private key in PKCS #8 PEM form/,
+    );
     assert.throws(() => loadConfig({ STAFF_OIDC_ONLY: 'true' }), /STAFF_OIDC_ONLY needs STAFF_OIDC_ISSUER/);
     const config = loadConfig({ ...sso, STAFF_OIDC_CLIENT_SECRET: 's' });
     assert.deepEqual(config.staffSso?.allowedDomains, ['edgehill.gov.uk', 'staff.edgehill.gov.uk']);

@@ -24,7 +24,12 @@ function blocks(language: string): string[] {
 function documentedSettings(): Record<string, string> {
   const [block] = blocks('env');
   assert.ok(block, 'docs/deploying.md has an env block of settings');
-  return Object.fromEntries(block.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    block
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
 }
 
 // Follows docs/deploying.md from a new PostgreSQL role and database to a service answering in
@@ -54,77 +59,111 @@ describe('docs/deploying.md, followed on a clean database', { skip: !process.env
   it('lists settings that a production start accepts, and nothing it does not know', () => {
     const settings = documentedSettings();
     // The placeholders stand for generated values of the right shape.
-    const config = loadConfig({ ...settings, SESSION_SECRET: 'x'.repeat(64), ENCRYPTION_KEY: 'ab'.repeat(32), NOTIFY_SMS_TEMPLATE_ID: crypto.randomUUID() });
+    const config = loadConfig({
+      ...settings,
+      SESSION_SECRET: 'x'.repeat(64),
+      ENCRYPTION_KEY: 'ab'.repeat(32),
+      NOTIFY_SMS_TEMPLATE_ID: crypto.randomUUID(),
+    });
     assert.equal(config.isProduction, true);
     assert.equal(config.baseUrl, settings.BASE_URL);
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-    for (const variable of Object.keys(settings)) assert.ok(readme.includes(`\`${variable}\``), `${variable} is in the README's Configuration`);
+    for (const variable of Object.keys(settings))
+      assert.ok(readme.includes(`\`${variable}\``), `${variable} is in the README's Configuration`);
   });
 
-  it('gets from a new role and database to a service in production mode, with its first admin invited', { timeout: 300_000 }, async () => {
-    // "PostgreSQL": the role and the database it owns, as the page writes them (with this run's name).
-    admin = new pg.Client({ connectionString: serverUrlFor(databaseUrl, 'postgres') });
-    await admin.connect();
-    const [sql] = blocks('sql');
-    for (const statement of sql.trim().split(';').filter((line) => line.trim())) {
-      await admin.query(statement.replaceAll('ehc_hub', `"${name}"`));
-    }
-    const url = new URL(serverUrlFor(databaseUrl, name));
-    url.username = name;
+  it(
+    'gets from a new role and database to a service in production mode, with its first admin invited',
+    { timeout: 300_000 },
+    async () => {
+      // "PostgreSQL": the role and the database it owns, as the page writes them (with this run's name).
+      admin = new pg.Client({ connectionString: serverUrlFor(databaseUrl, 'postgres') });
+      await admin.connect();
+      const [sql] = blocks('sql');
+      for (const statement of sql
+        .trim()
+        .split(';')
+        .filter((line) => line.trim())) {
+        await admin.query(statement.replaceAll('ehc_hub', `"${name}"`));
+      }
+      const url = new URL(serverUrlFor(databaseUrl, name));
+      url.username = name;
 
-    smtp = await startSmtpCapture();
-    notify = await startFakeNotify();
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...documentedSettings(),
-      PORT: String(port),
-      DATABASE_URL: url.toString(),
-      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
-      ENCRYPTION_KEY: crypto.randomBytes(32).toString('hex'),
-      SMTP_URL: smtp.url,
-      NOTIFY_BASE_URL: notify.url,
-      NOTIFY_API_KEY: `ehc_hub_test-${crypto.randomUUID()}-${crypto.randomUUID()}`,
-      NOTIFY_SMS_TEMPLATE_ID: crypto.randomUUID(),
-      LOG_LEVEL: 'info',
-    };
+      smtp = await startSmtpCapture();
+      notify = await startFakeNotify();
+      const port = await freePort();
+      const env: NodeJS.ProcessEnv = {
+        ...documentedSettings(),
+        PORT: String(port),
+        DATABASE_URL: url.toString(),
+        SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+        ENCRYPTION_KEY: crypto.randomBytes(32).toString('hex'),
+        SMTP_URL: smtp.url,
+        NOTIFY_BASE_URL: notify.url,
+        NOTIFY_API_KEY: `ehc_hub_test-${crypto.randomUUID()}-${crypto.randomUUID()}`,
+        NOTIFY_SMS_TEMPLATE_ID: crypto.randomUUID(),
+        LOG_LEVEL: 'info',
+      };
 
-    // "Install and start": build (CI has built already; this is quick when nothing changed), migrate, start.
-    const [commands] = blocks('sh').filter((block) => block.includes('npm run migrate'));
-    assert.deepEqual(commands.trim().split('\n'), ['npm ci', 'npm run build', 'npm run migrate', 'node dist/server.js']);
-    if (!process.env.CI || !fs.existsSync(path.join(root, 'dist/server.js'))) {
-      const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-      assert.equal(built.status, 0, built.stdout + built.stderr);
-    }
-    const migrated = spawnSync('npm', ['run', 'migrate'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
-    assert.equal(migrated.status, 0, migrated.stdout + migrated.stderr);
+      // "Install and start": build (CI has built already; this is quick when nothing changed), migrate, start.
+      const [commands] = blocks('sh').filter((block) => block.includes('npm run migrate'));
+      assert.deepEqual(commands.trim().split('\n'), [
+        'npm ci',
+        'npm run build',
+        'npm run migrate',
+        'node dist/server.js',
+      ]);
+      if (!process.env.CI || !fs.existsSync(path.join(root, 'dist/server.js'))) {
+        const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+        assert.equal(built.status, 0, built.stdout + built.stderr);
+      }
+      const migrated = spawnSync('npm', ['run', 'migrate'], {
+        cwd: root,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      });
+      assert.equal(migrated.status, 0, migrated.stdout + migrated.stderr);
 
-    // "The first admin": the CLI prints their link and emails it.
-    const created = spawnSync('npm', ['run', '--silent', 'cli', '--', 'create-admin', '--email', 'sam.patel@example.gov.uk', '--name', 'Sam Patel'], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
-    assert.equal(created.status, 0, created.stdout + created.stderr);
-    const link = /https:\/\/ehc-hub\.example\.gov\.uk(\/register\/[\w-]{43})/.exec(created.stdout);
-    assert.ok(link, created.stdout);
+      // "The first admin": the CLI prints their link and emails it.
+      const created = spawnSync(
+        'npm',
+        ['run', '--silent', 'cli', '--', 'create-admin', '--email', 'sam.patel@example.gov.uk', '--name', 'Sam Patel'],
+        {
+          cwd: root,
+          env: { ...process.env, ...env },
+          encoding: 'utf8',
+        },
+      );
+      assert.equal(created.status, 0, created.stdout + created.stderr);
+      const link = /https:\/\/ehc-hub\.example\.gov\.uk(\/register\/[\w-]{43})/.exec(created.stdout);
+      assert.ok(link, created.stdout);
 
-    server = startProcess(process.execPath, ['dist/server.js'], env, root);
-    await waitForOutput(server, /EHC Hub is running at https:\/\/ehc-hub\.example\.gov\.uk/);
-    const local = `http://127.0.0.1:${port}`;
+      server = startProcess(process.execPath, ['dist/server.js'], env, root);
+      await waitForOutput(server, /EHC Hub is running at https:\/\/ehc-hub\.example\.gov\.uk/);
+      const local = `http://127.0.0.1:${port}`;
 
-    // "Checking it is up": the health check, and a production page (HSTS, secure cookies, no dev mailbox).
-    const health = await fetch(`${local}/healthz`);
-    assert.equal(health.status, 200);
-    assert.deepEqual(await health.json(), { status: 'ok', database: 'up' });
-    const registration = await fetch(`${local}${link[1]}`, { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' } });
-    assert.equal(registration.status, 200);
-    assert.match(await registration.text(), /Complete your registration/);
-    assert.match(registration.headers.get('strict-transport-security') ?? '', /max-age=/);
-    assert.equal((await fetch(`${local}/dev/mailbox`)).status, 404);
-    // The server delivers the invitation the CLI queued, through the SMTP relay.
-    const email = await smtp.waitFor((message) => message.to.includes('sam.patel@example.gov.uk'), 30_000);
-    assert.match(email.text, new RegExp(`https://ehc-hub\\.example\\.gov\\.uk${link[1]}`));
-    // Logs are JSON lines.
-    assert.ok(server.output().split('\n').some((line) => line.startsWith('{') && JSON.parse(line).msg), server.output());
-  });
+      // "Checking it is up": the health check, and a production page (HSTS, secure cookies, no dev mailbox).
+      const health = await fetch(`${local}/healthz`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok', database: 'up' });
+      const registration = await fetch(`${local}${link[1]}`, {
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+      });
+      assert.equal(registration.status, 200);
+      assert.match(await registration.text(), /Complete your registration/);
+      assert.match(registration.headers.get('strict-transport-security') ?? '', /max-age=/);
+      assert.equal((await fetch(`${local}/dev/mailbox`)).status, 404);
+      // The server delivers the invitation the CLI queued, through the SMTP relay.
+      const email = await smtp.waitFor((message) => message.to.includes('sam.patel@example.gov.uk'), 30_000);
+      assert.match(email.text, new RegExp(`https://ehc-hub\\.example\\.gov\\.uk${link[1]}`));
+      // Logs are JSON lines.
+      assert.ok(
+        server
+          .output()
+          .split('\n')
+          .some((line) => line.startsWith('{') && JSON.parse(line).msg),
+        server.output(),
+      );
+    },
+  );
 });

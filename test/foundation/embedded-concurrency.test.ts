@@ -27,9 +27,18 @@ describe('the database under concurrent reads and writes', () => {
   it('answers every parent with only their own children while case workers add notes', async (context) => {
     const result = await runMixedLoad(t.baseUrl, users, { seconds: SECONDS, readersPerParent: 3 });
     context.diagnostic(`${result.reads} reads, ${result.writes} writes, ${result.wrong} wrong`);
-    assert.equal(result.wrong, 0, `${result.wrong} of ${result.reads + result.writes} responses wrong, for example:\n${result.examples.join('\n')}`);
-    assert.ok(result.reads >= 20 && result.writes >= 5, `too little load to tell: ${result.reads} reads, ${result.writes} writes`);
-    const { rows } = await t.pool.query<{ notes: number }>("SELECT count(*) AS notes FROM case_notes WHERE body LIKE 'Phoned the school (%'");
+    assert.equal(
+      result.wrong,
+      0,
+      `${result.wrong} of ${result.reads + result.writes} responses wrong, for example:\n${result.examples.join('\n')}`,
+    );
+    assert.ok(
+      result.reads >= 20 && result.writes >= 5,
+      `too little load to tell: ${result.reads} reads, ${result.writes} writes`,
+    );
+    const { rows } = await t.pool.query<{ notes: number }>(
+      "SELECT count(*) AS notes FROM case_notes WHERE body LIKE 'Phoned the school (%'",
+    );
     assert.equal(rows[0].notes, result.writes);
   });
 });

@@ -36,7 +36,9 @@ describe('database connections kept apart', () => {
     try {
       await client.query('BEGIN');
       await client.query('INSERT INTO kept_apart VALUES (2)');
-      const others = Promise.all([1, 2, 3].map(() => pool.query<{ count: number }>('SELECT count(*)::int AS count FROM kept_apart WHERE n = 2')));
+      const others = Promise.all(
+        [1, 2, 3].map(() => pool.query<{ count: number }>('SELECT count(*)::int AS count FROM kept_apart WHERE n = 2')),
+      );
       await client.query('INSERT INTO kept_apart VALUES (2)');
       await client.query('ROLLBACK');
       for (const result of await others) assert.equal(result.rows[0].count, 0);

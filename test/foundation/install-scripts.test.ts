@@ -7,7 +7,7 @@ const npmMajor = Number(spawnSync('npm', ['--version'], { encoding: 'utf8' }).st
 
 // npm 11 runs no dependency's install script unless package.json's allowScripts says so, and warns
 // about each one not decided. Each decision is recorded, so that a fresh `npm ci` is quiet.
-describe('dependencies\' install scripts', { skip: npmMajor < 11 && `npm ${npmMajor} has no allowScripts` }, () => {
+describe("dependencies' install scripts", { skip: npmMajor < 11 && `npm ${npmMajor} has no allowScripts` }, () => {
   it('are each allowed or denied in package.json', () => {
     const listed = spawnSync('npm', ['install-scripts', 'ls'], { encoding: 'utf8' });
     assert.equal(listed.status, 0, listed.stderr);

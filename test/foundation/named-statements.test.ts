@@ -19,12 +19,14 @@ describe('named prepared statements', () => {
     const parent = await createUser(t.pool);
     const created = await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }] });
     const agent = await agentSignedInAs(t, parent.id);
-    const names = (await watchQueries(t.pool, async () => {
-      for (let i = 0; i < 3; i += 1) {
-        await agent.get('/cases').expect(200);
-        await agent.get(`/cases/${created.id}`).expect(200);
-      }
-    })).map((query) => query.name);
+    const names = (
+      await watchQueries(t.pool, async () => {
+        for (let i = 0; i < 3; i += 1) {
+          await agent.get('/cases').expect(200);
+          await agent.get(`/cases/${created.id}`).expect(200);
+        }
+      })
+    ).map((query) => query.name);
     const named = names.filter(Boolean);
     // The user, My cases (cases and decisions), the case, the visit: five statements, each reused.
     assert.equal(new Set(named).size, 5);

@@ -42,9 +42,21 @@ describe('sessions and CSRF', () => {
     assert.equal(await sessions(), before, 'an anonymous page stored a session');
 
     const user = await createUser(t.pool, { twoFactorMethod: 'app' });
-    await agent.post('/sign-in').type('form').send({ _csrf: 'not-the-token', email: user.email, password: user.password }).expect(403);
-    await t.agent().post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email: user.email, password: user.password }).expect(403);
-    const signedIn = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email: user.email, password: user.password });
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: 'not-the-token', email: user.email, password: user.password })
+      .expect(403);
+    await t
+      .agent()
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), email: user.email, password: user.password })
+      .expect(403);
+    const signedIn = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), email: user.email, password: user.password });
     assert.equal(signedIn.status, 302);
     assert.equal(signedIn.headers.location, '/log-in-code');
     assert.equal(await sessions(), before + 1);

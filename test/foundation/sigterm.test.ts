@@ -18,7 +18,11 @@ function slowRequest(port: number): { accepted: Promise<void>; finish(): void; r
     port,
     method: 'POST',
     path: '/sign-in',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': body.length, expect: '100-continue' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': body.length,
+      expect: '100-continue',
+    },
   });
   const accepted = new Promise<void>((resolve) => request.once('continue', () => resolve()));
   const response = new Promise<number>((resolve, reject) => {
@@ -31,7 +35,11 @@ function slowRequest(port: number): { accepted: Promise<void>; finish(): void; r
   // Handled here as well, so that a failure is reported by the assertion below, not as an unhandled rejection.
   response.catch(() => undefined);
   request.flushHeaders();
-  return { accepted: accepted.then(() => void request.write(body.slice(0, 10))), finish: () => request.end(body.slice(10)), response };
+  return {
+    accepted: accepted.then(() => void request.write(body.slice(0, 10))),
+    finish: () => request.end(body.slice(10)),
+    response,
+  };
 }
 
 describe('npm start and SIGTERM', () => {
@@ -57,7 +65,10 @@ describe('npm start and SIGTERM', () => {
     // The request was accepted before SIGTERM, so it gets its answer (the form has no CSRF token: 403).
     assert.equal(await slow.response, 403);
 
-    const code = await Promise.race([started.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+    const code = await Promise.race([
+      started.exited,
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000)),
+    ]);
     assert.equal(code, 0, started.output());
     assert.ok(Date.now() - signalledAt < 10_000);
     // Nothing of the server is left listening on its port.

@@ -17,10 +17,17 @@ describe('Journey 5: forgotten password', { skip: browserSkipReason() }, () => {
 
   for (const viewport of VIEWPORTS) {
     it(`5 (${viewport.name}): the email, "Create a password", sign in again; the session from before is gone`, async () => {
-      const parent = await createUser(world.t.pool, { fullName: 'Jo Rogers', email: `jo.forgetful.${viewport.name}@example.com` });
+      const parent = await createUser(world.t.pool, {
+        fullName: 'Jo Rogers',
+        email: `jo.forgetful.${viewport.name}@example.com`,
+      });
       await createTestCase(world.t.pool, { members: [{ userId: parent.id, role: 'parent' }] });
       const secret = await giveAppMethod(world.t, parent.id);
-      await forgottenPasswordJourney(world, () => Person.open(world, viewport), { email: parent.email, password: TEST_PASSWORD, secret });
+      await forgottenPasswordJourney(world, () => Person.open(world, viewport), {
+        email: parent.email,
+        password: TEST_PASSWORD,
+        secret,
+      });
     });
   }
 });

@@ -18,7 +18,11 @@ describe('Journey 7: with JavaScript switched off, journeys 2 and 5 still work',
 
   for (const viewport of VIEWPORTS) {
     const open = () => Person.open(world, viewport, { javaScript: false });
-    const parent = { email: `jo.nojs.${viewport.name}@example.com`, fullName: 'Jo Rogers', password: 'Barney-Kettle-2023' };
+    const parent = {
+      email: `jo.nojs.${viewport.name}@example.com`,
+      fullName: 'Jo Rogers',
+      password: 'Barney-Kettle-2023',
+    };
 
     it(`7 (${viewport.name}, no JavaScript): from the invitation, the parent registers, sets up the app, reads, comments and uploads`, async () => {
       // Staff's side (journey 1) is the same with or without the family's JavaScript: made directly here.

@@ -5,11 +5,15 @@ import { browserSkipReason } from '../support/browser.js';
 import { appCode, emailLink, nthEmailTo, PDF, Person, startWorld, VIEWPORTS, type World } from './support.js';
 
 const label = (person: Person, text: string): Locator => person.page.getByLabel(text, { exact: true });
-const inGroup = (person: Person, legend: string, text: string): Locator => person.page.getByRole('group', { name: legend }).getByLabel(text, { exact: true });
+const inGroup = (person: Person, legend: string, text: string): Locator =>
+  person.page.getByRole('group', { name: legend }).getByLabel(text, { exact: true });
 const button = (person: Person, name: string): Locator => person.page.getByRole('button', { name, exact: true });
 /** A link, or a link styled as a button. */
 const control = (person: Person, name: string): Locator =>
-  person.page.getByRole('link', { name, exact: true }).or(person.page.getByRole('button', { name, exact: true })).first();
+  person.page
+    .getByRole('link', { name, exact: true })
+    .or(person.page.getByRole('button', { name, exact: true }))
+    .first();
 
 /** Ticks a checkbox: Tab to it and Space, or a tap. */
 async function tick(person: Person, box: Locator) {
@@ -72,8 +76,13 @@ export async function wholeRequest(person: Person, world: World, email: string) 
   await person.choose(label(person, 'Smartphone or tablet app'));
   await person.activate(button(person, 'Continue'));
   await person.check('Use an app on your smartphone or tablet');
-  const secret = /(?:[A-Z2-7]{4} ){7}[A-Z2-7]{4}/.exec(await person.page.locator('#app-key').innerText())![0].replace(/ /g, '');
-  await person.type(label(person, '3. Enter the verification code from your authentication app.'), await appCode(world, secret));
+  const secret = /(?:[A-Z2-7]{4} ){7}[A-Z2-7]{4}/
+    .exec(await person.page.locator('#app-key').innerText())![0]
+    .replace(/ /g, '');
+  await person.type(
+    label(person, '3. Enter the verification code from your authentication app.'),
+    await appCode(world, secret),
+  );
   await person.activate(button(person, 'Continue'));
   await person.check(TASK_LIST);
   assert.match(await person.mainText(), /About the child or young person Not yet started/);
@@ -90,7 +99,9 @@ export async function wholeRequest(person: Person, world: World, email: string) 
   });
   await section(person, 'About you', 'Select your relationship to the child or young person', async () => {
     await person.choose(label(person, 'Parent or carer'));
-    await person.choose(inGroup(person, 'If you are a parent or carer: do you have parental responsibility for them?', 'Yes'));
+    await person.choose(
+      inGroup(person, 'If you are a parent or carer: do you have parental responsibility for them?', 'Yes'),
+    );
     await person.type(label(person, 'Telephone number'), '07700 900 982');
     await person.choose(label(person, 'Email'));
     await person.choose(inGroup(person, 'Do you need an interpreter or other help to talk to us?', 'No'));
@@ -108,7 +119,9 @@ export async function wholeRequest(person: Person, world: World, email: string) 
   await person.activate(control(person, 'Evidence'));
   await person.check('Evidence');
   await person.type(label(person, 'Describe the documents'), 'Speech therapy report');
-  await person.page.getByLabel('Upload a file').setInputFiles({ name: 'Speech report.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await person.page
+    .getByLabel('Upload a file')
+    .setInputFiles({ name: 'Speech report.pdf', mimeType: 'application/pdf', buffer: PDF });
   await person.activate(button(person, 'Upload documents'));
   await person.check('Evidence');
   assert.match(await person.mainText(), /Your document has been uploaded/);
@@ -132,7 +145,6 @@ export async function wholeRequest(person: Person, world: World, email: string) 
   // Sent on 20th Aug 2023 (day 1): the decision is due within 6 weeks.
   assert.match(sent, /by 30th Sep 2023/);
 }
-
 
 /** One browser journey through the whole request: one viewport, JavaScript on or off (one file each: they take minutes). */
 export function wholeRequestJourney(viewportName: 'desktop' | 'mobile', javaScript: boolean) {

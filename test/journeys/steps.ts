@@ -15,7 +15,10 @@ const button = (person: Person, name: string): Locator => person.page.getByRole(
 const link = (person: Person, name: string | RegExp): Locator => person.page.getByRole('link', { name }).first();
 /** A link, or a link styled as a button (role="button"). */
 const control = (person: Person, name: string): Locator =>
-  person.page.getByRole('link', { name, exact: true }).or(person.page.getByRole('button', { name, exact: true })).first();
+  person.page
+    .getByRole('link', { name, exact: true })
+    .or(person.page.getByRole('button', { name, exact: true }))
+    .first();
 
 async function typeDate(person: Person, group: string, day: string, month: string, year: string) {
   const fields = person.page.getByRole('group', { name: group });
@@ -75,7 +78,12 @@ export async function staffCreatesCaseAndInvites(
   await person.choose(label(person, 'Parent or carer'));
   await person.activate(button(person, 'Add to the case'));
   await person.check('Rogers, Barney');
-  assert.match(await person.mainText(), new RegExp(`${parent.fullName} has been added to the case and sent an email to tell them \\(${parent.email.replace(/\./g, '\\.')}\\)`));
+  assert.match(
+    await person.mainText(),
+    new RegExp(
+      `${parent.fullName} has been added to the case and sent an email to tell them \\(${parent.email.replace(/\./g, '\\.')}\\)`,
+    ),
+  );
   return caseId;
 }
 
@@ -84,11 +92,20 @@ export async function staffCreatesCaseAndInvites(
  * first), sign in, the authenticator app (its key read from the page), and on to My cases.
  * Returns the app's secret.
  */
-export async function parentRegistersWithApp(person: Person, world: World, email: string, password: string, landing = 'My cases'): Promise<string> {
+export async function parentRegistersWithApp(
+  person: Person,
+  world: World,
+  email: string,
+  password: string,
+  landing = 'My cases',
+): Promise<string> {
   const invitation = await nthEmailTo(world, email, 1);
   assert.equal(invitation.subject, 'Complete your registration for EHC Hub');
   await person.goto(emailLink(invitation, '/register/'), 'Complete your registration');
-  assert.match(await person.mainText(), new RegExp(`Your username is your email address: ${email.replace(/\./g, '\\.')}`));
+  assert.match(
+    await person.mainText(),
+    new RegExp(`Your username is your email address: ${email.replace(/\./g, '\\.')}`),
+  );
 
   for (const [weak, message] of WEAK_PASSWORDS) {
     await person.type(label(person, 'Choose your password'), weak);
@@ -111,7 +128,10 @@ export async function parentRegistersWithApp(person: Person, world: World, email
   const shown = /(?:[A-Z2-7]{4} ){7}[A-Z2-7]{4}/.exec(await person.page.locator('#app-key').innerText())?.[0];
   assert.ok(shown, 'the key is shown in groups of four');
   const secret = shown.replace(/ /g, '');
-  await person.type(label(person, '3. Enter the verification code from your authentication app.'), await appCode(world, secret));
+  await person.type(
+    label(person, '3. Enter the verification code from your authentication app.'),
+    await appCode(world, secret),
+  );
   await person.activate(button(person, 'Continue'));
   await person.check(landing);
   return secret;
@@ -130,9 +150,18 @@ export async function parentReadsAndTakesPart(person: Person, caseId: string) {
   assert.match(cardText, new RegExp(BARNEY_STATUS));
 
   const answers: [string, string][] = [
-    ['What does this mean?', 'We have received a request for an EHC needs assessment for Barney and have shared this with you.'],
-    ['What should I be doing right now?', 'Now is your opportunity to read the request and add your comments or other relevant information. You can also add comments on behalf of Barney.'],
-    ['What happens next and when?', 'We must decide whether or not to proceed with an EHC needs assessment for Barney by 18th Sep 2023. You will be notified once a decision has been made.'],
+    [
+      'What does this mean?',
+      'We have received a request for an EHC needs assessment for Barney and have shared this with you.',
+    ],
+    [
+      'What should I be doing right now?',
+      'Now is your opportunity to read the request and add your comments or other relevant information. You can also add comments on behalf of Barney.',
+    ],
+    [
+      'What happens next and when?',
+      'We must decide whether or not to proceed with an EHC needs assessment for Barney by 18th Sep 2023. You will be notified once a decision has been made.',
+    ],
   ];
   for (const [question, answer] of answers) {
     const details = card.locator('details', { has: person.page.locator('summary', { hasText: question }) });
@@ -166,7 +195,9 @@ export async function parentReadsAndTakesPart(person: Person, caseId: string) {
   await person.check(/Upload documents$/);
   await person.type(label(person, 'Describe the documents'), 'Reading report from Barney’s tutor');
   // Choosing a file happens in the operating system's dialog, which no browser test can drive.
-  await person.page.locator('input[type=file]#documents').setInputFiles({ name: 'tutor-report.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await person.page
+    .locator('input[type=file]#documents')
+    .setInputFiles({ name: 'tutor-report.pdf', mimeType: 'application/pdf', buffer: PDF });
   await person.activate(button(person, 'Upload documents'));
   await person.check(/Documents$/);
   assert.match(await person.mainText(), /tutor-report\.pdf/);
@@ -177,7 +208,11 @@ export async function parentReadsAndTakesPart(person: Person, caseId: string) {
  * "Create a password", sign in with the new one (and the app code), and the first browser's
  * session has ended.
  */
-export async function forgottenPasswordJourney(world: World, open: () => Promise<Person>, account: { email: string; password: string; secret: string }) {
+export async function forgottenPasswordJourney(
+  world: World,
+  open: () => Promise<Person>,
+  account: { email: string; password: string; secret: string },
+) {
   const before = await open();
   await signInWithPassword(before, account.email, account.password, 'Enter your log in code');
   await enterAppCode(before, world, account.secret, 'My cases');
@@ -192,9 +227,14 @@ export async function forgottenPasswordJourney(world: World, open: () => Promise
   await person.type(label(person, 'Email address'), account.email);
   await person.activate(button(person, 'Send email'));
   await person.check('Check your email');
-  assert.match(await person.mainText(), new RegExp(`If there is an EHC Hub account for ${account.email.replace(/\./g, '\\.')}`));
+  assert.match(
+    await person.mainText(),
+    new RegExp(`If there is an EHC Hub account for ${account.email.replace(/\./g, '\\.')}`),
+  );
 
-  const resetEmail = await world.smtp.waitFor((m) => m.to.includes(account.email) && m.subject === 'Reset your EHC Hub password');
+  const resetEmail = await world.smtp.waitFor(
+    (m) => m.to.includes(account.email) && m.subject === 'Reset your EHC Hub password',
+  );
   await person.goto(emailLink(resetEmail, '/reset-password/'), 'Create a password');
   const [weak, message] = WEAK_PASSWORDS[1];
   await person.type(label(person, 'Password'), weak);

@@ -185,18 +185,23 @@ export class Person {
     const key = `${this.viewport.name}${this.javaScript ? '' : ' no-js'} ${template}${hasErrors ? ' (errors)' : ''}`;
     if (!this.world.axeChecked.has(key)) {
       this.world.axeChecked.add(key);
-      const violations = this.javaScript ? await axeViolations(page) : await axeWithoutScripts(this.world, this.viewport, page);
+      const violations = this.javaScript
+        ? await axeViolations(page)
+        : await axeWithoutScripts(this.world, this.viewport, page);
       assert.deepEqual(violations, [], `axe on ${key}`);
     }
     if (await scrollsSideways(page)) await this.failOnOverflow();
-    if (hasErrors && this.javaScript) await this.expectFocusOn(page.locator('.govuk-error-summary'), 'the error summary');
+    if (hasErrors && this.javaScript)
+      await this.expectFocusOn(page.locator('.govuk-error-summary'), 'the error summary');
     assert.deepEqual(this.errors, [], 'no script or console errors');
   }
 
   /** Fails on a page wider than the screen, naming what sticks out. */
   private async failOnOverflow(): Promise<void> {
     const offenders = (await this.page.evaluate(FIND_OVERFLOW)) as string[];
-    assert.fail(`${this.page.url()} is wider than the ${this.viewport.name} screen: ${offenders.slice(0, 6).join(', ')}`);
+    assert.fail(
+      `${this.page.url()} is wider than the ${this.viewport.name} screen: ${offenders.slice(0, 6).join(', ')}`,
+    );
   }
 
   /** Checks the page has the error summary with these messages, and (with JavaScript) the focus on it. */
@@ -237,7 +242,10 @@ export class Person {
       const css = getComputedStyle(el);
       return {
         what: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
-        outline: css.outlineStyle !== 'none' && parseFloat(css.outlineWidth) > 0 && !/rgba\(.*, 0\)$|transparent/.test(css.outlineColor),
+        outline:
+          css.outlineStyle !== 'none' &&
+          parseFloat(css.outlineWidth) > 0 &&
+          !/rgba\(.*, 0\)$|transparent/.test(css.outlineColor),
         shadow: css.boxShadow !== 'none',
         background: css.backgroundColor,
       };
@@ -282,8 +290,13 @@ export class Person {
     if (this.keyboard) await this.page.keyboard.press('Enter');
     else await control.tap();
     await loaded.catch(async (error: Error) => {
-      const summary = await this.page.locator('.govuk-error-summary').textContent().catch(() => null);
-      throw new Error(`No new page after activating ${control} on ${this.page.url()} (error summary: ${summary}): ${error.message}`);
+      const summary = await this.page
+        .locator('.govuk-error-summary')
+        .textContent()
+        .catch(() => null);
+      throw new Error(
+        `No new page after activating ${control} on ${this.page.url()} (error summary: ${summary}): ${error.message}`,
+      );
     });
   }
 
@@ -317,7 +330,6 @@ const FIND_OVERFLOW = `(() => {
     .map((el) => el.tagName.toLowerCase() + '.' + el.className);
 })()`;
 
-
 /**
  * axe needs JavaScript, so a page shown with JavaScript off is checked as a copy: the same HTML,
  * its scripts taken out, in a browser with the same screen that runs only axe.
@@ -325,12 +337,17 @@ const FIND_OVERFLOW = `(() => {
 async function axeWithoutScripts(world: World, viewport: ViewportSpec, shown: Page): Promise<string[]> {
   const url = shown.url().split('#')[0];
   const html = (await shown.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
-  const context = await world.browser.newContext({ viewport: viewport.size, hasTouch: viewport.touch, isMobile: viewport.touch });
+  const context = await world.browser.newContext({
+    viewport: viewport.size,
+    hasTouch: viewport.touch,
+    isMobile: viewport.touch,
+  });
   try {
     const page = await context.newPage();
     await page.route('**/*', (route) => {
       const request = route.request();
-      if (request.url().split('#')[0] === url) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      if (request.url().split('#')[0] === url)
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
       if (request.resourceType() === 'script') return route.abort();
       return route.continue();
     });
@@ -350,7 +367,10 @@ function templateOf(url: string): string {
 }
 
 /** The bytes of a download started by `start` (a click on a link). */
-export async function downloadBytes(person: Person, start: () => Promise<void>): Promise<{ bytes: Buffer; filename: string }> {
+export async function downloadBytes(
+  person: Person,
+  start: () => Promise<void>,
+): Promise<{ bytes: Buffer; filename: string }> {
   const [download] = await Promise.all([person.page.waitForEvent('download'), start()]);
   const file = await download.path();
   return { bytes: fs.readFileSync(file), filename: download.suggestedFilename() };

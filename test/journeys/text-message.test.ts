@@ -21,8 +21,14 @@ describe('Journey 3: a second parent chooses text messages for the log in code',
 
   for (const [index, viewport] of VIEWPORTS.entries()) {
     it(`3 (${viewport.name}): phone number, a code by text, a wrong code, a new code, the right code, My cases`, async () => {
-      const parent = await createUser(world.t.pool, { fullName: 'Alex Rogers', email: `alex.rogers.${viewport.name}@example.com` });
-      await world.t.pool.query(`INSERT INTO case_members (case_id, user_id, role) VALUES ($1, $2, 'parent')`, [caseId, parent.id]);
+      const parent = await createUser(world.t.pool, {
+        fullName: 'Alex Rogers',
+        email: `alex.rogers.${viewport.name}@example.com`,
+      });
+      await world.t.pool.query(`INSERT INTO case_members (case_id, user_id, role) VALUES ($1, $2, 'parent')`, [
+        caseId,
+        parent.id,
+      ]);
       const mobile = `07123 45698${index}`;
       const e164 = `+44712345698${index}`;
 
@@ -42,7 +48,10 @@ describe('Journey 3: a second parent chooses text messages for the log in code',
       await person.type(person.page.getByLabel('Mobile phone number'), mobile);
       await person.activate(person.page.getByRole('button', { name: 'Send code', exact: true }));
       await person.check('Enter your log in code');
-      assert.match(await person.mainText(), new RegExp(`We've sent a log in code to mobile phone number ending ${e164.slice(-3)}`));
+      assert.match(
+        await person.mainText(),
+        new RegExp(`We've sent a log in code to mobile phone number ending ${e164.slice(-3)}`),
+      );
       const first = codeInText(await nthTextTo(world, e164, 1));
 
       await person.type(person.page.getByLabel('Log in code'), otherCode(first));

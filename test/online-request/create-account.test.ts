@@ -33,7 +33,10 @@ describe('the start page and "Create an account"', () => {
     assert.match(words, /Who can ask/);
     assert.match(words, /within 6 weeks/);
     assert.match(words, /What you need/);
-    assert.match(start.text, /govuk-button--start[^>]*href="\/request\/start"|href="\/request\/start"[^>]*govuk-button--start/);
+    assert.match(
+      start.text,
+      /govuk-button--start[^>]*href="\/request\/start"|href="\/request\/start"[^>]*govuk-button--start/,
+    );
     assert.match(start.text, /Start now/);
     const choice = await agent.get('/request/start').expect(200);
     assert.match(choice.text, /Do you have an EHC Hub account\?/);
@@ -45,11 +48,17 @@ describe('the start page and "Create an account"', () => {
     await agent.get('/request/start').expect(200);
     const page = await agent.get('/create-account').expect(200);
     assert.match(page.text, /<h1 class="govuk-heading-l">Create an account<\/h1>/);
-    const { location, link } = await createAccountThroughPages(t, agent, { email: 'new.parent@example.com', fullName: 'Alex Morgan', password: PASSWORD });
+    const { location, link } = await createAccountThroughPages(t, agent, {
+      email: 'new.parent@example.com',
+      fullName: 'Alex Morgan',
+      password: PASSWORD,
+    });
     assert.equal(location, '/request/start');
     const begun = await agent.get('/request/start').expect(302);
     assert.match(String(begun.headers.location), /^\/request\/[0-9a-f-]{36}$/);
-    const { rows } = await t.pool.query(`SELECT full_name, kind, status, two_factor_method FROM users WHERE email = 'new.parent@example.com'`);
+    const { rows } = await t.pool.query(
+      `SELECT full_name, kind, status, two_factor_method FROM users WHERE email = 'new.parent@example.com'`,
+    );
     assert.deepEqual(rows[0], { full_name: 'Alex Morgan', kind: 'family', status: 'active', two_factor_method: 'app' });
     // Single use.
     const used = await t.agent().get(link).expect(410);
@@ -93,7 +102,9 @@ describe('the start page and "Create an account"', () => {
     assert.equal(toNew.subject, 'Create your EHC Hub account');
     assert.match(toNew.text, /The link works for 1 hour and can only be used once/);
     // The existing account is unchanged.
-    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM account_creation_links WHERE email = $1`, [existing.email]);
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM account_creation_links WHERE email = $1`, [
+      existing.email,
+    ]);
     assert.equal(rows[0].n, 0);
   });
 
@@ -108,7 +119,11 @@ describe('the start page and "Create an account"', () => {
     const form = await agent.get(second).expect(200);
     assert.match(form.text, /<h1 class="govuk-heading-l">Create a password<\/h1>/);
     assert.match(form.text, /at least one symbol \(eg \?!£%\)/);
-    const weak = await agent.post(second).type('form').send({ _csrf: csrfFrom(form.text), password: 'short', confirmPassword: 'short' }).expect(400);
+    const weak = await agent
+      .post(second)
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), password: 'short', confirmPassword: 'short' })
+      .expect(400);
     assert.match(weak.text, /Passwords must be at least 8 characters long\./);
     clock.advance(60 * 60 * 1000 + 1000);
     const expired = await agent.get(second).expect(410);
@@ -124,7 +139,9 @@ describe('the start page and "Create an account"', () => {
       assert.equal(res.status, 302);
     }
     await waitFor('the five requests', async () => {
-      const { rows } = await t.pool.query(`SELECT hits FROM rate_limits WHERE key LIKE 'account-email:%' ORDER BY hits DESC LIMIT 1`);
+      const { rows } = await t.pool.query(
+        `SELECT hits FROM rate_limits WHERE key LIKE 'account-email:%' ORDER BY hits DESC LIMIT 1`,
+      );
       return rows[0]?.hits >= 5 ? true : undefined;
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -133,7 +150,8 @@ describe('the start page and "Create an account"', () => {
     const { rows } = await t.pool.query(`SELECT hits FROM rate_limits WHERE key LIKE 'account-request-address:%'`);
     const sofar = rows[0].hits as number;
     let last;
-    for (let i = sofar; i < 31; i++) last = await submitPage(t.agent(), '/create-account', { email: `n${i}@example.com`, fullName: 'N' });
+    for (let i = sofar; i < 31; i++)
+      last = await submitPage(t.agent(), '/create-account', { email: `n${i}@example.com`, fullName: 'N' });
     assert.equal(last!.status, 429);
     assert.match(last!.text, /too many requests to create an account/);
   });

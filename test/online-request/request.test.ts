@@ -5,7 +5,14 @@ import { pdf } from '../cases/samples.js';
 import { agentSignedInAs } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
-import { createAccountThroughPages, emailsTo, nthEmailTo, PARENT_ANSWERS, saveSectionPage, submitPage } from './support.js';
+import {
+  createAccountThroughPages,
+  emailsTo,
+  nthEmailTo,
+  PARENT_ANSWERS,
+  saveSectionPage,
+  submitPage,
+} from './support.js';
 import { textOf } from '../support/html.js';
 import { csrfFrom } from '../support/forms.js';
 
@@ -23,7 +30,11 @@ describe('the request: task list, saved as it goes, sent once', () => {
 
   it('a parent creates an account, fills the task list over two sessions and sends it with a document', async () => {
     const first = t.agent();
-    await createAccountThroughPages(t, first, { email: 'alex.morgan@example.com', fullName: 'Alex Taylor', password: 'Kettle-Lantern-88' });
+    await createAccountThroughPages(t, first, {
+      email: 'alex.morgan@example.com',
+      fullName: 'Alex Taylor',
+      password: 'Kettle-Lantern-88',
+    });
     const begun = await first.get('/request/start').expect(302);
     const requestPath = String(begun.headers.location);
     const requestId = requestPath.split('/').pop()!;
@@ -41,7 +52,10 @@ describe('the request: task list, saved as it goes, sent once', () => {
     assert.match(half.text, /Enter a real postcode, like SW1A 1AA/);
     assert.match(half.text, /value="Robin"/);
     assert.match(textOf((await first.get(requestPath)).text), /About the child or young person In progress/);
-    assert.equal((await saveSectionPage(first, requestId, 'child', PARENT_ANSWERS.child)).headers.location, requestPath);
+    assert.equal(
+      (await saveSectionPage(first, requestId, 'child', PARENT_ANSWERS.child)).headers.location,
+      requestPath,
+    );
     assert.equal((await saveSectionPage(first, requestId, 'you', PARENT_ANSWERS.you)).status, 302);
 
     // Session 2, days later: everything is still there.
@@ -61,7 +75,10 @@ describe('the request: task list, saved as it goes, sent once', () => {
     }
     // Evidence: a PDF with the family's upload rules, then on.
     const evidencePage = await second.get(`/request/${requestId}/evidence`).expect(200);
-    assert.match(textOf(evidencePage.text), /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10 MB/);
+    assert.match(
+      textOf(evidencePage.text),
+      /Each file must be a PDF, Word document, JPG, PNG or HEIC file, and smaller than 10 MB/,
+    );
     const uploaded = await second
       .post(`/request/${requestId}/evidence`)
       .field('_csrf', csrfFrom(evidencePage.text))
@@ -76,7 +93,10 @@ describe('the request: task list, saved as it goes, sent once', () => {
       .post(`/request/${requestId}/evidence`)
       .field('_csrf', csrfFrom(listed.text))
       .field('description', 'A program')
-      .attach('documents', Buffer.from('MZ not a document at all'), { filename: 'virus.pdf', contentType: 'application/pdf' })
+      .attach('documents', Buffer.from('MZ not a document at all'), {
+        filename: 'virus.pdf',
+        contentType: 'application/pdf',
+      })
       .expect(400);
     assert.match(wrongType.text, /“virus\.pdf” must be a PDF, Word document, JPG, PNG or HEIC file/);
     assert.match(textOf((await second.get(requestPath)).text), /Evidence In progress/);
@@ -94,7 +114,11 @@ describe('the request: task list, saved as it goes, sent once', () => {
     assert.match(checkWords, /Speech report\.pdf: Speech therapy report/);
     assert.match(check.text, new RegExp(`href="/request/${requestId}/child"`));
 
-    const sent = await second.post(`/request/${requestId}/check`).type('form').send({ _csrf: csrfFrom(check.text) }).expect(302);
+    const sent = await second
+      .post(`/request/${requestId}/check`)
+      .type('form')
+      .send({ _csrf: csrfFrom(check.text) })
+      .expect(302);
     assert.equal(sent.headers.location, `/request/${requestId}/sent`);
     const confirmation = await second.get(sent.headers.location).expect(200);
     assert.match(confirmation.text, /govuk-panel--confirmation/);
@@ -102,18 +126,28 @@ describe('the request: task list, saved as it goes, sent once', () => {
     // Sent on 11th Aug 2023 (day 1): the decision within 6 weeks, by 21st Sep 2023.
     assert.match(textOf(confirmation.text), /by 21st Sep 2023/);
 
-    const email = (await nthEmailTo(t.pool, 'alex.morgan@example.com', 2));
+    const email = await nthEmailTo(t.pool, 'alex.morgan@example.com', 2);
     assert.equal(email.subject, 'We have received your request for an EHC needs assessment');
     assert.match(email.text, new RegExp(reference));
     assert.match(email.text, /21st Sep 2023/);
-    for (const secret of ['Robin', 'reading', 'anxious', 'therapy', 'Morgan']) assert.doesNotMatch(email.text, new RegExp(secret), secret);
+    for (const secret of ['Robin', 'reading', 'anxious', 'therapy', 'Morgan'])
+      assert.doesNotMatch(email.text, new RegExp(secret), secret);
     assert.equal((await emailsTo(t.pool, 'alex.morgan@example.com')).length, 2);
 
     // Sent: it cannot be changed through these pages.
-    assert.equal((await second.get(`/request/${requestId}/child`).expect(302)).headers.location, `/request/${requestId}/sent`);
-    const change = await second.post(`/request/${requestId}/child`).type('form').send({ _csrf: csrfFrom(confirmation.text), ...PARENT_ANSWERS.child, firstName: 'Changed' });
+    assert.equal(
+      (await second.get(`/request/${requestId}/child`).expect(302)).headers.location,
+      `/request/${requestId}/sent`,
+    );
+    const change = await second
+      .post(`/request/${requestId}/child`)
+      .type('form')
+      .send({ _csrf: csrfFrom(confirmation.text), ...PARENT_ANSWERS.child, firstName: 'Changed' });
     assert.equal(change.status, 302);
-    const { rows } = await t.pool.query(`SELECT answers->'child'->>'firstName' AS name, status, to_char(submitted_on, 'YYYY-MM-DD') AS day FROM online_requests WHERE id = $1`, [requestId]);
+    const { rows } = await t.pool.query(
+      `SELECT answers->'child'->>'firstName' AS name, status, to_char(submitted_on, 'YYYY-MM-DD') AS day FROM online_requests WHERE id = $1`,
+      [requestId],
+    );
     assert.deepEqual(rows[0], { name: 'Robin', status: 'submitted', day: '2023-08-11' });
     // A new start is a new request.
     const again = await second.get('/request/start').expect(302);
@@ -132,35 +166,67 @@ describe('the request: task list, saved as it goes, sent once', () => {
     const intruder = await agentSignedInAs(t, other.id);
     const council = await agentSignedInAs(t, staff.id);
     for (const who of [intruder, council]) {
-      for (const path of [requestPath, `${requestPath}/child`, `${requestPath}/evidence`, `${requestPath}/check`, `${requestPath}/sent`]) {
+      for (const path of [
+        requestPath,
+        `${requestPath}/child`,
+        `${requestPath}/evidence`,
+        `${requestPath}/check`,
+        `${requestPath}/sent`,
+      ]) {
         const res = await who.get(path);
         assert.equal(res.status, 404, path);
         assert.doesNotMatch(res.text, /Robin/);
       }
       const token = csrfFrom((await who.get('/account')).text);
-      assert.equal((await who.post(`${requestPath}/child`).type('form').send({ _csrf: token, firstName: 'Mallory' })).status, 404);
+      assert.equal(
+        (await who.post(`${requestPath}/child`).type('form').send({ _csrf: token, firstName: 'Mallory' })).status,
+        404,
+      );
       assert.equal((await who.post(`${requestPath}/check`).type('form').send({ _csrf: token })).status, 404);
     }
     assert.equal((await intruder.get('/request/not-a-uuid')).status, 404);
     // Not signed in: to sign in.
     assert.equal((await t.agent().get(requestPath).expect(302)).headers.location, '/sign-in');
-    const { rows } = await t.pool.query(`SELECT answers->'child'->>'firstName' AS name FROM online_requests WHERE id = $1`, [requestId]);
+    const { rows } = await t.pool.query(
+      `SELECT answers->'child'->>'firstName' AS name FROM online_requests WHERE id = $1`,
+      [requestId],
+    );
     assert.equal(rows[0].name, 'Robin');
   });
 
   it('asks a school for the agreement of the parent or young person, and checks every page', async () => {
     const teacher = await createUser(t.pool, { twoFactorMethod: 'app' });
     const agent = await agentSignedInAs(t, teacher.id);
-    const requestId = String((await agent.get('/request/start').expect(302)).headers.location).split('/').pop()!;
-    const noSetting = await saveSectionPage(agent, requestId, 'you', { ...PARENT_ANSWERS.you, relationship: 'school', parentalResponsibility: '' });
+    const requestId = String((await agent.get('/request/start').expect(302)).headers.location)
+      .split('/')
+      .pop()!;
+    const noSetting = await saveSectionPage(agent, requestId, 'you', {
+      ...PARENT_ANSWERS.you,
+      relationship: 'school',
+      parentalResponsibility: '',
+    });
     assert.equal(noSetting.status, 400);
     assert.match(noSetting.text, /Enter the name of the school, college or nursery/);
-    assert.equal((await saveSectionPage(agent, requestId, 'you', { ...PARENT_ANSWERS.you, relationship: 'school', settingName: 'Edgehill Primary School', parentalResponsibility: '' })).status, 302);
+    assert.equal(
+      (
+        await saveSectionPage(agent, requestId, 'you', {
+          ...PARENT_ANSWERS.you,
+          relationship: 'school',
+          settingName: 'Edgehill Primary School',
+          parentalResponsibility: '',
+        })
+      ).status,
+      302,
+    );
     const declaration = await saveSectionPage(agent, requestId, 'declaration', { consent: 'yes', declaration: 'yes' });
     assert.equal(declaration.status, 400);
     assert.match(declaration.text, /Confirm that you have the parent&#39;s or young person&#39;s agreement to ask/);
     assert.match(declaration.text, /name="consent" type="checkbox" value="yes" checked/);
-    assert.equal((await saveSectionPage(agent, requestId, 'declaration', { consent: 'yes', declaration: 'yes', agreement: 'yes' })).status, 302);
+    assert.equal(
+      (await saveSectionPage(agent, requestId, 'declaration', { consent: 'yes', declaration: 'yes', agreement: 'yes' }))
+        .status,
+      302,
+    );
 
     for (const [section, message] of [
       ['child', 'Enter their first name'],
@@ -174,14 +240,26 @@ describe('the request: task list, saved as it goes, sent once', () => {
       assert.match(res.text, /govuk-error-summary/);
       assert.match(res.text, new RegExp(message), section);
     }
-    const tooOld = await saveSectionPage(agent, requestId, 'child', { ...PARENT_ANSWERS.child, 'dateOfBirth-year': '1990' });
+    const tooOld = await saveSectionPage(agent, requestId, 'child', {
+      ...PARENT_ANSWERS.child,
+      'dateOfBirth-year': '1990',
+    });
     assert.equal(tooOld.status, 400);
     assert.match(tooOld.text, /href="#dateOfBirth-day">They must be aged 25 or under: check the date of birth/);
     assert.match(tooOld.text, /value="1990"/);
     // Not complete: no check answers yet, and no sending.
-    assert.equal((await agent.get(`/request/${requestId}/check`).expect(302)).headers.location, `/request/${requestId}`);
+    assert.equal(
+      (await agent.get(`/request/${requestId}/check`).expect(302)).headers.location,
+      `/request/${requestId}`,
+    );
     const token = csrfFrom((await agent.get(`/request/${requestId}`)).text);
-    assert.equal((await agent.post(`/request/${requestId}/check`).type('form').send({ _csrf: token })).headers.location, `/request/${requestId}`);
-    assert.equal((await t.pool.query(`SELECT status FROM online_requests WHERE id = $1`, [requestId])).rows[0].status, 'draft');
+    assert.equal(
+      (await agent.post(`/request/${requestId}/check`).type('form').send({ _csrf: token })).headers.location,
+      `/request/${requestId}`,
+    );
+    assert.equal(
+      (await t.pool.query(`SELECT status FROM online_requests WHERE id = $1`, [requestId])).rows[0].status,
+      'draft',
+    );
   });
 });

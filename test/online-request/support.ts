@@ -11,7 +11,10 @@ export { comparable, linkPath };
 
 /** Emails queued to an address (the test app is started with deliver: false), oldest first. */
 export async function emailsTo(pool: pg.Pool, to: string): Promise<{ subject: string; text: string; html: string }[]> {
-  const { rows } = await pool.query(`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1 ORDER BY created_on, id`, [to]);
+  const { rows } = await pool.query(
+    `SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1 ORDER BY created_on, id`,
+    [to],
+  );
   return rows.map((row) => row.data);
 }
 
@@ -21,27 +24,44 @@ export function nthEmailTo(pool: pg.Pool, to: string, n: number) {
 }
 
 /** GETs a form page and POSTs it with its CSRF token. */
-export async function submitPage(agent: supertest.Agent, path: string, fields: Record<string, string | string[]>, formPath = path) {
+export async function submitPage(
+  agent: supertest.Agent,
+  path: string,
+  fields: Record<string, string | string[]>,
+  formPath = path,
+) {
   const page = await agent.get(formPath);
-  return agent.post(path).type('form').send({ _csrf: csrfFrom(page.text), ...fields });
+  return agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), ...fields });
 }
 
 /**
  * Creates an account the way a person does: "Create an account", the emailed link, a password,
  * then an authentication app as the second factor. Returns the signed-in agent and the app's secret.
  */
-export async function createAccountThroughPages(t: TestApp, agent: supertest.Agent, input: { email: string; fullName: string; password: string }) {
+export async function createAccountThroughPages(
+  t: TestApp,
+  agent: supertest.Agent,
+  input: { email: string; fullName: string; password: string },
+) {
   const asked = await submitPage(agent, '/create-account', { email: input.email, fullName: input.fullName });
   if (asked.status !== 302) throw new Error(`Create an account answered ${asked.status}`);
-  const email = await waitFor('the create-account email', async () => (await emailsTo(t.pool, input.email)).find((m) => m.subject === 'Create your EHC Hub account'));
+  const email = await waitFor('the create-account email', async () =>
+    (await emailsTo(t.pool, input.email)).find((m) => m.subject === 'Create your EHC Hub account'),
+  );
   const link = linkPath(email.text, '/create-account/');
   const done = await submitPage(agent, link, { password: input.password, confirmPassword: input.password });
-  if (done.headers.location !== '/two-factor') throw new Error(`Create a password answered ${done.status} ${done.headers.location}`);
+  if (done.headers.location !== '/two-factor')
+    throw new Error(`Create a password answered ${done.status} ${done.headers.location}`);
   const choose = await agent.get('/two-factor');
   await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'app' });
   const appPage = await agent.get('/two-factor/app');
   const secret = keyFromPage(appPage.text);
-  const finished = await postForm(agent, '/two-factor/app', csrfFrom(appPage.text), { code: await totpAt(secret, t.clock) });
+  const finished = await postForm(agent, '/two-factor/app', csrfFrom(appPage.text), {
+    code: await totpAt(secret, t.clock),
+  });
   return { secret, location: finished.headers.location as string, link };
 }
 
@@ -59,7 +79,13 @@ export const PARENT_ANSWERS: Record<string, Record<string, string>> = {
     inCare: 'no',
     languages: 'English and Welsh',
   },
-  you: { relationship: 'parent', parentalResponsibility: 'yes', phone: '07700 900 982', contactBy: 'email', needHelp: 'no' },
+  you: {
+    relationship: 'parent',
+    parentalResponsibility: 'yes',
+    phone: '07700 900 982',
+    contactBy: 'email',
+    needHelp: 'no',
+  },
   reasons: {
     needs: 'Robin finds reading very hard and becomes anxious in busy rooms.',
     supportSoFar: 'Speech and language therapy since 2022.',
@@ -70,12 +96,21 @@ export const PARENT_ANSWERS: Record<string, Record<string, string>> = {
 };
 
 /** Saves one section through its page; the answer's status is returned. */
-export async function saveSectionPage(agent: supertest.Agent, requestId: string, section: string, fields: Record<string, string>) {
+export async function saveSectionPage(
+  agent: supertest.Agent,
+  requestId: string,
+  section: string,
+  fields: Record<string, string>,
+) {
   return submitPage(agent, `/request/${requestId}/${section}`, fields);
 }
 
 /** Fills every section through its page (with a PDF as evidence) and sends the request. */
-export async function fillAndSend(agent: supertest.Agent, answers: Record<string, Record<string, string>> = PARENT_ANSWERS, file?: { content: Buffer; filename: string }) {
+export async function fillAndSend(
+  agent: supertest.Agent,
+  answers: Record<string, Record<string, string>> = PARENT_ANSWERS,
+  file?: { content: Buffer; filename: string },
+) {
   const requestPath = String((await agent.get('/request/start')).headers.location);
   const requestId = requestPath.split('/').pop()!;
   for (const section of ['child', 'you', 'reasons', 'views', 'declaration']) {
@@ -90,10 +125,17 @@ export async function fillAndSend(agent: supertest.Agent, answers: Record<string
       .field('description', 'Speech therapy report')
       .attach('documents', file.content, { filename: file.filename, contentType: 'application/pdf' });
   }
-  await agent.post(`/request/${requestId}/evidence`).type('form').send({ _csrf: csrfFrom(evidence.text) });
+  await agent
+    .post(`/request/${requestId}/evidence`)
+    .type('form')
+    .send({ _csrf: csrfFrom(evidence.text) });
   const check = await agent.get(`/request/${requestId}/check`);
-  const sent = await agent.post(`/request/${requestId}/check`).type('form').send({ _csrf: csrfFrom(check.text) });
-  if (sent.headers.location !== `/request/${requestId}/sent`) throw new Error(`Send answered ${sent.status} ${sent.headers.location}`);
+  const sent = await agent
+    .post(`/request/${requestId}/check`)
+    .type('form')
+    .send({ _csrf: csrfFrom(check.text) });
+  if (sent.headers.location !== `/request/${requestId}/sent`)
+    throw new Error(`Send answered ${sent.status} ${sent.headers.location}`);
   const confirmation = await agent.get(sent.headers.location);
   const reference = /<strong>(REQ-\d{6})<\/strong>/.exec(confirmation.text)![1];
   return { requestId, reference };

@@ -23,21 +23,40 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
   async function caseDue(firstName: string, lastName: string, due: string, council?: string) {
     const received = new Date(`${due}T00:00:00Z`);
     received.setUTCDate(received.getUTCDate() - 41);
-    return createTestCase(t.pool, { council, child: { firstName, lastName }, requestReceived: received.toISOString().slice(0, 10), today: TODAY });
+    return createTestCase(t.pool, {
+      council,
+      child: { firstName, lastName },
+      requestReceived: received.toISOString().slice(0, 10),
+      today: TODAY,
+    });
   }
 
   it('answers 404 to a parent for /staff and every page under it', async () => {
     const parent = await createUser(t.pool);
     const c = await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }], today: TODAY });
     const agent = await agentSignedInAs(t, parent.id);
-    for (const path of ['/staff', '/staff/', `/staff/cases/${c.id}`, '/staff/cases/new', '/staff/people', '/staff/staff-accounts', '/staff/no-such-page', `/staff/cases/${c.id}/audit`]) {
+    for (const path of [
+      '/staff',
+      '/staff/',
+      `/staff/cases/${c.id}`,
+      '/staff/cases/new',
+      '/staff/people',
+      '/staff/staff-accounts',
+      '/staff/no-such-page',
+      `/staff/cases/${c.id}/audit`,
+    ]) {
       const res = await agent.get(path);
       assert.equal(res.status, 404, path);
       assert.match(textOf(res.text), /Page not found/);
     }
     const csrf = await csrfTokenOf(agent, '/cases');
     await agent.post('/staff/cases/new').type('form').send({ _csrf: csrf, firstName: 'X' }).expect(404);
-    await postMultipart(agent, `/staff/cases/${c.id}/progress/decision-to-assess`, { _csrf: csrf, outcome: 'assess' }, { letter: { content: PDF, filename: 'l.pdf' } }).expect(404);
+    await postMultipart(
+      agent,
+      `/staff/cases/${c.id}/progress/decision-to-assess`,
+      { _csrf: csrf, outcome: 'assess' },
+      { letter: { content: PDF, filename: 'l.pdf' } },
+    ).expect(404);
   });
 
   it('sends staff who open My cases (/cases) to the work tray, not the family dashboard', async () => {
@@ -64,12 +83,28 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
     const search = await stranger.agent.get('/staff?q=Otherton').expect(200);
     assert.match(textOf(search.text), /No cases match these filters\./);
     assert.doesNotMatch(search.text, /Hidden/);
-    for (const path of [`/staff/cases/${c.id}`, `/staff/cases/${c.id}/audit`, `/staff/cases/${c.id}/documents/${letter.rows[0].id}`, `/staff/cases/${c.id}/people/add`, `/staff/cases/${c.id}/progress/decision-to-assess`, `/staff/cases/${c.id}/notes/new`]) {
+    for (const path of [
+      `/staff/cases/${c.id}`,
+      `/staff/cases/${c.id}/audit`,
+      `/staff/cases/${c.id}/documents/${letter.rows[0].id}`,
+      `/staff/cases/${c.id}/people/add`,
+      `/staff/cases/${c.id}/progress/decision-to-assess`,
+      `/staff/cases/${c.id}/notes/new`,
+    ]) {
       assert.equal((await stranger.agent.get(path)).status, 404, path);
     }
     const csrf = await csrfTokenOf(stranger.agent, '/staff');
-    await postMultipart(stranger.agent, `/staff/cases/${c.id}/progress/decision-to-assess`, { _csrf: csrf, outcome: 'assess', reason: 'x', ...dateFields('decidedOn', '2023-10-01') }, { letter: { content: PDF, filename: 'l.pdf' } }).expect(404);
-    await stranger.agent.post(`/staff/cases/${c.id}/people/add`).type('form').send({ _csrf: csrf, email: 'a@example.com', fullName: 'A', role: 'parent' }).expect(404);
+    await postMultipart(
+      stranger.agent,
+      `/staff/cases/${c.id}/progress/decision-to-assess`,
+      { _csrf: csrf, outcome: 'assess', reason: 'x', ...dateFields('decidedOn', '2023-10-01') },
+      { letter: { content: PDF, filename: 'l.pdf' } },
+    ).expect(404);
+    await stranger.agent
+      .post(`/staff/cases/${c.id}/people/add`)
+      .type('form')
+      .send({ _csrf: csrf, email: 'a@example.com', fullName: 'A', role: 'parent' })
+      .expect(404);
     const { rows } = await t.pool.query(`SELECT count(*) FROM case_decisions WHERE case_id = $1`, [c.id]);
     assert.equal(Number(rows[0].count), 0);
     await stranger.agent.get('/staff/people?q=a%40example').expect(200);
@@ -78,10 +113,21 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
   it('escapes what people typed on every staff page', async () => {
     const council = 'Escape Council';
     const member = await createUser(t.pool, { fullName: '<i>Jo</i>' });
-    const c = await createTestCase(t.pool, { council, child: { firstName: '<b>Bo</b>', lastName: '<script>x()</script>' }, requestText: '<img src=x>', members: [{ userId: member.id, role: 'parent' }], today: TODAY });
+    const c = await createTestCase(t.pool, {
+      council,
+      child: { firstName: '<b>Bo</b>', lastName: '<script>x()</script>' },
+      requestText: '<img src=x>',
+      members: [{ userId: member.id, role: 'parent' }],
+      today: TODAY,
+    });
     await t.pool.query(`INSERT INTO case_notes (case_id, body) VALUES ($1, '<u>note</u>')`, [c.id]);
     const staff = await staffUser(t, { council });
-    for (const path of ['/staff', `/staff/cases/${c.id}`, `/staff/people/${member.id}`, `/staff/cases/${c.id}/people/${member.id}/remove`]) {
+    for (const path of [
+      '/staff',
+      `/staff/cases/${c.id}`,
+      `/staff/people/${member.id}`,
+      `/staff/cases/${c.id}/people/${member.id}/remove`,
+    ]) {
       const html = (await staff.agent.get(path).expect(200)).text;
       assert.doesNotMatch(html, /<i>Jo<\/i>|<b>Bo<\/b>|<script>x\(\)|<img src=x>|<u>note<\/u>/, path);
     }
@@ -100,10 +146,17 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
     const staff = await staffUser(t, { council });
 
     const allHtml = (await staff.agent.get('/staff').expect(200)).text;
-    assert.match(allHtml, /<input[^>]*name="due"[^>]*value=""[^>]*checked/, 'with no date filter, "Any date" is the chosen option');
+    assert.match(
+      allHtml,
+      /<input[^>]*name="due"[^>]*value=""[^>]*checked/,
+      'with no date filter, "Any date" is the chosen option',
+    );
     const all = textOf(allHtml);
     assert.match(all, /Showing 1 to 5 of 5 cases, soonest statutory date first\./);
-    assert.match(all, /Overdue, Ben EHC-\d+ Request Decision due: 2nd Oct 2023 Overdue Overdue, Amy EHC-\d+ Request Decision due: 31st Oct 2023 Overdue Today, Cat EHC-\d+ Request Decision due: 1st Nov 2023 Fortnight, Dan .* Later, Eve/);
+    assert.match(
+      all,
+      /Overdue, Ben EHC-\d+ Request Decision due: 2nd Oct 2023 Overdue Overdue, Amy EHC-\d+ Request Decision due: 31st Oct 2023 Overdue Today, Cat EHC-\d+ Request Decision due: 1st Nov 2023 Fortnight, Dan .* Later, Eve/,
+    );
 
     const overdueHtml = (await staff.agent.get('/staff?due=overdue').expect(200)).text;
     assert.match(overdueHtml, /<input[^>]*name="due"[^>]*value="overdue"[^>]*checked/);
@@ -122,8 +175,14 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
     assert.match(byName, /Showing 1 to 1 of 1 case,/);
     assert.match(byName, /Fortnight, Dan/);
     assert.match(textOf((await staff.agent.get('/staff?q=cat%20tod').expect(200)).text), /Showing 1 to 1 of 1 case,/);
-    assert.match(textOf((await staff.agent.get('/staff?stage=decision').expect(200)).text), /No cases match these filters\./);
-    assert.match(textOf((await staff.agent.get('/staff?due=soon&stage=nonsense&page=zz').expect(200)).text), /Showing 1 to 2 of 2 cases/);
+    assert.match(
+      textOf((await staff.agent.get('/staff?stage=decision').expect(200)).text),
+      /No cases match these filters\./,
+    );
+    assert.match(
+      textOf((await staff.agent.get('/staff?due=soon&stage=nonsense&page=zz').expect(200)).text),
+      /Showing 1 to 2 of 2 cases/,
+    );
   });
 
   it('pages the work tray 50 at a time', async () => {

@@ -16,11 +16,21 @@ describe('staff: the account holder is emailed when staff disable their account 
   after(() => t.close());
 
   const queuedEmailsTo = async (to: string) =>
-    Number((await t.pool.query(`SELECT count(*) FROM pgboss.job WHERE name = 'send-email' AND data::text LIKE $1`, [`%${to}%`])).rows[0].count);
+    Number(
+      (
+        await t.pool.query(`SELECT count(*) FROM pgboss.job WHERE name = 'send-email' AND data::text LIKE $1`, [
+          `%${to}%`,
+        ])
+      ).rows[0].count,
+    );
 
   async function act(agent: Awaited<ReturnType<typeof staffUser>>['agent'], userId: string, action: string) {
     await agent.get(`/staff/people/${userId}/${action}`).expect(200);
-    await agent.post(`/staff/people/${userId}/${action}`).type('form').send({ _csrf: await csrfTokenOf(agent, `/staff/people/${userId}`) }).expect(302);
+    await agent
+      .post(`/staff/people/${userId}/${action}`)
+      .type('form')
+      .send({ _csrf: await csrfTokenOf(agent, `/staff/people/${userId}`) })
+      .expect(302);
   }
 
   it('tells a parent their account is disabled, and whom to contact, with nothing about their case', async () => {
@@ -35,7 +45,8 @@ describe('staff: the account holder is emailed when staff disable their account 
     assert.match(email.text_body, new RegExp(`contact ${t.config.council.teamName} using the details below\\.`));
     assert.match(email.text_body, new RegExp(`Email: ${t.config.council.email.replace(/[.+]/g, '\\$&')}`));
     assert.equal(await queuedEmailsTo(parent.email), 1);
-    for (const secret of [c.reference, 'Barney', 'Rogers, Barney']) assert.ok(!email.text_body.includes(secret) && !email.html_body.includes(secret), secret);
+    for (const secret of [c.reference, 'Barney', 'Rogers, Barney'])
+      assert.ok(!email.text_body.includes(secret) && !email.html_body.includes(secret), secret);
   });
 
   it('tells an invited person who never registered that their invitation link no longer works', async () => {
@@ -54,10 +65,18 @@ describe('staff: the account holder is emailed when staff disable their account 
     const staff = await staffUser(t);
     await act(staff.agent, parent.id, 'reset-two-factor');
     const email = await waitForEmail(t.pool, parent.email, /^How you get your EHC Hub log in code has been reset$/);
-    assert.match(email.text_body, /On 22nd Aug 2024 at 3:30pm Edgehill Council reset how you get the code you enter each time you sign in to EHC Hub\./);
+    assert.match(
+      email.text_body,
+      /On 22nd Aug 2024 at 3:30pm Edgehill Council reset how you get the code you enter each time you sign in to EHC Hub\./,
+    );
     assert.match(email.text_body, /The next time you sign in, you will be asked to set up your code again/);
     assert.match(email.text_body, new RegExp(`Sign in to EHC Hub:\\n${t.config.baseUrl}/sign-in`));
-    assert.match(email.text_body, new RegExp(`If you did not ask for this, contact ${t.config.council.teamName} using the details below straight away\\.`));
+    assert.match(
+      email.text_body,
+      new RegExp(
+        `If you did not ask for this, contact ${t.config.council.teamName} using the details below straight away\\.`,
+      ),
+    );
     assert.ok(!email.text_body.includes(c.reference));
   });
 
@@ -66,7 +85,10 @@ describe('staff: the account holder is emailed when staff disable their account 
     const caseworker = await createUser(t.pool, { kind: 'staff', fullName: 'Carl Caseworker', twoFactorMethod: 'app' });
     await act(admin.agent, caseworker.id, 'reset-two-factor');
     const reset = await waitForEmail(t.pool, caseworker.email, /log in code has been reset/);
-    assert.match(reset.text_body, /If you did not ask for this, contact an EHC Hub administrator at Edgehill Council straight away\./);
+    assert.match(
+      reset.text_body,
+      /If you did not ask for this, contact an EHC Hub administrator at Edgehill Council straight away\./,
+    );
     await act(admin.agent, caseworker.id, 'disable');
     const disabled = await waitForEmail(t.pool, caseworker.email, /account has been disabled/);
     assert.match(disabled.text_body, /contact an EHC Hub administrator at Edgehill Council\./);
@@ -76,7 +98,11 @@ describe('staff: the account holder is emailed when staff disable their account 
     const parent = await createUser(t.pool, { status: 'disabled' });
     await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }] });
     const staff = await staffUser(t);
-    await staff.agent.post(`/staff/people/${parent.id}/enable`).type('form').send({ _csrf: await csrfTokenOf(staff.agent, `/staff/people/${parent.id}`) }).expect(302);
+    await staff.agent
+      .post(`/staff/people/${parent.id}/enable`)
+      .type('form')
+      .send({ _csrf: await csrfTokenOf(staff.agent, `/staff/people/${parent.id}`) })
+      .expect(302);
     assert.equal(await queuedEmailsTo(parent.email), 0);
   });
 });

@@ -23,31 +23,65 @@ describe('staff: people on a case', () => {
     const staff = await staffUser(t, { fullName: 'Sam Jones' });
     const path = `/staff/cases/${c.id}/people/add`;
     const csrf = await csrfTokenOf(staff.agent, path);
-    const res = await staff.agent.post(path).type('form').send({ _csrf: csrf, email: ' Jane.Rogers@Example.com ', fullName: 'Jane Rogers', role: 'parent' }).expect(302);
+    const res = await staff.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrf, email: ' Jane.Rogers@Example.com ', fullName: 'Jane Rogers', role: 'parent' })
+      .expect(302);
     assert.equal(res.headers.location, `/staff/cases/${c.id}`);
 
-    const user = await t.pool.query(`SELECT id, kind, status, full_name FROM users WHERE email = 'jane.rogers@example.com'`);
-    assert.deepEqual({ ...user.rows[0], id: undefined }, { id: undefined, kind: 'family', status: 'invited', full_name: 'Jane Rogers' });
-    const member = await t.pool.query(`SELECT role, added_by, removed_at FROM case_members WHERE case_id = $1 AND user_id = $2`, [c.id, user.rows[0].id]);
+    const user = await t.pool.query(
+      `SELECT id, kind, status, full_name FROM users WHERE email = 'jane.rogers@example.com'`,
+    );
+    assert.deepEqual(
+      { ...user.rows[0], id: undefined },
+      { id: undefined, kind: 'family', status: 'invited', full_name: 'Jane Rogers' },
+    );
+    const member = await t.pool.query(
+      `SELECT role, added_by, removed_at FROM case_members WHERE case_id = $1 AND user_id = $2`,
+      [c.id, user.rows[0].id],
+    );
     assert.deepEqual(member.rows[0], { role: 'parent', added_by: staff.id, removed_at: null });
 
     const email = await waitForEmail(t.pool, 'jane.rogers@example.com', /Complete your registration/);
     assert.match(email.text_body, /Sam Jones at Edgehill Council has invited you to register on EHC Hub\./);
     assert.match(email.text_body, new RegExp(`You have been added as a parent or carer to case ${c.reference}`));
-    const link = /Complete your registration:\n(http:\/\/localhost:3000\/register\/[A-Za-z0-9_-]{43})/.exec(email.text_body)?.[1];
+    const link = /Complete your registration:\n(http:\/\/localhost:3000\/register\/[A-Za-z0-9_-]{43})/.exec(
+      email.text_body,
+    )?.[1];
     assert.ok(link, email.text_body);
     const registration = await t.agent().get(new URL(link).pathname).expect(200);
     assert.match(textOf(registration.text), /Complete your registration/);
 
     const page = await staff.agent.get(`/staff/cases/${c.id}`).expect(200);
-    assert.match(textOf(page.text), /Jane Rogers has been added to the case and sent an email to tell them \(jane\.rogers@example\.com\)\./);
-    assert.match(textOf(page.text), /Jane Rogers, Parent or carer jane\.rogers@example\.com Invited, not registered yet Resend invitation/);
-    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'staff.case.member-added' AND case_id = $1`, [c.id]), 1);
+    assert.match(
+      textOf(page.text),
+      /Jane Rogers has been added to the case and sent an email to tell them \(jane\.rogers@example\.com\)\./,
+    );
+    assert.match(
+      textOf(page.text),
+      /Jane Rogers, Parent or carer jane\.rogers@example\.com Invited, not registered yet Resend invitation/,
+    );
+    assert.equal(
+      await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'staff.case.member-added' AND case_id = $1`, [
+        c.id,
+      ]),
+      1,
+    );
 
     // Resend: a new link, the old one stops working.
     const resendCsrf = await csrfTokenOf(staff.agent, `/staff/cases/${c.id}`);
-    await staff.agent.post(`/staff/cases/${c.id}/people/${user.rows[0].id}/resend-invitation`).type('form').send({ _csrf: resendCsrf }).expect(302);
-    await waitFor('the second invitation', async () => (await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = 'jane.rogers@example.com'`)) >= 2, 45_000);
+    await staff.agent
+      .post(`/staff/cases/${c.id}/people/${user.rows[0].id}/resend-invitation`)
+      .type('form')
+      .send({ _csrf: resendCsrf })
+      .expect(302);
+    await waitFor(
+      'the second invitation',
+      async () =>
+        (await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = 'jane.rogers@example.com'`)) >= 2,
+      45_000,
+    );
     const old = await t.agent().get(new URL(link).pathname);
     assert.notEqual(old.status, 200, 'the first link no longer works');
   });
@@ -58,7 +92,11 @@ describe('staff: people on a case', () => {
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/people/add`;
     const csrf = await csrfTokenOf(staff.agent, path);
-    await staff.agent.post(path).type('form').send({ _csrf: csrf, email: parent.email, fullName: 'Whatever', role: 'parent' }).expect(302);
+    await staff.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrf, email: parent.email, fullName: 'Whatever', role: 'parent' })
+      .expect(302);
     const email = await waitForEmail(t.pool, parent.email, /You have been added to a case/);
     assert.equal(email.subject, `You have been added to a case on EHC Hub: ${c.reference}`);
     assert.match(email.text_body, /Dear Tom Rogers,/);
@@ -70,14 +108,29 @@ describe('staff: people on a case', () => {
     assert.equal(await count(t.pool, `SELECT count(*) FROM account_tokens WHERE user_id = $1`, [parent.id]), 0);
 
     // Twice is refused; then access is removed, and the row is kept for the record.
-    const again = await staff.agent.post(path).type('form').send({ _csrf: csrf, email: parent.email, fullName: 'Tom', role: 'parent' }).expect(400);
+    const again = await staff.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrf, email: parent.email, fullName: 'Tom', role: 'parent' })
+      .expect(400);
     assert.match(again.text, /<a href="#email">This person already has access to this case<\/a>/);
     const confirm = await staff.agent.get(`/staff/cases/${c.id}/people/${parent.id}/remove`).expect(200);
     assert.match(textOf(confirm.text), /Remove Tom Rogers’s access to this case\?/);
-    await staff.agent.post(`/staff/cases/${c.id}/people/${parent.id}/remove`).type('form').send({ _csrf: csrf }).expect(302);
-    const member = await t.pool.query(`SELECT removed_by, removed_at IS NOT NULL AS removed FROM case_members WHERE case_id = $1 AND user_id = $2`, [c.id, parent.id]);
+    await staff.agent
+      .post(`/staff/cases/${c.id}/people/${parent.id}/remove`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(302);
+    const member = await t.pool.query(
+      `SELECT removed_by, removed_at IS NOT NULL AS removed FROM case_members WHERE case_id = $1 AND user_id = $2`,
+      [c.id, parent.id],
+    );
     assert.deepEqual(member.rows[0], { removed_by: staff.id, removed: true });
-    await staff.agent.post(`/staff/cases/${c.id}/people/${parent.id}/remove`).type('form').send({ _csrf: csrf }).expect(404);
+    await staff.agent
+      .post(`/staff/cases/${c.id}/people/${parent.id}/remove`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(404);
   });
 
   it('checks the form: email, name and role, and refuses a staff address for a family role', async () => {
@@ -91,10 +144,29 @@ describe('staff: people on a case', () => {
     assert.match(empty.text, /Enter their full name/);
     assert.match(empty.text, /Select their role on the case/);
     assert.match(empty.text, /value="not-an-email"/);
-    const staffAddress = await staff.agent.post(path).type('form').send({ _csrf: csrf, email: other.email, fullName: 'Alex', role: 'parent' }).expect(400);
+    const staffAddress = await staff.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrf, email: other.email, fullName: 'Alex', role: 'parent' })
+      .expect(400);
     assert.match(staffAddress.text, /This email address belongs to a council staff account/);
-    await staff.agent.post(path).type('form').send({ _csrf: csrf, email: other.email, fullName: 'Alex', role: 'coordinator' }).expect(302);
-    assert.equal(await count(t.pool, `SELECT count(*) FROM case_members WHERE case_id = $1 AND user_id = $2 AND role = 'coordinator'`, [c.id, other.id]), 1);
-    await staff.agent.post(path).type('form').send({ email: 'x@example.com', fullName: 'X', role: 'parent' }).expect(403);
+    await staff.agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrf, email: other.email, fullName: 'Alex', role: 'coordinator' })
+      .expect(302);
+    assert.equal(
+      await count(
+        t.pool,
+        `SELECT count(*) FROM case_members WHERE case_id = $1 AND user_id = $2 AND role = 'coordinator'`,
+        [c.id, other.id],
+      ),
+      1,
+    );
+    await staff.agent
+      .post(path)
+      .type('form')
+      .send({ email: 'x@example.com', fullName: 'X', role: 'parent' })
+      .expect(403);
   });
 });

@@ -30,7 +30,12 @@ describe('staff: create a case', () => {
   it('creates a case with the child, the request and its PDF, and shows its stage and decision date', async () => {
     const staff = await staffUser(t);
     const csrf = await csrfTokenOf(staff.agent, NEW_CASE);
-    const res = await postMultipart(staff.agent, NEW_CASE, { _csrf: csrf, ...barney() }, { documents: { content: PDF, filename: 'request from school.pdf' } }).expect(302);
+    const res = await postMultipart(
+      staff.agent,
+      NEW_CASE,
+      { _csrf: csrf, ...barney() },
+      { documents: { content: PDF, filename: 'request from school.pdf' } },
+    ).expect(302);
     const caseId = /\/staff\/cases\/([0-9a-f-]{36})$/.exec(res.headers.location)?.[1];
     assert.ok(caseId, res.headers.location);
 
@@ -49,14 +54,24 @@ describe('staff: create a case', () => {
     assert.equal(rows[0].next_due_label, 'Decision due');
     assert.equal(rows[0].next_due_on, '2023-09-18');
     assert.equal(rows[0].created_by, staff.id);
-    const documents = await t.pool.query(`SELECT kind, original_filename, content_type, size_bytes, content FROM documents WHERE case_id = $1`, [caseId]);
+    const documents = await t.pool.query(
+      `SELECT kind, original_filename, content_type, size_bytes, content FROM documents WHERE case_id = $1`,
+      [caseId],
+    );
     assert.equal(documents.rows.length, 1);
     assert.equal(documents.rows[0].kind, 'request');
     assert.equal(documents.rows[0].original_filename, 'request from school.pdf');
     assert.deepEqual(documents.rows[0].content, PDF);
     const members = await t.pool.query(`SELECT user_id, role FROM case_members WHERE case_id = $1`, [caseId]);
     assert.deepEqual(members.rows, [{ user_id: staff.id, role: 'coordinator' }]);
-    assert.equal(await count(t.pool, `SELECT count(*) FROM audit_log WHERE action = 'staff.case.created' AND case_id = $1 AND actor_user_id = $2`, [caseId, staff.id]), 1);
+    assert.equal(
+      await count(
+        t.pool,
+        `SELECT count(*) FROM audit_log WHERE action = 'staff.case.created' AND case_id = $1 AND actor_user_id = $2`,
+        [caseId, staff.id],
+      ),
+      1,
+    );
 
     const page = await staff.agent.get(res.headers.location).expect(200);
     const text = textOf(page.text);
@@ -86,7 +101,10 @@ describe('staff: create a case', () => {
     assert.match(text, /There is a problem/);
     assert.match(res.text, /<a href="#firstName">Enter the child or young person&#39;s first name<\/a>/);
     assert.match(res.text, /<a href="#dateOfBirth-day">Date of birth must be a real date<\/a>/);
-    assert.match(res.text, /<a href="#requestReceived-day">Date the request was received must be today or in the past<\/a>/);
+    assert.match(
+      res.text,
+      /<a href="#requestReceived-day">Date the request was received must be today or in the past<\/a>/,
+    );
     assert.match(res.text, /<a href="#requestedBy">Select who made the request<\/a>/);
     assert.match(res.text, /value="Rogers"/);
     assert.match(res.text, /&lt;b&gt;Kept&lt;\/b&gt;/);
@@ -98,7 +116,12 @@ describe('staff: create a case', () => {
     const staff = await staffUser(t);
     const csrf = await csrfTokenOf(staff.agent, NEW_CASE);
     const before = await count(t.pool, 'SELECT count(*) FROM documents');
-    const res = await postMultipart(staff.agent, NEW_CASE, { _csrf: csrf, ...barney() }, { documents: { content: PNG, filename: 'photo.pdf' } }).expect(400);
+    const res = await postMultipart(
+      staff.agent,
+      NEW_CASE,
+      { _csrf: csrf, ...barney() },
+      { documents: { content: PNG, filename: 'photo.pdf' } },
+    ).expect(400);
     assert.match(res.text, /<a href="#documents">The selected file must be a PDF<\/a>/);
     assert.match(res.text, /id="documents-error"/);
     assert.match(res.text, /value="Barney"/);
@@ -111,7 +134,12 @@ describe('staff: create a case', () => {
     const staff = await staffUser(t);
     const csrf = await csrfTokenOf(staff.agent, NEW_CASE);
     const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 0x20)]);
-    const res = await postMultipart(staff.agent, NEW_CASE, { _csrf: csrf, ...barney() }, { documents: { content: big, filename: 'big.pdf' } }).expect(400);
+    const res = await postMultipart(
+      staff.agent,
+      NEW_CASE,
+      { _csrf: csrf, ...barney() },
+      { documents: { content: big, filename: 'big.pdf' } },
+    ).expect(400);
     assert.match(res.text, /<a href="#documents">The selected file must be smaller than 10 MB<\/a>/);
     assert.match(res.text, /value="Rogers"/);
     assert.equal(await count(t.pool, `SELECT count(*) FROM cases WHERE created_by = $1`, [staff.id]), 0);
@@ -121,7 +149,12 @@ describe('staff: create a case', () => {
   it('refuses a multipart form without its CSRF token (403), before storing anything', async () => {
     const staff = await staffUser(t);
     await csrfTokenOf(staff.agent, NEW_CASE);
-    const res = await postMultipart(staff.agent, NEW_CASE, { ...barney() }, { documents: { content: PDF, filename: 'request.pdf' } }).expect(403);
+    const res = await postMultipart(
+      staff.agent,
+      NEW_CASE,
+      { ...barney() },
+      { documents: { content: PDF, filename: 'request.pdf' } },
+    ).expect(403);
     assert.match(textOf(res.text), /Nothing was saved/);
     const wrong = await postMultipart(staff.agent, NEW_CASE, { _csrf: 'not-the-token', ...barney() }).expect(403);
     assert.match(textOf(wrong.text), /Nothing was saved/);

@@ -17,7 +17,12 @@ describe('staff: a family account shared with another council', () => {
   });
   after(() => t.close());
 
-  async function addPerson(staff: Awaited<ReturnType<typeof staffUser>>, caseId: string, email: string, fullName: string) {
+  async function addPerson(
+    staff: Awaited<ReturnType<typeof staffUser>>,
+    caseId: string,
+    email: string,
+    fullName: string,
+  ) {
     const path = `/staff/cases/${caseId}/people/add`;
     const csrf = await csrfTokenOf(staff.agent, path);
     await staff.agent.post(path).type('form').send({ _csrf: csrf, email, fullName, role: 'parent' }).expect(302);
@@ -31,10 +36,18 @@ describe('staff: a family account shared with another council', () => {
     const staff = await staffUser(t);
 
     const existing = await addPerson(staff, ours.id, theirs.email, 'Typed Name');
-    assert.match(existing, new RegExp(`Typed Name has been added to the case and sent an email to tell them \\(${theirs.email.replace(/\./g, '\\.')}\\)\\.`));
+    assert.match(
+      existing,
+      new RegExp(
+        `Typed Name has been added to the case and sent an email to tell them \\(${theirs.email.replace(/\./g, '\\.')}\\)\\.`,
+      ),
+    );
     assert.doesNotMatch(existing.split('Typed Name has been added')[0], /Registered Elsewhere/);
     const fresh = await addPerson(staff, ours.id, 'nobody.yet@example.com', 'New Person');
-    assert.match(fresh, /New Person has been added to the case and sent an email to tell them \(nobody\.yet@example\.com\)\./);
+    assert.match(
+      fresh,
+      /New Person has been added to the case and sent an email to tell them \(nobody\.yet@example\.com\)\./,
+    );
   });
 
   it('adding a disabled account of another council is not refused in words that give it away', async () => {
@@ -59,7 +72,11 @@ describe('staff: a family account shared with another council', () => {
     await staff.agent.get(`/staff/people/${shared.id}/reset-two-factor`).expect(404);
     const csrf = await csrfTokenOf(staff.agent, `/staff/cases/${ours.id}`);
     await staff.agent.post(`/staff/people/${shared.id}/disable`).type('form').send({ _csrf: csrf }).expect(404);
-    await staff.agent.post(`/staff/people/${shared.id}/reset-two-factor`).type('form').send({ _csrf: csrf }).expect(404);
+    await staff.agent
+      .post(`/staff/people/${shared.id}/reset-two-factor`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(404);
     const { rows } = await t.pool.query('SELECT status, two_factor_method FROM users WHERE id = $1', [shared.id]);
     assert.deepEqual(rows[0], { status: 'active', two_factor_method: 'app' });
 

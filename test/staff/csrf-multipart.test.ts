@@ -22,7 +22,8 @@ describe('a multipart POST without a CSRF token is refused outside the upload fo
     return parent;
   }
 
-  const statusOf = async (userId: string) => (await t.pool.query('SELECT status FROM users WHERE id = $1', [userId])).rows[0].status;
+  const statusOf = async (userId: string) =>
+    (await t.pool.query('SELECT status FROM users WHERE id = $1', [userId])).rows[0].status;
 
   it('refuses disabling an account, and the account stays active', async () => {
     const staff = await staffUser(t, { role: 'admin' });
@@ -35,7 +36,10 @@ describe('a multipart POST without a CSRF token is refused outside the upload fo
   it('refuses resetting a second factor and signing out', async () => {
     const staff = await staffUser(t);
     const parent = await parentOnACase('app');
-    assert.equal((await postMultipart(staff.agent, `/staff/people/${parent.id}/reset-two-factor`, { confirm: 'yes' })).status, 403);
+    assert.equal(
+      (await postMultipart(staff.agent, `/staff/people/${parent.id}/reset-two-factor`, { confirm: 'yes' })).status,
+      403,
+    );
     const { rows } = await t.pool.query('SELECT two_factor_method FROM users WHERE id = $1', [parent.id]);
     assert.equal(rows[0].two_factor_method, 'app');
 

@@ -41,7 +41,10 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const staff = await staffUser(t);
     const path = `/staff/cases/${caseId}/progress/final-plan`;
     const csrf = await csrfTokenOf(staff.agent, path);
-    return { staff, res: await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', issuedOn), ...extra }, PLAN) };
+    return {
+      staff,
+      res: await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', issuedOn), ...extra }, PLAN),
+    };
   }
 
   const finalPlanOn = async (caseId: string) =>
@@ -52,7 +55,10 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const c = await draftCase('2026-12-01');
     const { staff, res } = await recordFinalPlan(c.id, '2026-12-01');
     assert.equal(res.status, 400);
-    assert.match(res.text, /<a href="#issuedOn-day">The family can comment on the draft plan until 16th Dec 2026\. Enter a date after that, or give the reason the final plan was issued before then<\/a>/);
+    assert.match(
+      res.text,
+      /<a href="#issuedOn-day">The family can comment on the draft plan until 16th Dec 2026\. Enter a date after that, or give the reason the final plan was issued before then<\/a>/,
+    );
     assert.match(res.text, /name="issuedOn-day"[^>]*value="1"/);
     assert.equal(await finalPlanOn(c.id), null);
     assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [c.id]), 0);
@@ -67,7 +73,10 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     clock.set('2026-12-17T09:00:00Z');
     assert.equal((await recordFinalPlan(c.id, '2026-12-17')).res.status, 302);
     assert.equal(await finalPlanOn(c.id), '2026-12-17');
-    const audit = await t.pool.query(`SELECT details FROM audit_log WHERE action = 'staff.case.final-plan-recorded' AND case_id = $1`, [c.id]);
+    const audit = await t.pool.query(
+      `SELECT details FROM audit_log WHERE action = 'staff.case.final-plan-recorded' AND case_id = $1`,
+      [c.id],
+    );
     assert.equal(audit.rows[0].details.earlyBecause, undefined);
   });
 
@@ -78,7 +87,11 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const path = `/cases/${c.id}/draft-plan`;
     const page = await family.get(path).expect(200);
     assert.match(textOf(page.text), /You have until 12th Dec 2026 to comment on the draft plan/);
-    await family.post(path).type('form').send({ _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1], sectionF: 'More help at lunchtime.' }).expect(302);
+    await family
+      .post(path)
+      .type('form')
+      .send({ _csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1], sectionF: 'More help at lunchtime.' })
+      .expect(302);
     assert.equal((await recordFinalPlan(c.id, '2026-12-12')).res.status, 400);
 
     clock.set('2026-12-13T10:00:00Z');
@@ -98,7 +111,10 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const form = await staff.agent.get(`/staff/cases/${c.id}/progress/final-plan`).expect(200);
     assert.match(textOf(form.text), /The family have said they agree with the draft plan/);
     assert.equal((await recordFinalPlan(c.id, '2026-12-03')).res.status, 302);
-    const audit = await t.pool.query(`SELECT details FROM audit_log WHERE action = 'staff.case.final-plan-recorded' AND case_id = $1`, [c.id]);
+    const audit = await t.pool.query(
+      `SELECT details FROM audit_log WHERE action = 'staff.case.final-plan-recorded' AND case_id = $1`,
+      [c.id],
+    );
     assert.equal(audit.rows[0].details.earlyBecause, 'The family agreed with the draft plan');
   });
 
@@ -109,11 +125,19 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const { staff, res } = await recordFinalPlan(c.id, '2026-12-01', { earlyReason: reason });
     assert.equal(res.status, 302);
     const trail = await staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200);
-    assert.match(textOf(trail.text), new RegExp(`recorded the final plan .*Issued before the family’s comments were due: ${reason.replace(/\./g, '\\.')}`));
+    assert.match(
+      textOf(trail.text),
+      new RegExp(
+        `recorded the final plan .*Issued before the family’s comments were due: ${reason.replace(/\./g, '\\.')}`,
+      ),
+    );
 
     const family = await agentSignedInAs(t, c.parent.id);
     const draftPage = textOf((await family.get(`/cases/${c.id}/draft-plan`).expect(200)).text);
-    assert.match(draftPage, /The time to comment on the draft plan ended on 1st Dec 2026, when the final plan was issued\./);
+    assert.match(
+      draftPage,
+      /The time to comment on the draft plan ended on 1st Dec 2026, when the final plan was issued\./,
+    );
     assert.doesNotMatch(draftPage, /16th Dec/);
     const stage = textOf((await family.get(`/cases/${c.id}/stages/draft-plan`).expect(200)).text);
     assert.doesNotMatch(stage, /Upcoming/);
@@ -130,10 +154,23 @@ describe('staff: the family’s 15 days on the draft plan', () => {
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/progress/draft-plan`;
     const csrf = await csrfTokenOf(staff.agent, path);
-    const res = await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2026-12-05') }, { plan: { content: PDF, filename: 'draft.pdf' } }).expect(400);
-    assert.match(res.text, /<a href="#issuedOn-day">The final plan was issued on 17th Dec 2026\. The draft plan must have been issued at least 15 days before it<\/a>/);
+    const res = await postMultipart(
+      staff.agent,
+      path,
+      { _csrf: csrf, ...dateFields('issuedOn', '2026-12-05') },
+      { plan: { content: PDF, filename: 'draft.pdf' } },
+    ).expect(400);
+    assert.match(
+      res.text,
+      /<a href="#issuedOn-day">The final plan was issued on 17th Dec 2026\. The draft plan must have been issued at least 15 days before it<\/a>/,
+    );
     const { rows } = await t.pool.query(`SELECT draft_plan_issued_on FROM cases WHERE id = $1`, [c.id]);
     assert.equal(rows[0].draft_plan_issued_on, '2026-12-01');
-    await postMultipart(staff.agent, path, { _csrf: csrf, ...dateFields('issuedOn', '2026-11-30') }, { plan: { content: PDF, filename: 'draft.pdf' } }).expect(302);
+    await postMultipart(
+      staff.agent,
+      path,
+      { _csrf: csrf, ...dateFields('issuedOn', '2026-11-30') },
+      { plan: { content: PDF, filename: 'draft.pdf' } },
+    ).expect(302);
   });
 });

@@ -33,25 +33,51 @@ describe('staff: everything the family sends is on the case page', () => {
     const diffHtml = `Please assess Barney<ins class="app-diff__added">${hidden('[added: ')} soon${hidden(']')}</ins>. He finds<del class="app-diff__removed">${hidden('[removed: ')} reading${hidden(']')}</del><ins class="app-diff__added">${hidden('[added: ')} spelling very${hidden(']')}</ins> hard.`;
     assert.ok(page.text.includes(diffHtml), 'the diff of version 3, word by word');
 
-    assert.match(text, /Comments and views from the family Jane Rogers, on behalf of Barney Sent on 20th Aug 2023 at 10am, at the Request stage I like trains\. I get upset when it is noisy\./);
+    assert.match(
+      text,
+      /Comments and views from the family Jane Rogers, on behalf of Barney Sent on 20th Aug 2023 at 10am, at the Request stage I like trains\. I get upset when it is noisy\./,
+    );
 
-    assert.match(text, /Jane Rogers’s response to the draft plan of 1st Dec 2023 Sent on 5th Dec 2023 at 10am\. Asks for a meeting Section A: views, interests and aspirations Barney loves trains\. School or college you want for Barney Edgehill Academy Meeting I would like a meeting to discuss the draft plan/);
+    assert.match(
+      text,
+      /Jane Rogers’s response to the draft plan of 1st Dec 2023 Sent on 5th Dec 2023 at 10am\. Asks for a meeting Section A: views, interests and aspirations Barney loves trains\. School or college you want for Barney Edgehill Academy Meeting I would like a meeting to discuss the draft plan/,
+    );
 
-    assert.match(text, /photo\.png \(PNG, \d+ bytes\) Not opened yet Added by the family, added by Jane Rogers on 20th Aug 2023 at 10am “A photo of his reading diary”/);
-    assert.match(text, /Speech report\.pdf \(PDF, \d+ bytes\) Not opened yet Added by the family, added by Jane Rogers/);
+    assert.match(
+      text,
+      /photo\.png \(PNG, \d+ bytes\) Not opened yet Added by the family, added by Jane Rogers on 20th Aug 2023 at 10am “A photo of his reading diary”/,
+    );
+    assert.match(
+      text,
+      /Speech report\.pdf \(PDF, \d+ bytes\) Not opened yet Added by the family, added by Jane Rogers/,
+    );
     assert.doesNotMatch(text, /photo\.png \(PDF/);
 
     // Opening a document is remembered: the mark goes, and the page says when.
-    const href = new RegExp(`href="(/staff/cases/${family.caseId}/documents/[0-9a-f-]{36})">photo\\.png`).exec(page.text)![1];
+    const href = new RegExp(`href="(/staff/cases/${family.caseId}/documents/[0-9a-f-]{36})">photo\\.png`).exec(
+      page.text,
+    )![1];
     await coordinator.get(href).expect(200);
     const again = textOf((await coordinator.get(`/staff/cases/${family.caseId}`).expect(200)).text);
-    assert.match(again, /photo\.png \(PNG, \d+ bytes\) Added by the family, added by Jane Rogers on 20th Aug 2023 at 10am; first opened by the council on 5th Dec 2023 at 10am/);
+    assert.match(
+      again,
+      /photo\.png \(PNG, \d+ bytes\) Added by the family, added by Jane Rogers on 20th Aug 2023 at 10am; first opened by the council on 5th Dec 2023 at 10am/,
+    );
 
     // Made to scan: the summary at the top, the next steps as buttons, what is done in the timeline.
-    assert.match(text, /Summary Child Barney Rogers, born 14th Mar 2015, Edgehill Primary School Stage Draft plan Next statutory date Final plan due: 25th Dec 2023, in 20 days Co-ordinator Sam Carter/);
+    assert.match(
+      text,
+      /Summary Child Barney Rogers, born 14th Mar 2015, Edgehill Primary School Stage Draft plan Next statutory date Final plan due: 25th Dec 2023, in 20 days Co-ordinator Sam Carter/,
+    );
     assert.match(text, /What needs doing now Record the final plan issued/);
-    assert.match(text, /On this page The request Comments and views from the family \(1\) Responses to the draft plan \(1\) Documents \(2\)/);
-    assert.match(text, /Timeline and decisions Recorded the decision whether to assess: 15th Sep 2023 .*Recorded the draft plan issued: 1st Dec 2023/);
+    assert.match(
+      text,
+      /On this page The request Comments and views from the family \(1\) Responses to the draft plan \(1\) Documents \(2\)/,
+    );
+    assert.match(
+      text,
+      /Timeline and decisions Recorded the decision whether to assess: 15th Sep 2023 .*Recorded the draft plan issued: 1st Dec 2023/,
+    );
     assert.doesNotMatch(page.text, /class="govuk-grid-column-two-thirds"/);
 
     // The audit trail in words.
@@ -62,7 +88,10 @@ describe('staff: everything the family sends is on the case page', () => {
     assert.doesNotMatch(trail, /Page: /);
 
     // The co-ordinator is on the case: the family's own pages are linked.
-    assert.match(page.text, new RegExp(`href="/cases/${family.caseId}/comments">See the comments page the family sees`));
+    assert.match(
+      page.text,
+      new RegExp(`href="/cases/${family.caseId}/comments">See the comments page the family sees`),
+    );
   });
 
   it('sends the co-ordinator emails whose links land on the item itself', async () => {

@@ -20,7 +20,12 @@ describe('staff: letters are PDFs up to 10 MB, told by their content (through sr
     const c = await createTestCase(t.pool, { today: '2023-09-12' });
     const staff = await staffUser(t);
     const path = `/staff/cases/${c.id}/progress/decision-to-assess`;
-    const fields = { _csrf: await csrfTokenOf(staff.agent, path), outcome: 'assess', reason: 'Needs are not met.', ...dateFields('decidedOn', '2023-09-11') };
+    const fields = {
+      _csrf: await csrfTokenOf(staff.agent, path),
+      outcome: 'assess',
+      reason: 'Needs are not met.',
+      ...dateFields('decidedOn', '2023-09-11'),
+    };
     const res = await postMultipart(staff.agent, path, fields, { letter: { content: letter, filename } });
     return { res, caseId: c.id };
   }
@@ -29,14 +34,20 @@ describe('staff: letters are PDFs up to 10 MB, told by their content (through sr
     const letter = Buffer.concat([PDF, Buffer.alloc(10 * MB - PDF.length, 0x20)]);
     const { res, caseId } = await post(letter, 'Decision letter.pdf');
     assert.equal(res.status, 302);
-    const { rows } = await t.pool.query(`SELECT original_filename, content_type, size_bytes, sha256 FROM documents WHERE case_id = $1`, [caseId]);
+    const { rows } = await t.pool.query(
+      `SELECT original_filename, content_type, size_bytes, sha256 FROM documents WHERE case_id = $1`,
+      [caseId],
+    );
     assert.equal(rows.length, 1);
-    assert.deepEqual({ ...rows[0], size_bytes: Number(rows[0].size_bytes) }, {
-      original_filename: 'Decision letter.pdf',
-      content_type: 'application/pdf',
-      size_bytes: 10 * MB,
-      sha256: (await import('node:crypto')).createHash('sha256').update(letter).digest('hex'),
-    });
+    assert.deepEqual(
+      { ...rows[0], size_bytes: Number(rows[0].size_bytes) },
+      {
+        original_filename: 'Decision letter.pdf',
+        content_type: 'application/pdf',
+        size_bytes: 10 * MB,
+        sha256: (await import('node:crypto')).createHash('sha256').update(letter).digest('hex'),
+      },
+    );
   });
 
   it('refuses a picture renamed .pdf, and a PDF just over 10 MB, with the form shown again', async () => {
@@ -47,11 +58,15 @@ describe('staff: letters are PDFs up to 10 MB, told by their content (through sr
     const big = await post(Buffer.concat([PDF, Buffer.alloc(10 * MB, 0x20)]));
     assert.equal(big.res.status, 400);
     assert.match(big.res.text, /<a href="#letter">The selected file must be smaller than 10 MB<\/a>/);
-    for (const { caseId } of [picture, big]) assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [caseId]), 0);
+    for (const { caseId } of [picture, big])
+      assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [caseId]), 0);
   });
 
   it('cuts off a request far over the limit (413) and stores nothing', async () => {
-    const { res, caseId } = await post(Buffer.concat([PDF, Buffer.alloc(30 * MB, 0x20)])).catch((error) => ({ res: { status: error.code ?? 'reset', text: '' }, caseId: undefined as string | undefined }));
+    const { res, caseId } = await post(Buffer.concat([PDF, Buffer.alloc(30 * MB, 0x20)])).catch((error) => ({
+      res: { status: error.code ?? 'reset', text: '' },
+      caseId: undefined as string | undefined,
+    }));
     // The server answers before reading the rest, then closes: supertest may see the answer or the reset.
     assert.ok(res.status === 413 || res.status === 'EPIPE' || res.status === 'ECONNRESET', String(res.status));
     if (caseId) assert.equal(await count(t.pool, `SELECT count(*) FROM documents WHERE case_id = $1`, [caseId]), 0);

@@ -47,32 +47,63 @@ describe('staff: one annual review after another', () => {
       return res;
     };
     const recordMeeting = async (iso: string, status = 302) =>
-      expectStatus(status)(await staff.agent.post(meetingPath).type('form').send({ _csrf: await csrfTokenOf(staff.agent, meetingPath), ...dateFields('meetingOn', iso) }));
+      expectStatus(status)(
+        await staff.agent
+          .post(meetingPath)
+          .type('form')
+          .send({ _csrf: await csrfTokenOf(staff.agent, meetingPath), ...dateFields('meetingOn', iso) }),
+      );
     const recordDecision = async (outcome: string, iso: string, status = 302) =>
       expectStatus(status)(
-        await postMultipart(staff.agent, decisionPath, { _csrf: await csrfTokenOf(staff.agent, decisionPath), outcome, reason: 'Discussed at the meeting.', ...dateFields('decidedOn', iso) }, { letter: { content: PDF, filename: 'review-letter.pdf' } }),
+        await postMultipart(
+          staff.agent,
+          decisionPath,
+          {
+            _csrf: await csrfTokenOf(staff.agent, decisionPath),
+            outcome,
+            reason: 'Discussed at the meeting.',
+            ...dateFields('decidedOn', iso),
+          },
+          { letter: { content: PDF, filename: 'review-letter.pdf' } },
+        ),
       );
 
     // First cycle: the meeting held, then the decision to keep the plan.
-    assert.match(textOf((await staff.agent.get(decisionPath).expect(200)).text), /Record the annual review meeting first\./);
+    assert.match(
+      textOf((await staff.agent.get(decisionPath).expect(200)).text),
+      /Record the annual review meeting first\./,
+    );
     await recordMeeting('2024-12-01');
     assert.match(await statusLine(), /Barney's annual review meeting was held on 1st Dec 2024\./);
     clock.advance(60_000); // the timeline is in time order
     await recordDecision('keep', '2024-12-09');
     assert.match(await statusLine(), /We have decided to keep Barney's EHC plan as it is\./);
-    const email = await waitForEmail(t.pool, parent.email, new RegExp(`^Update on your EHC case ${c.reference}: Annual review$`));
+    const email = await waitForEmail(
+      t.pool,
+      parent.email,
+      new RegExp(`^Update on your EHC case ${c.reference}: Annual review$`),
+    );
     assert.doesNotMatch(email.text_body, /Discussed at the meeting/);
 
     // A year on: the next meeting is a new cycle, not a change to the last one.
     clock.advance(345 * DAY); // 2025-11-20
     await signInAgain();
     const nextPage = await staff.agent.get(meetingPath).expect(200);
-    assert.match(textOf(nextPage.text), /The decision after the annual review meeting of 1st Dec 2024 was made on 9th Dec 2024\. The meeting you record now is for the next annual review\./);
+    assert.match(
+      textOf(nextPage.text),
+      /The decision after the annual review meeting of 1st Dec 2024 was made on 9th Dec 2024\. The meeting you record now is for the next annual review\./,
+    );
     assert.doesNotMatch(nextPage.text, /name="meetingOn-day"[^>]*value="1"/, 'the form starts empty for a new cycle');
     const early = await recordMeeting('2024-12-05', 400);
-    assert.match(early.text, /href="#meetingOn-day">Date of the next annual review meeting must be after the date of the last review decision \(9th Dec 2024\)</);
+    assert.match(
+      early.text,
+      /href="#meetingOn-day">Date of the next annual review meeting must be after the date of the last review decision \(9th Dec 2024\)</,
+    );
     await recordMeeting('2025-11-25');
-    const cycle2 = await t.pool.query(`SELECT last_review_meeting_on, review_meeting_on, current_stage, next_due_label, next_due_on FROM cases WHERE id = $1`, [c.id]);
+    const cycle2 = await t.pool.query(
+      `SELECT last_review_meeting_on, review_meeting_on, current_stage, next_due_label, next_due_on FROM cases WHERE id = $1`,
+      [c.id],
+    );
     assert.deepEqual(cycle2.rows[0], {
       last_review_meeting_on: '2024-12-01',
       review_meeting_on: '2025-11-25',
@@ -93,24 +124,51 @@ describe('staff: one annual review after another', () => {
     await signInAgain();
     await recordMeeting('2025-11-27');
     const wrongOrder = await recordDecision('amend', '2025-11-26', 400);
-    assert.match(wrongOrder.text, /The date of the review decision must be the same as or after the date of the annual review meeting \(27th Nov 2025\)/);
+    assert.match(
+      wrongOrder.text,
+      /The date of the review decision must be the same as or after the date of the annual review meeting \(27th Nov 2025\)/,
+    );
     clock.advance(60_000); // the timeline is in time order
     await recordDecision('amend', '2025-12-02');
     assert.match(await statusLine(), /We propose to make changes to Barney's EHC plan\./);
-    const after2 = await t.pool.query(`SELECT last_review_meeting_on, review_meeting_on, next_due_label FROM cases WHERE id = $1`, [c.id]);
-    assert.deepEqual(after2.rows[0], { last_review_meeting_on: '2024-12-01', review_meeting_on: '2025-11-27', next_due_label: 'Amended plan due' });
+    const after2 = await t.pool.query(
+      `SELECT last_review_meeting_on, review_meeting_on, next_due_label FROM cases WHERE id = $1`,
+      [c.id],
+    );
+    assert.deepEqual(after2.rows[0], {
+      last_review_meeting_on: '2024-12-01',
+      review_meeting_on: '2025-11-27',
+      next_due_label: 'Amended plan due',
+    });
     // Each decision keeps the meeting it answers (the moved date, for the second), so earlier reviews stay apart.
-    const decisions = await t.pool.query(`SELECT decided_on, review_meeting_on FROM case_decisions WHERE case_id = $1 AND kind = 'review' ORDER BY recorded_at`, [c.id]);
-    assert.deepEqual(decisions.rows.map((row) => [row.decided_on, row.review_meeting_on]), [
-      ['2024-12-09', '2024-12-01'],
-      ['2025-12-02', '2025-11-27'],
-    ]);
+    const decisions = await t.pool.query(
+      `SELECT decided_on, review_meeting_on FROM case_decisions WHERE case_id = $1 AND kind = 'review' ORDER BY recorded_at`,
+      [c.id],
+    );
+    assert.deepEqual(
+      decisions.rows.map((row) => [row.decided_on, row.review_meeting_on]),
+      [
+        ['2024-12-09', '2024-12-01'],
+        ['2025-12-02', '2025-11-27'],
+      ],
+    );
 
     // Every change told the family: two meetings, a move of the second, two decisions.
-    await waitFor('five emails to the parent', async () => (await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = $1`, [parent.email])) >= 5, 30_000);
-    assert.equal(await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = $1 AND subject LIKE '%: Annual review'`, [parent.email]), 5);
+    await waitFor(
+      'five emails to the parent',
+      async () => (await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = $1`, [parent.email])) >= 5,
+      30_000,
+    );
+    assert.equal(
+      await count(t.pool, `SELECT count(*) FROM dev_mailbox WHERE recipient = $1 AND subject LIKE '%: Annual review'`, [
+        parent.email,
+      ]),
+      5,
+    );
 
-    const timeline = await t.pool.query(`SELECT body FROM case_notes WHERE case_id = $1 ORDER BY created_at, id`, [c.id]);
+    const timeline = await t.pool.query(`SELECT body FROM case_notes WHERE case_id = $1 ORDER BY created_at, id`, [
+      c.id,
+    ]);
     assert.deepEqual(
       timeline.rows.map((row) => row.body),
       [
@@ -135,7 +193,10 @@ describe('staff: one annual review after another', () => {
     });
     const staff = await staffUser(t);
     const page = await staff.agent.get(`/staff/cases/${c.id}/progress/review-meeting`).expect(200);
-    assert.match(textOf(page.text), /The council has decided to stop maintaining the plan, so there are no more annual reviews\./);
+    assert.match(
+      textOf(page.text),
+      /The council has decided to stop maintaining the plan, so there are no more annual reviews\./,
+    );
     assert.doesNotMatch(page.text, /action="\/staff\/cases\/[^"]+\/progress\/review-meeting"/);
   });
 });

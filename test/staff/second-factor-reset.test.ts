@@ -47,13 +47,23 @@ describe('staff: resetting a second factor also lifts a lock and drops a waiting
     const agent = t.agent();
     const signIn = await agent.get('/sign-in').expect(200);
     const email = (await t.pool.query('SELECT email FROM users WHERE id = $1', [parent.id])).rows[0].email;
-    await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(signIn.text), email, password: TEST_PASSWORD }).expect(302).expect('Location', '/two-factor');
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfFrom(signIn.text), email, password: TEST_PASSWORD })
+      .expect(302)
+      .expect('Location', '/two-factor');
     const choose = await agent.get('/two-factor').expect(200);
-    await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'app' }).expect(302).expect('Location', '/two-factor/app');
+    await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'app' })
+      .expect(302)
+      .expect('Location', '/two-factor/app');
     const appPage = await agent.get('/two-factor/app').expect(200);
     const code = await totpAt(keyFromPage(appPage.text), clock);
     await postForm(agent, '/two-factor/app', csrfFrom(appPage.text), { code }).expect(302).expect('Location', '/cases');
     await agent.get('/cases').expect(200);
-    assert.equal((await t.pool.query('SELECT two_factor_method FROM users WHERE id = $1', [parent.id])).rows[0].two_factor_method, 'app');
+    assert.equal(
+      (await t.pool.query('SELECT two_factor_method FROM users WHERE id = $1', [parent.id])).rows[0].two_factor_method,
+      'app',
+    );
   });
 });

@@ -8,8 +8,16 @@ export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntraile
 /** A PNG's first bytes, for a file renamed to .pdf. */
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]);
 
-export async function staffUser(t: TestApp, options: { role?: 'caseworker' | 'admin'; council?: string; fullName?: string } = {}): Promise<TestUser & { agent: supertest.Agent }> {
-  const user = await createUser(t.pool, { kind: 'staff', staffRole: options.role ?? 'caseworker', council: options.council, fullName: options.fullName ?? 'Sam Jones', twoFactorMethod: 'app' });
+export async function staffUser(
+  t: TestApp,
+  options: { role?: 'caseworker' | 'admin'; council?: string; fullName?: string } = {},
+): Promise<TestUser & { agent: supertest.Agent }> {
+  const user = await createUser(t.pool, {
+    kind: 'staff',
+    staffRole: options.role ?? 'caseworker',
+    council: options.council,
+    fullName: options.fullName ?? 'Sam Jones',
+    twoFactorMethod: 'app',
+  });
   return { ...user, agent: await agentSignedInAs(t, user.id) };
 }
-

@@ -27,16 +27,26 @@ describe('staff: what is new from families', () => {
     const csrf = await csrfTokenOf(family.agent, path);
     await family.agent.post(path).type('form').send({ _csrf: csrf, whose: 'own', comment: text }).expect(302);
     const check = `/cases/${family.caseId}/comments/check`;
-    await family.agent.post(check).type('form').send({ _csrf: await csrfTokenOf(family.agent, check) }).expect(302);
+    await family.agent
+      .post(check)
+      .type('form')
+      .send({ _csrf: await csrfTokenOf(family.agent, check) })
+      .expect(302);
   }
 
   async function upload(family: Family) {
     const path = `/cases/${family.caseId}/documents/upload`;
     const csrf = await csrfTokenOf(family.agent, path);
-    await family.agent.post(path).field('_csrf', csrf).field('description', 'School report').attach('documents', samples.pdf(), { filename: 'report.pdf' }).expect(302);
+    await family.agent
+      .post(path)
+      .field('_csrf', csrf)
+      .field('description', 'School report')
+      .attach('documents', samples.pdf(), { filename: 'report.pdf' })
+      .expect(302);
   }
 
-  const trayText = async (agent: import('supertest').Agent, query = '') => textOf((await agent.get(`/staff${query}`).expect(200)).text);
+  const trayText = async (agent: import('supertest').Agent, query = '') =>
+    textOf((await agent.get(`/staff${query}`).expect(200)).text);
 
   it('marks a case with family activity for the co-ordinator, not for a caseworker who has looked since, and clears the mark once they look', async () => {
     clock.set('2023-08-20T09:00:00Z');
@@ -74,8 +84,14 @@ describe('staff: what is new from families', () => {
 
   it('sorts by latest activity from the family, or by due date', async () => {
     clock.set('2023-08-21T09:00:00Z');
-    const early = await familyCase(t, { child: { firstName: 'Early', lastName: 'Sortington' }, requestReceived: '2023-08-01' });
-    const late = await familyCase(t, { child: { firstName: 'Late', lastName: 'Sortington' }, requestReceived: '2023-08-10' });
+    const early = await familyCase(t, {
+      child: { firstName: 'Early', lastName: 'Sortington' },
+      requestReceived: '2023-08-01',
+    });
+    const late = await familyCase(t, {
+      child: { firstName: 'Late', lastName: 'Sortington' },
+      requestReceived: '2023-08-10',
+    });
     await comment(late, 'Older news.');
     clock.set('2023-08-21T09:10:00Z');
     await comment(early, 'Newer news.');
@@ -94,8 +110,15 @@ describe('staff: what is new from families', () => {
     const coordinator = await agentSignedInAs(t, family.coordinator.id);
     const account = await coordinator.get('/account').expect(200);
     assert.match(textOf(account.text), /Email me a daily summary of my cases with new activity from families/);
-    await coordinator.post('/staff/daily-digest').type('form').send({ _csrf: await csrfTokenOf(coordinator, '/account'), dailyDigest: 'yes' }).expect(302);
-    assert.match((await coordinator.get('/account').expect(200)).text, /name="dailyDigest" type="checkbox" value="yes" checked/);
+    await coordinator
+      .post('/staff/daily-digest')
+      .type('form')
+      .send({ _csrf: await csrfTokenOf(coordinator, '/account'), dailyDigest: 'yes' })
+      .expect(302);
+    assert.match(
+      (await coordinator.get('/account').expect(200)).text,
+      /name="dailyDigest" type="checkbox" value="yes" checked/,
+    );
     await comment(family, 'News for the digest.');
     await upload(family);
 
@@ -108,14 +131,20 @@ describe('staff: what is new from families', () => {
       // The schedule came round twice (or a job was retried): two jobs, one for each worker.
       await t.queue.boss.send(DAILY_DIGEST_QUEUE, {});
       await second.boss.send(DAILY_DIGEST_QUEUE, {});
-      const completed = () => count(t.pool, `SELECT count(*) FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [DAILY_DIGEST_QUEUE]);
+      const completed = () =>
+        count(t.pool, `SELECT count(*) FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [DAILY_DIGEST_QUEUE]);
       await waitFor('both digest jobs to run', async () => (await completed()) >= 2, 60_000, 200);
     } finally {
       await second.stop();
     }
-    const digests = (await queuedEmails(t.pool, family.coordinator.email)).filter((email) => /^New from families/.test(email.subject));
+    const digests = (await queuedEmails(t.pool, family.coordinator.email)).filter((email) =>
+      /^New from families/.test(email.subject),
+    );
     assert.equal(digests.length, 1);
-    assert.match(digests[0].text, /Digest, Dora \(EHC-\d+\): 1 new comment, 1 document:\nhttp:\/\/localhost:3000\/staff\/cases\//);
+    assert.match(
+      digests[0].text,
+      /Digest, Dora \(EHC-\d+\): 1 new comment, 1 document:\nhttp:\/\/localhost:3000\/staff\/cases\//,
+    );
 
     // The next morning it is still new (the co-ordinator has not looked): one more, once; after they look, none.
     const deps = { pool: t.pool, config: t.config, clock, queue: t.queue };

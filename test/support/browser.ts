@@ -34,7 +34,11 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const NARROW = { width: 320, height: 640 };
 export const MOBILE = { width: 375, height: 667 };
 
-export async function newPage(browser: Browser, viewport = DESKTOP, options: { javaScriptEnabled?: boolean; hasTouch?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  viewport = DESKTOP,
+  options: { javaScriptEnabled?: boolean; hasTouch?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   return { context, page };
@@ -52,7 +56,8 @@ export async function axeViolations(page: Page, options: { framesWithoutScripts?
   builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
   const results = await builder.analyze();
   return results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
 }
 

@@ -16,16 +16,30 @@ export interface TestCaseOptions {
 }
 
 /** A case as the staff pages would make it, written straight to the database for tests. */
-export async function createTestCase(pool: pg.Pool, options: TestCaseOptions = {}): Promise<{ id: string; reference: string; childId: string }> {
+export async function createTestCase(
+  pool: pg.Pool,
+  options: TestCaseOptions = {},
+): Promise<{ id: string; reference: string; childId: string }> {
   const council = await councilId(pool, options.council);
   const child = await pool.query(
     `INSERT INTO children (first_name, last_name, date_of_birth, school_or_setting) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [options.child?.firstName ?? 'Barney', options.child?.lastName ?? 'Rogers', options.child?.dateOfBirth ?? '2015-03-14', options.child?.school ?? 'Edgehill Primary School'],
+    [
+      options.child?.firstName ?? 'Barney',
+      options.child?.lastName ?? 'Rogers',
+      options.child?.dateOfBirth ?? '2015-03-14',
+      options.child?.school ?? 'Edgehill Primary School',
+    ],
   );
   const created = await pool.query(
     `INSERT INTO cases (council_id, child_id, request_received, requested_by, request_text)
      VALUES ($1, $2, $3, $4, $5) RETURNING id, reference`,
-    [council, child.rows[0].id, options.requestReceived ?? '2023-08-08', options.requestedBy ?? 'school', options.requestText ?? 'Please assess Barney.'],
+    [
+      council,
+      child.rows[0].id,
+      options.requestReceived ?? '2023-08-08',
+      options.requestedBy ?? 'school',
+      options.requestText ?? 'Please assess Barney.',
+    ],
   );
   const caseId = created.rows[0].id;
   for (const [column, value] of Object.entries(options.set ?? {})) {
@@ -39,7 +53,11 @@ export async function createTestCase(pool: pg.Pool, options: TestCaseOptions = {
     );
   }
   for (const member of options.members ?? []) {
-    await pool.query(`INSERT INTO case_members (case_id, user_id, role) VALUES ($1, $2, $3)`, [caseId, member.userId, member.role]);
+    await pool.query(`INSERT INTO case_members (case_id, user_id, role) VALUES ($1, $2, $3)`, [
+      caseId,
+      member.userId,
+      member.role,
+    ]);
   }
   await refreshCaseSummary(pool, caseId, options.today ?? '2023-08-20');
   return { id: caseId, reference: created.rows[0].reference, childId: child.rows[0].id };

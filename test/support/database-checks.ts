@@ -7,7 +7,10 @@ export async function count(pool: pg.Pool, sql: string, params: unknown[] = []):
 }
 
 /** Emails queued (pg-boss jobs) to an address, oldest first, whatever their delivery state. */
-export async function queuedEmails(pool: pg.Pool, to: string): Promise<{ to: string; subject: string; text: string }[]> {
+export async function queuedEmails(
+  pool: pg.Pool,
+  to: string,
+): Promise<{ to: string; subject: string; text: string }[]> {
   const { rows } = await pool.query(
     `SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1 ORDER BY created_on, id`,
     [to],

@@ -14,14 +14,22 @@ export async function csrfTokenOf(agent: supertest.Agent, path: string): Promise
 }
 
 /** Posts a form the way a browser would: the form's page first (for its CSRF token), then the fields. */
-export async function submitForm(agent: supertest.Agent, action: string, fields: Record<string, string> = {}, formPath = action) {
+export async function submitForm(
+  agent: supertest.Agent,
+  action: string,
+  fields: Record<string, string> = {},
+  formPath = action,
+) {
   const page = await agent.get(formPath);
   return postForm(agent, action, csrfFrom(page.text), fields);
 }
 
 /** Posts with a token taken from a page already shown (for pages that must not be loaded again). */
 export function postForm(agent: supertest.Agent, action: string, csrf: string, fields: Record<string, string> = {}) {
-  return agent.post(action).type('form').send({ _csrf: csrf, ...fields });
+  return agent
+    .post(action)
+    .type('form')
+    .send({ _csrf: csrf, ...fields });
 }
 
 /** A multipart POST, with `_csrf` first as the browser sends it (fields in the order given). */
@@ -34,7 +42,10 @@ export function postMultipart(
   let request = agent.post(path);
   for (const [name, value] of Object.entries(fields)) request = request.field(name, value);
   for (const [name, file] of Object.entries(files)) {
-    request = request.attach(name, file.content, { filename: file.filename, contentType: file.contentType ?? 'application/pdf' });
+    request = request.attach(name, file.content, {
+      filename: file.filename,
+      contentType: file.contentType ?? 'application/pdf',
+    });
   }
   return request;
 }

@@ -35,12 +35,20 @@ export async function seedMixedLoad(
     const parent = await createUser(pool, { fullName: `Parent ${p}` });
     const family = `Family${p}`;
     for (const first of ['Ann', 'Ben']) {
-      const c = await createTestCase(pool, { child: { firstName: first, lastName: family }, members: [{ userId: parent.id, role: 'parent' }] });
+      const c = await createTestCase(pool, {
+        child: { firstName: first, lastName: family },
+        members: [{ userId: parent.id, role: 'parent' }],
+      });
       caseIds.push(c.id);
     }
     parents.push({ cookie: await cookieFor(parent.id), family });
   }
-  const staff = await createUser(pool, { kind: 'staff', staffRole: 'caseworker', fullName: 'Sam Jones', twoFactorMethod: 'app' });
+  const staff = await createUser(pool, {
+    kind: 'staff',
+    staffRole: 'caseworker',
+    fullName: 'Sam Jones',
+    twoFactorMethod: 'app',
+  });
   const caseworkers: MixedLoadUsers['caseworkers'] = [];
   // One session a writer: the CSRF token lives in the session.
   for (let i = 0; i < options.caseworkerSessions; i++) caseworkers.push({ cookie: await cookieFor(staff.id), caseIds });
@@ -53,9 +61,20 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs the load for `seconds`: `readersPerParent` loops reading My cases for each parent, one writing loop per case worker session. */
-export async function runMixedLoad(baseUrl: string, users: MixedLoadUsers, options: { seconds: number; readersPerParent: number }): Promise<LoadResult> {
+export async function runMixedLoad(
+  baseUrl: string,
+  users: MixedLoadUsers,
+  options: { seconds: number; readersPerParent: number },
+): Promise<LoadResult> {
   const until = Date.now() + options.seconds * 1000;
-  const result: LoadResult = { seconds: options.seconds, reads: 0, writes: 0, wrong: 0, examples: [], readLatency: { p50: 0, p99: 0 } };
+  const result: LoadResult = {
+    seconds: options.seconds,
+    reads: 0,
+    writes: 0,
+    wrong: 0,
+    examples: [],
+    readLatency: { p50: 0, p99: 0 },
+  };
   const latencies: number[] = [];
   const wrong = (what: string) => {
     result.wrong += 1;
@@ -82,7 +101,10 @@ export async function runMixedLoad(baseUrl: string, users: MixedLoadUsers, optio
     let n = 0;
     while (Date.now() < until) {
       const caseId = caseworker.caseIds[n++ % caseworker.caseIds.length];
-      const form = await fetch(`${baseUrl}/staff/cases/${caseId}/notes/new`, { headers: { cookie: caseworker.cookie }, redirect: 'manual' });
+      const form = await fetch(`${baseUrl}/staff/cases/${caseId}/notes/new`, {
+        headers: { cookie: caseworker.cookie },
+        redirect: 'manual',
+      });
       const page = await form.text();
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
       if (form.status !== 200 || !csrf) {

@@ -18,12 +18,22 @@ export interface NextSignIn {
 }
 
 /** The client authenticates with a secret, or (with `publicKey`) with a JWT signed by its private key. */
-export async function startOidcProvider(client: { clientId: string; clientSecret?: string; publicKey?: JsonWebKey & { kid: string }; redirectUri: string }) {
+export async function startOidcProvider(client: {
+  clientId: string;
+  clientSecret?: string;
+  publicKey?: JsonWebKey & { kid: string };
+  redirectUri: string;
+}) {
   const accounts = new Map<string, ProviderAccount>();
   let next: NextSignIn | 'deny' | undefined;
   // The provider signs ID tokens with this key, so that a test can forge one (a skewed clock) too.
   const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const signingJwk = { ...(privateKey.export({ format: 'jwk' }) as JsonWebKey), kid: 'provider-1', alg: 'RS256', use: 'sig' };
+  const signingJwk = {
+    ...(privateKey.export({ format: 'jwk' }) as JsonWebKey),
+    kid: 'provider-1',
+    alg: 'RS256',
+    use: 'sig',
+  };
   let tamperIdToken: ((idToken: string) => string) | undefined;
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,7 +46,11 @@ export async function startOidcProvider(client: { clientId: string; clientSecret
         redirect_uris: [client.redirectUri],
         post_logout_redirect_uris: [client.redirectUri.replace(/\/sign-in\/council\/callback$/, '/signed-out')],
         ...(client.publicKey
-          ? { token_endpoint_auth_method: 'private_key_jwt', token_endpoint_auth_signing_alg: 'RS256', jwks: { keys: [client.publicKey as never] } }
+          ? {
+              token_endpoint_auth_method: 'private_key_jwt',
+              token_endpoint_auth_signing_alg: 'RS256',
+              jwks: { keys: [client.publicKey as never] },
+            }
           : { token_endpoint_auth_method: 'client_secret_post', client_secret: client.clientSecret }),
       },
     ],
@@ -47,7 +61,12 @@ export async function startOidcProvider(client: { clientId: string; clientSecret
     jwks: { keys: [signingJwk as never] },
     findAccount: async (_ctx, id) => {
       const account = accounts.get(id);
-      return account && { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified ?? true }) };
+      return (
+        account && {
+          accountId: id,
+          claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified ?? true }),
+        }
+      );
     },
   });
   provider.on('server_error', () => undefined);
@@ -59,14 +78,27 @@ export async function startOidcProvider(client: { clientId: string; clientSecret
     if (!match) return callback(req, res);
     const details = await provider.interactionDetails(req, res);
     if (next === 'deny') {
-      return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The person said no' }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'The person said no' },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (details.prompt.name === 'login') {
       if (!next) throw new Error('say who signs in next');
       accounts.set(next.account.sub, next.account);
-      return provider.interactionFinished(req, res, { login: { accountId: next.account.sub, amr: next.amr } }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: next.account.sub, amr: next.amr } },
+        { mergeWithLastSubmission: false },
+      );
     }
-    const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
+    const grant = new provider.Grant({
+      accountId: details.session!.accountId,
+      clientId: details.params.client_id as string,
+    });
     grant.addOIDCScope('openid email profile');
     const grantId = await grant.save();
     return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });

@@ -53,12 +53,18 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
   let text = '';
   child.stdout!.on('data', (chunk) => (text += chunk));
   child.stderr!.on('data', (chunk) => (text += chunk));
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   return { child, output: () => text, exited };
 }
 
 /** Waits until the output matches (or the process exits, or the time runs out). */
-export async function waitForOutput(started: StartedProcess, pattern: RegExp, timeoutMs = 120_000): Promise<RegExpExecArray> {
+export async function waitForOutput(
+  started: StartedProcess,
+  pattern: RegExp,
+  timeoutMs = 120_000,
+): Promise<RegExpExecArray> {
   let gone = false;
   void started.exited.then(() => (gone = true));
   const found = () => {

@@ -47,7 +47,17 @@ export async function sessionCookieFor(
   };
   const sid = crypto.randomBytes(24).toString('base64url');
   const expire = new Date(Date.now() + 12 * 3600 * 1000);
-  const sess = { cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: false }, auth };
-  await t.pool.query('INSERT INTO session (sid, sess, expire) VALUES ($1, $2, $3)', [sid, JSON.stringify(sess), expire]);
-  return { name: sessionCookieName(false), value: encodeURIComponent(`s:${signature.sign(sid, t.config.sessionSecret)}`) };
+  const sess = {
+    cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
+    auth,
+  };
+  await t.pool.query('INSERT INTO session (sid, sess, expire) VALUES ($1, $2, $3)', [
+    sid,
+    JSON.stringify(sess),
+    expire,
+  ]);
+  return {
+    name: sessionCookieName(false),
+    value: encodeURIComponent(`s:${signature.sign(sid, t.config.sessionSecret)}`),
+  };
 }

@@ -132,4 +132,3 @@ async function listen(app: App, port = 0): Promise<http.Server> {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
 }
-

@@ -41,7 +41,10 @@ export async function createUser(
   const kind = options.kind ?? 'family';
   const status = options.status ?? 'active';
   const council = kind === 'staff' ? await councilId(pool, options.council) : null;
-  const hash = status === 'invited' ? null : await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const hash =
+    status === 'invited'
+      ? null
+      : await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   const { rows } = await pool.query(
     `INSERT INTO users (email, full_name, kind, council_id, staff_role, status, password_hash, two_factor_method, registered_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $6 = 'invited' THEN NULL ELSE now() END) RETURNING id`,

@@ -41,7 +41,9 @@ describe('two-factor: the authenticator app', () => {
     assert.match(noChoice.text, /There is a problem/);
     assert.match(noChoice.text, /href="#method">Select how you want to get your code</);
 
-    await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'app' }).expect(302).expect('Location', '/two-factor/app');
+    await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'app' })
+      .expect(302)
+      .expect('Location', '/two-factor/app');
     const appPage = await agent.get('/two-factor/app').expect(200);
     for (const words of [
       'Use an app on your smartphone or tablet',
@@ -53,8 +55,14 @@ describe('two-factor: the authenticator app', () => {
       'If you\'d rather receive a text message (SMS), <a class="govuk-link" href="/two-factor">start again</a>.',
     ])
       assert.ok(appPage.text.includes(words), words);
-    assert.match(appPage.text, /id="app-key"><span class="govuk-visually-hidden">Key: <\/span>([A-Z2-7]{4} ){7}[A-Z2-7]{4}</);
-    assert.match(appPage.text, /<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" width="200" height="200" alt="QR code to add your EHC Hub account/);
+    assert.match(
+      appPage.text,
+      /id="app-key"><span class="govuk-visually-hidden">Key: <\/span>([A-Z2-7]{4} ){7}[A-Z2-7]{4}</,
+    );
+    assert.match(
+      appPage.text,
+      /<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" width="200" height="200" alt="QR code to add your EHC Hub account/,
+    );
     const secret = keyFromPage(appPage.text);
     // The same key until it is confirmed: a reload must not break what the app already holds.
     assert.equal(keyFromPage((await agent.get('/two-factor/app').expect(200)).text), secret);
@@ -73,7 +81,9 @@ describe('two-factor: the authenticator app', () => {
     assert.equal(before.two_factor_method, null);
 
     const spaced = `${code.slice(0, 3)} ${code.slice(3)}`;
-    const done = await postForm(agent, '/two-factor/app', csrf, { code: spaced }).expect(302).expect('Location', '/cases');
+    const done = await postForm(agent, '/two-factor/app', csrf, { code: spaced })
+      .expect(302)
+      .expect('Location', '/cases');
     assert.match(String(done.headers['set-cookie']), /ehc-session=/, 'a new session id after the code');
     // The session is now fully signed in.
     const account = await agent.get('/account');
@@ -91,7 +101,11 @@ describe('two-factor: the authenticator app', () => {
     assert.equal(Number(rows[0].totp_last_step), Math.floor(clock.now().getTime() / 30_000));
     assert.equal(rows[0].phone_encrypted, null);
     assert.equal(rows[0].last_signed_in_at.getTime(), clock.now().getTime());
-    assert.deepEqual(await auditActions(t.pool, user.id), ['two-factor.code-failed', 'two-factor.set-up', 'sign-in.completed']);
+    assert.deepEqual(await auditActions(t.pool, user.id), [
+      'two-factor.code-failed',
+      'two-factor.set-up',
+      'sign-in.completed',
+    ]);
 
     // The next sign-in: the code already used is refused, the next step's code is accepted.
     const later = await agentSignedInAs(t, user.id, 'password');
@@ -117,13 +131,24 @@ describe('two-factor: the authenticator app', () => {
     const secret = await giveAppMethod(t, user.id);
     const signedInAt = clock.now().getTime() - 60_000;
     const agent = await agentSignedInAs(t, user.id, 'password', { signedInAt });
-    const sid = (await t.pool.query(`SELECT sid FROM session WHERE sess::jsonb -> 'auth' ->> 'userId' = $1`, [user.id])).rows[0].sid;
-    await t.pool.query(`UPDATE session SET sess = (sess::jsonb || '{"returnTo": "/cases/1234"}'::jsonb)::json WHERE sid = $1`, [sid]);
+    const sid = (await t.pool.query(`SELECT sid FROM session WHERE sess::jsonb -> 'auth' ->> 'userId' = $1`, [user.id]))
+      .rows[0].sid;
+    await t.pool.query(
+      `UPDATE session SET sess = (sess::jsonb || '{"returnTo": "/cases/1234"}'::jsonb)::json WHERE sid = $1`,
+      [sid],
+    );
     expectRedirect(await submitForm(agent, '/log-in-code', { code: await totpAt(secret, clock) }), '/cases/1234');
-    const { rows } = await t.pool.query(`SELECT sid, sess FROM session WHERE sess::jsonb -> 'auth' ->> 'userId' = $1`, [user.id]);
+    const { rows } = await t.pool.query(`SELECT sid, sess FROM session WHERE sess::jsonb -> 'auth' ->> 'userId' = $1`, [
+      user.id,
+    ]);
     assert.equal(rows.length, 1, 'the half-signed-in session is gone');
     assert.notEqual(rows[0].sid, sid);
-    assert.deepEqual(rows[0].sess.auth, { userId: user.id, stage: 'full', signedInAt, lastSeenAt: clock.now().getTime() });
+    assert.deepEqual(rows[0].sess.auth, {
+      userId: user.id,
+      stage: 'full',
+      signedInAt,
+      lastSeenAt: clock.now().getTime(),
+    });
 
     const staff = await createUser(t.pool, { kind: 'staff' });
     const staffSecret = await giveAppMethod(t, staff.id);
@@ -136,25 +161,35 @@ describe('two-factor: the authenticator app', () => {
     const secret = await giveAppMethod(t, user.id);
     const agent = t.agent();
     const signIn = await agent.get('/sign-in').expect(200);
-    await postForm(agent, '/sign-in', csrfFrom(signIn.text), { email: user.email, password: user.password }).expect(302).expect('Location', '/log-in-code');
+    await postForm(agent, '/sign-in', csrfFrom(signIn.text), { email: user.email, password: user.password })
+      .expect(302)
+      .expect('Location', '/log-in-code');
     await agent.get('/cases').expect(302).expect('Location', '/log-in-code');
     const page = await agent.get('/log-in-code').expect(200);
-    await postForm(agent, '/log-in-code', csrfFrom(page.text), { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/cases');
+    await postForm(agent, '/log-in-code', csrfFrom(page.text), { code: await totpAt(secret, clock) })
+      .expect(302)
+      .expect('Location', '/cases');
     await agent.get('/account').expect(200);
   });
 
   it('never lets the setup pages get round a factor the account already has', async () => {
     const user = await createUser(t.pool, { twoFactorMethod: 'app' });
     // Nor a setup finishing after another one did.
-    const replaced = await inTransaction(t.pool, (client) => saveSmsMethod(client, user.id, 'sealed', clock.now(), true));
+    const replaced = await inTransaction(t.pool, (client) =>
+      saveSmsMethod(client, user.id, 'sealed', clock.now(), true),
+    );
     assert.equal(replaced, false);
     const agent = await agentSignedInAs(t, user.id, 'password');
     for (const url of ['/two-factor', '/two-factor/app', '/two-factor/sms', '/two-factor/sms/code'])
       await agent.get(url).expect(302).expect('Location', '/log-in-code');
     const csrf = csrfFrom((await agent.get('/log-in-code').expect(200)).text);
     await postForm(agent, '/two-factor/app', csrf, { code: '123456' }).expect(302).expect('Location', '/log-in-code');
-    await postForm(agent, '/two-factor/sms', csrf, { phone: '07123456789' }).expect(302).expect('Location', '/log-in-code');
-    await postForm(agent, '/two-factor/sms/code', csrf, { code: '123456' }).expect(302).expect('Location', '/log-in-code');
+    await postForm(agent, '/two-factor/sms', csrf, { phone: '07123456789' })
+      .expect(302)
+      .expect('Location', '/log-in-code');
+    await postForm(agent, '/two-factor/sms/code', csrf, { code: '123456' })
+      .expect(302)
+      .expect('Location', '/log-in-code');
   });
 
   it('sends a session with no factor due to the right place', async () => {
@@ -162,7 +197,12 @@ describe('two-factor: the authenticator app', () => {
     for (const url of ['/log-in-code', '/two-factor', '/two-factor/app', '/two-factor/sms', '/account/two-factor'])
       await anonymous.get(url).expect(302).expect('Location', '/sign-in');
     const newUser = await createUser(t.pool);
-    await (await agentSignedInAs(t, newUser.id, 'password')).get('/log-in-code').expect(302).expect('Location', '/two-factor');
+    await (
+      await agentSignedInAs(t, newUser.id, 'password')
+    )
+      .get('/log-in-code')
+      .expect(302)
+      .expect('Location', '/two-factor');
     const full = await agentSignedInAs(t, newUser.id, 'full');
     await full.get('/log-in-code').expect(302).expect('Location', '/cases');
     const disabled = await createUser(t.pool, { twoFactorMethod: 'app' });
@@ -175,7 +215,8 @@ describe('two-factor: the authenticator app', () => {
     const user = await createUser(t.pool);
     await giveAppMethod(t, user.id);
     const agent = await agentSignedInAs(t, user.id, 'password');
-    for (const url of ['/account', '/account/two-factor']) await agent.get(url).expect(302).expect('Location', '/log-in-code');
+    for (const url of ['/account', '/account/two-factor'])
+      await agent.get(url).expect(302).expect('Location', '/log-in-code');
     const help = await agent.get('/help').expect(200);
     assert.doesNotMatch(help.text, />Sign out<\/button>/, 'no signed-in navigation');
   });
@@ -185,7 +226,11 @@ describe('two-factor: the authenticator app', () => {
     const user = await createUser(t.pool);
     await giveAppMethod(t, user.id);
     const agent = await agentSignedInAs(t, user.id, 'password');
-    for (const url of ['/cases', '/cases/6f1c0d1e-8a44-4f5e-9d51-2b2f0b9e7a10', '/cases/6f1c0d1e-8a44-4f5e-9d51-2b2f0b9e7a10/stages/decision']) {
+    for (const url of [
+      '/cases',
+      '/cases/6f1c0d1e-8a44-4f5e-9d51-2b2f0b9e7a10',
+      '/cases/6f1c0d1e-8a44-4f5e-9d51-2b2f0b9e7a10/stages/decision',
+    ]) {
       const res = await agent.get(url);
       assert.equal(res.status, 302, url);
       assert.equal(res.headers.location, '/log-in-code', url);

@@ -34,7 +34,11 @@ describe('two-factor: codes sent together to two app processes never check more 
       .map((c) => c.toValueString())
       .join('; ');
     const agent = onTwin ? twin.agent() : t.agent();
-    (agent as unknown as { jar: { setCookie(cookie: string, domain: string, path: string): void } }).jar.setCookie(`${cookie}; Path=/`, '127.0.0.1', '/');
+    (agent as unknown as { jar: { setCookie(cookie: string, domain: string, path: string): void } }).jar.setCookie(
+      `${cookie}; Path=/`,
+      '127.0.0.1',
+      '/',
+    );
     const page = await agent.get('/log-in-code').expect(200);
     return { agent, csrf: csrfFrom(page.text) };
   }
@@ -46,7 +50,9 @@ describe('two-factor: codes sent together to two app processes never check more 
     const sessions: { agent: supertest.Agent; csrf: string }[] = [];
     for (let i = 0; i <= 50; i += 1) sessions.push(await codeSession(user.id, i % 2 === 1));
 
-    const wrongCodes = Array.from({ length: 50 }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const wrongCodes = Array.from({ length: 50 }, (_, i) =>
+      String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'),
+    );
     const burst = [
       ...wrongCodes.map((code, i) => postForm(sessions[i].agent, '/log-in-code', sessions[i].csrf, { code })),
       postForm(sessions[50].agent, '/log-in-code', sessions[50].csrf, { code: right }),
@@ -61,7 +67,8 @@ describe('two-factor: codes sent together to two app processes never check more 
     const last = responses[50];
     assert.equal(last.status, 400);
     assert.match(last.text, LOCKED);
-    for (const res of responses) assert.equal(res.status, 400, `status ${res.status} ${String(res.headers.location)} ${res.text.slice(0, 200)}`);
+    for (const res of responses)
+      assert.equal(res.status, 400, `status ${res.status} ${String(res.headers.location)} ${res.text.slice(0, 200)}`);
 
     // And afterwards the right code is still refused, on either process.
     await postForm(sessions[49].agent, '/log-in-code', sessions[49].csrf, { code: right }).expect(400, LOCKED);

@@ -6,7 +6,13 @@ export interface NotifyRequest {
   method: string;
   path: string;
   authorization: string;
-  body: { phone_number?: string; email_address?: string; template_id?: string; personalisation?: { body?: string; subject?: string }; reference?: string };
+  body: {
+    phone_number?: string;
+    email_address?: string;
+    template_id?: string;
+    personalisation?: { body?: string; subject?: string };
+    reference?: string;
+  };
 }
 
 /**
@@ -27,16 +33,35 @@ export async function startFakeNotify() {
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
       const body = raw ? JSON.parse(raw) : {};
-      requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization ?? '', body });
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        authorization: req.headers.authorization ?? '',
+        body,
+      });
       if (req.method === 'POST' && req.url === '/v2/notifications/email') {
         const to = body.email_address ?? '';
-        if (refused.has(to)) return answer(res, 400, 'BadRequestError', "Can't send to this recipient using a team-only API key");
+        if (refused.has(to))
+          return answer(res, 400, 'BadRequestError', "Can't send to this recipient using a team-only API key");
         if (failOnce.delete(to)) return answer(res, 500, 'Exception', 'Internal server error');
         const id = crypto.randomUUID();
         res.writeHead(201, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ id, reference: body.reference ?? null, content: { subject: body.personalisation?.subject ?? '', body: body.personalisation?.body ?? '', from_email: 'ehc-hub@notifications.service.gov.uk' }, uri: `http://notify.test/v2/notifications/${id}`, template: { id: body.template_id, version: 1, uri: 'http://notify.test/template' } }));
+        return res.end(
+          JSON.stringify({
+            id,
+            reference: body.reference ?? null,
+            content: {
+              subject: body.personalisation?.subject ?? '',
+              body: body.personalisation?.body ?? '',
+              from_email: 'ehc-hub@notifications.service.gov.uk',
+            },
+            uri: `http://notify.test/v2/notifications/${id}`,
+            template: { id: body.template_id, version: 1, uri: 'http://notify.test/template' },
+          }),
+        );
       }
-      if (req.method !== 'POST' || req.url !== '/v2/notifications/sms') return answer(res, 404, 'NotFound', 'Not found');
+      if (req.method !== 'POST' || req.url !== '/v2/notifications/sms')
+        return answer(res, 404, 'NotFound', 'Not found');
       const id = crypto.randomUUID();
       res.writeHead(201, { 'content-type': 'application/json' });
       res.end(
@@ -45,7 +70,11 @@ export async function startFakeNotify() {
           reference: body.reference ?? null,
           content: { body: body.personalisation?.body ?? '', from_number: 'EHCHub' },
           uri: `http://notify.test/v2/notifications/${id}`,
-          template: { id: body.template_id, version: 1, uri: `http://notify.test/services/x/templates/${body.template_id}` },
+          template: {
+            id: body.template_id,
+            version: 1,
+            uri: `http://notify.test/services/x/templates/${body.template_id}`,
+          },
         }),
       );
     });
@@ -61,7 +90,11 @@ export async function startFakeNotify() {
 }
 
 /** Checks a Notify bearer token: HS256, signed with the API key's secret part, issued by the service. */
-export function verifyNotifyToken(authorization: string, serviceId: string, secret: string): { iss: string; iat: number } {
+export function verifyNotifyToken(
+  authorization: string,
+  serviceId: string,
+  secret: string,
+): { iss: string; iat: number } {
   const token = authorization.replace(/^Bearer /, '');
   const [header, payload, signature] = token.split('.');
   const expected = crypto.createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');

@@ -42,16 +42,23 @@ describe('two-factor: 5 wrong codes lock code entry for 15 minutes', () => {
     assert.equal(fresh.page.status, 429);
     assert.match(fresh.page.text, LOCKED);
     assert.match((await postForm(fresh.agent, '/log-in-code', fresh.csrf, { code: right }).expect(400)).text, LOCKED);
-    assert.deepEqual(await auditActions(t.pool, user.id), [...Array(5).fill('two-factor.code-failed'), 'two-factor.locked']);
+    assert.deepEqual(await auditActions(t.pool, user.id), [
+      ...Array(5).fill('two-factor.code-failed'),
+      'two-factor.locked',
+    ]);
 
     clock.advance(14 * 60 * 1000);
     const later = await codePage(user.id);
-    const stillLocked = await postForm(later.agent, '/log-in-code', later.csrf, { code: await totpAt(secret, clock) }).expect(400);
+    const stillLocked = await postForm(later.agent, '/log-in-code', later.csrf, {
+      code: await totpAt(secret, clock),
+    }).expect(400);
     assert.match(stillLocked.text, /You can try again in 1 minute</);
 
     clock.advance(60 * 1000 + 1000);
     const open = await codePage(user.id);
-    await postForm(open.agent, '/log-in-code', open.csrf, { code: await totpAt(secret, clock) }).expect(302).expect('Location', '/cases');
+    await postForm(open.agent, '/log-in-code', open.csrf, { code: await totpAt(secret, clock) })
+      .expect(302)
+      .expect('Location', '/cases');
     assert.deepEqual((await auditActions(t.pool, user.id)).slice(-2), ['two-factor.locked', 'sign-in.completed']);
   });
 
@@ -60,7 +67,8 @@ describe('two-factor: 5 wrong codes lock code entry for 15 minutes', () => {
     const secret = await giveAppMethod(t, user.id);
     const first = await codePage(user.id);
     const right = await totpAt(secret, clock);
-    for (let i = 1; i <= 4; i += 1) await postForm(first.agent, '/log-in-code', first.csrf, { code: otherCode(right) }).expect(400);
+    for (let i = 1; i <= 4; i += 1)
+      await postForm(first.agent, '/log-in-code', first.csrf, { code: otherCode(right) }).expect(400);
     await postForm(first.agent, '/log-in-code', first.csrf, { code: right }).expect(302);
     const second = await codePage(user.id);
     const next = await totpAt(secret, clock, 30);

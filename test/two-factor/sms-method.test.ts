@@ -48,7 +48,9 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     const user = await createUser(t.pool);
     const agent = await agentSignedInAs(t, user.id, 'password');
     const choose = await agent.get('/two-factor').expect(200);
-    await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'sms' }).expect(302).expect('Location', '/two-factor/sms');
+    await postForm(agent, '/two-factor', csrfFrom(choose.text), { method: 'sms' })
+      .expect(302)
+      .expect('Location', '/two-factor/sms');
     const page = await agent.get('/two-factor/sms').expect(200);
     for (const words of [
       '<h1 class="govuk-heading-l">Enter your mobile phone number</h1>',
@@ -80,7 +82,9 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     const user = await createUser(t.pool);
     const agent = await agentSignedInAs(t, user.id, 'password');
     const phonePage = await agent.get('/two-factor/sms').expect(200);
-    await postForm(agent, '/two-factor/sms', csrfFrom(phonePage.text), { phone: '07911 555321' }).expect(302).expect('Location', '/two-factor/sms/code');
+    await postForm(agent, '/two-factor/sms', csrfFrom(phonePage.text), { phone: '07911 555321' })
+      .expect(302)
+      .expect('Location', '/two-factor/sms/code');
     const code = await nthCode('+447911555321', 1);
     assert.match(code, /^\d{6}$/);
   });
@@ -98,13 +102,21 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     assert.equal(request.method, 'POST');
     assert.equal(request.path, '/v2/notifications/sms');
     assert.equal(request.body.template_id, templateId);
-    assert.deepEqual(request.body.personalisation, { body: `${first} is your EHC Hub log in code. It expires in 10 minutes.` });
+    assert.deepEqual(request.body.personalisation, {
+      body: `${first} is your EHC Hub log in code. It expires in 10 minutes.`,
+    });
     assert.match(request.body.reference ?? '', /^[0-9a-f-]{36}$/);
     verifyNotifyToken(request.authorization, serviceId, keySecret);
 
     const stored = await t.pool.query('SELECT phone_encrypted, two_factor_method FROM users WHERE id = $1', [user.id]);
-    assert.deepEqual(stored.rows[0], { phone_encrypted: null, two_factor_method: null }, 'not stored before a code is entered');
-    const code = await t.pool.query('SELECT code_hash, phone_encrypted FROM sms_login_codes WHERE user_id = $1', [user.id]);
+    assert.deepEqual(
+      stored.rows[0],
+      { phone_encrypted: null, two_factor_method: null },
+      'not stored before a code is entered',
+    );
+    const code = await t.pool.query('SELECT code_hash, phone_encrypted FROM sms_login_codes WHERE user_id = $1', [
+      user.id,
+    ]);
     assert.ok(!code.rows[0].code_hash.includes(first));
     assert.ok(!code.rows[0].phone_encrypted.includes('7123456984'));
 
@@ -124,7 +136,7 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
 
     const wrong = await postForm(agent, '/two-factor/sms/code', csrf, { code: otherCode(first) }).expect(400);
     assert.match(wrong.text, /The log in code is not correct/);
-    assert.ok(wrong.text.includes("ending <strong>984</strong>"));
+    assert.ok(wrong.text.includes('ending <strong>984</strong>'));
 
     await postForm(agent, '/two-factor/sms/resend', csrf).expect(302).expect('Location', '/two-factor/sms/code');
     const second = await nthCode('+447123456984', 2);
@@ -136,12 +148,20 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     await postForm(agent, '/two-factor/sms/code', csrf, { code: `${second.slice(0, 3)} ${second.slice(3)}` })
       .expect(302)
       .expect('Location', '/cases');
-    const { rows } = await t.pool.query('SELECT two_factor_method, phone_encrypted, totp_secret_encrypted FROM users WHERE id = $1', [user.id]);
+    const { rows } = await t.pool.query(
+      'SELECT two_factor_method, phone_encrypted, totp_secret_encrypted FROM users WHERE id = $1',
+      [user.id],
+    );
     assert.equal(rows[0].two_factor_method, 'sms');
     assert.equal(rows[0].totp_secret_encrypted, null);
     assert.equal(openPhone(t.config.encryptionKey, user.id, rows[0].phone_encrypted), '+447123456984');
     assert.equal((await t.pool.query('SELECT 1 FROM sms_login_codes WHERE user_id = $1', [user.id])).rowCount, 0);
-    assert.deepEqual(await auditActions(t.pool, user.id), ['two-factor.code-failed', 'two-factor.code-failed', 'two-factor.set-up', 'sign-in.completed']);
+    assert.deepEqual(await auditActions(t.pool, user.id), [
+      'two-factor.code-failed',
+      'two-factor.code-failed',
+      'two-factor.set-up',
+      'sign-in.completed',
+    ]);
     await agent.get('/account').expect(200);
   });
 
@@ -166,7 +186,9 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     assert.match(after.text, /We&#39;ve sent you a new log in code/);
     assert.equal(await sendsFor(user.id), 2);
     await postForm(agent, '/log-in-code', csrfFrom(after.text), { code: first }).expect(400);
-    await postForm(agent, '/log-in-code', csrfFrom(after.text), { code: second }).expect(302).expect('Location', '/cases');
+    await postForm(agent, '/log-in-code', csrfFrom(after.text), { code: second })
+      .expect(302)
+      .expect('Location', '/cases');
   });
 
   it('resends at most 5 codes in 15 minutes, counted apart from sign-ins, and says plainly when the next can be sent', async () => {
@@ -181,7 +203,10 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     }
     const refused = await postForm(agent, '/log-in-code/resend', csrfFrom(page.text)).expect(429);
     // 10:05am (UK summer time): the first resend, at 10:01am, stops counting at 10:16am.
-    assert.match(refused.text, /We cannot send you another code yet\. You can ask for a new code at 10:16am \(in 11 minutes\)\. The code we sent at 10:05am works until 10:15am/);
+    assert.match(
+      refused.text,
+      /We cannot send you another code yet\. You can ask for a new code at 10:16am \(in 11 minutes\)\. The code we sent at 10:05am works until 10:15am/,
+    );
     assert.doesNotMatch(refused.text, /too many codes/);
     assert.match(refused.text, /If you cannot get a code, for example because you have a new phone, contact/);
     assert.equal(await sendsFor(user.id), 6);
@@ -213,14 +238,19 @@ describe('two-factor: text messages through GOV.UK Notify', () => {
     assert.match(page.text, /Use the code we sent at 10:04am: it works until 10:14am\./);
     assert.doesNotMatch(page.text, /too many|There is a problem/);
     assert.equal(await sendsFor(user.id), 5);
-    await postForm(sixth, '/log-in-code', csrfFrom(page.text), { code: fifth }).expect(302).expect('Location', '/cases');
+    await postForm(sixth, '/log-in-code', csrfFrom(page.text), { code: fifth })
+      .expect(302)
+      .expect('Location', '/cases');
 
     // Once that code has expired and the window is still full: no "We've sent", the time a code can be sent, and the way out.
     clock.set('2025-09-01T09:14:30Z');
     const late = await agentSignedInAs(t, user.id, 'password');
     const waiting = await late.get('/log-in-code').expect(429);
     assert.doesNotMatch(waiting.text, /We(&#39;|')ve sent/);
-    assert.match(waiting.text, /We cannot send you another code yet\. You can ask for a new code at 10:15am \(in 1 minute\)/);
+    assert.match(
+      waiting.text,
+      /We cannot send you another code yet\. You can ask for a new code at 10:15am \(in 1 minute\)/,
+    );
     assert.match(waiting.text, /contact [^<]* on [^<]* or at <a class="govuk-link app-break-anywhere" href="mailto:/);
     // Resends are counted apart: asking for one now works.
     await postForm(late, '/log-in-code/resend', csrfFrom(waiting.text)).expect(302).expect('Location', '/log-in-code');

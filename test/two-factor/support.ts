@@ -37,7 +37,10 @@ const CODE_TEXT = /^(\d{6}) is your EHC Hub log in code\. It expires in 10 minut
 /** The code in the `n`th text (1-based) delivered to the development mailbox for a number. */
 export async function devMailboxCode(t: TestApp, e164: string, n: number): Promise<string> {
   const text = await waitFor(`text ${n} to ${e164}`, async () => {
-    const { rows } = await t.pool.query(`SELECT text_body FROM dev_mailbox WHERE channel = 'sms' AND recipient = $1 ORDER BY id`, [e164]);
+    const { rows } = await t.pool.query(
+      `SELECT text_body FROM dev_mailbox WHERE channel = 'sms' AND recipient = $1 ORDER BY id`,
+      [e164],
+    );
     return rows[n - 1]?.text_body as string | undefined;
   });
   return codeInText(text);

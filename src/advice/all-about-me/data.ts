@@ -39,20 +39,43 @@ export async function findAllAboutMe(db: Queryable, caseId: string): Promise<Sto
 }
 
 /** Saves the draft (one for the case, shared by its family); false once it has been submitted. */
-export async function saveAllAboutMe(client: pg.PoolClient, caseId: string, userId: string, views: AllAboutMe, at: Date): Promise<boolean> {
+export async function saveAllAboutMe(
+  client: pg.PoolClient,
+  caseId: string,
+  userId: string,
+  views: AllAboutMe,
+  at: Date,
+): Promise<boolean> {
   const { rowCount } = await client.query(
     `INSERT INTO family_advice (case_id, parent_views, admire, important, support, hopes, saved_by, saved_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (case_id) DO UPDATE SET parent_views = EXCLUDED.parent_views, admire = EXCLUDED.admire, important = EXCLUDED.important,
        support = EXCLUDED.support, hopes = EXCLUDED.hopes, saved_by = EXCLUDED.saved_by, saved_at = EXCLUDED.saved_at
      WHERE family_advice.submitted_at IS NULL`,
-    [caseId, views.parentViews ?? null, views.admire ?? null, views.important ?? null, views.support ?? null, views.hopes ?? null, userId, at],
+    [
+      caseId,
+      views.parentViews ?? null,
+      views.admire ?? null,
+      views.important ?? null,
+      views.support ?? null,
+      views.hopes ?? null,
+      userId,
+      at,
+    ],
   );
   return rowCount === 1;
 }
 
 /** Submits the saved draft, once. */
-export async function submitAllAboutMe(client: pg.PoolClient, caseId: string, userId: string, at: Date): Promise<boolean> {
-  const { rowCount } = await client.query(`UPDATE family_advice SET submitted_at = $3, submitted_by = $2 WHERE case_id = $1 AND submitted_at IS NULL`, [caseId, userId, at]);
+export async function submitAllAboutMe(
+  client: pg.PoolClient,
+  caseId: string,
+  userId: string,
+  at: Date,
+): Promise<boolean> {
+  const { rowCount } = await client.query(
+    `UPDATE family_advice SET submitted_at = $3, submitted_by = $2 WHERE case_id = $1 AND submitted_at IS NULL`,
+    [caseId, userId, at],
+  );
   return rowCount === 1;
 }

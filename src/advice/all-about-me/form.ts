@@ -6,7 +6,9 @@ import type { AllAboutMe } from './data.js';
 
 const MAX = 10_000;
 const section = (name: string) =>
-  z.preprocess(normaliseText, z.string().max(MAX, `${name} must be 10,000 characters or fewer`)).transform((value) => value || undefined);
+  z
+    .preprocess(normaliseText, z.string().max(MAX, `${name} must be 10,000 characters or fewer`))
+    .transform((value) => value || undefined);
 
 export const allAboutMeSchema = z.object({
   parentViews: section('Your views'),

@@ -41,12 +41,21 @@ export function allAboutMeRoutes(deps: FeatureDeps): Router {
     views,
     savedAtText: formatDateTime(views?.savedAt),
     submittedAtText: formatDateTime(views?.submittedAt),
-    formLinks: { form: allAboutMePaths.form(memberCase.id), check: allAboutMePaths.check(memberCase.id), submit: allAboutMePaths.submit(memberCase.id), stage: paths.caseStage(memberCase.id, 'assessment') },
+    formLinks: {
+      form: allAboutMePaths.form(memberCase.id),
+      check: allAboutMePaths.check(memberCase.id),
+      submit: allAboutMePaths.submit(memberCase.id),
+      stage: paths.caseStage(memberCase.id, 'assessment'),
+    },
   });
 
   router.get(allAboutMePaths.form(':caseId'), requireSignedIn, async (req: Request<Params>, res) => {
     const loaded = await load(req, res);
-    if (loaded) res.render('advice/all-about-me/form', { ...locals(loaded.memberCase, loaded.views), values: loaded.views ?? {} });
+    if (loaded)
+      res.render('advice/all-about-me/form', {
+        ...locals(loaded.memberCase, loaded.views),
+        values: loaded.views ?? {},
+      });
   });
 
   router.post(allAboutMePaths.form(':caseId'), requireSignedIn, async (req: Request<Params>, res) => {
@@ -57,21 +66,28 @@ export function allAboutMeRoutes(deps: FeatureDeps): Router {
     const values = req.body ?? {};
     const parsed = parseForm(allAboutMeSchema, values);
     const view = 'advice/all-about-me/form';
-    if (!parsed.ok) return res.status(400).render(view, { ...locals(memberCase, loaded.views), ...parsed.errors, values });
+    if (!parsed.ok)
+      return res.status(400).render(view, { ...locals(memberCase, loaded.views), ...parsed.errors, values });
     if (values.action === 'continue') {
       const missing = allAboutMeMissing(parsed.data);
       if (missing) return res.status(400).render(view, { ...locals(memberCase, loaded.views), ...missing, values });
     }
-    const saved = await inTransaction(pool, (client) => saveAllAboutMe(client, memberCase.id, req.user!.id, parsed.data, deps.clock.now()));
+    const saved = await inTransaction(pool, (client) =>
+      saveAllAboutMe(client, memberCase.id, req.user!.id, parsed.data, deps.clock.now()),
+    );
     if (!saved) return renderNotFound(res);
     if (values.action === 'continue') return res.redirect(allAboutMePaths.check(memberCase.id));
-    redirectWithNotice(req, res, allAboutMePaths.form(memberCase.id), { heading: 'Your draft has been saved', lines: ['You can come back to it at any time before you send it.'] });
+    redirectWithNotice(req, res, allAboutMePaths.form(memberCase.id), {
+      heading: 'Your draft has been saved',
+      lines: ['You can come back to it at any time before you send it.'],
+    });
   });
 
   router.get(allAboutMePaths.check(':caseId'), requireSignedIn, async (req: Request<Params>, res) => {
     const loaded = await load(req, res);
     if (!loaded) return;
-    if (loaded.views?.submittedAt || allAboutMeMissing(loaded.views)) return res.redirect(allAboutMePaths.form(loaded.memberCase.id));
+    if (loaded.views?.submittedAt || allAboutMeMissing(loaded.views))
+      return res.redirect(allAboutMePaths.form(loaded.memberCase.id));
     res.render('advice/all-about-me/check', locals(loaded.memberCase, loaded.views));
   });
 
@@ -83,7 +99,16 @@ export function allAboutMeRoutes(deps: FeatureDeps): Router {
     const submitted = await inTransaction(pool, async (client) => {
       const now = deps.clock.now();
       if (!(await submitAllAboutMe(client, memberCase.id, req.user!.id, now))) return false;
-      await audit(client, { action: 'advice.all-about-me-submitted', actorUserId: req.user!.id, caseId: memberCase.id, ip: clientIp(req) }, now);
+      await audit(
+        client,
+        {
+          action: 'advice.all-about-me-submitted',
+          actorUserId: req.user!.id,
+          caseId: memberCase.id,
+          ip: clientIp(req),
+        },
+        now,
+      );
       return true;
     });
     if (!submitted) return renderNotFound(res);

@@ -32,7 +32,9 @@ function describe(activity: FamilyActivity, actor: string, child: string): { sub
     case 'comment':
       return {
         subject: 'New comments',
-        sentence: activity.onBehalfOfChild ? `${actor} has added comments on behalf of ${child}.` : `${actor} has added comments.`,
+        sentence: activity.onBehalfOfChild
+          ? `${actor} has added comments on behalf of ${child}.`
+          : `${actor} has added comments.`,
       };
     case 'documents':
       return {
@@ -75,7 +77,10 @@ export async function emailCoordinators(
         `Dear ${coordinator.full_name},`,
         sentence,
         { inset: `${child}, case ${memberCase.reference}` },
-        { link: `${deps.config.baseUrl}${staffPaths.case(memberCase.id)}#${anchorOf(activity)}`, text: 'View the case in EHC Hub' },
+        {
+          link: `${deps.config.baseUrl}${staffPaths.case(memberCase.id)}#${anchorOf(activity)}`,
+          text: 'View the case in EHC Hub',
+        },
       ],
     });
     await deps.queue.queueEmail(client, email);

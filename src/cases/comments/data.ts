@@ -34,15 +34,17 @@ interface CommentRow {
   created_at: Date;
 }
 
-const toComment = (userId: string | undefined) => (row: CommentRow): CaseComment => ({
-  id: row.id,
-  authorName: row.full_name,
-  authorIsMe: row.author_user_id === userId,
-  onBehalfOfChild: row.on_behalf_of_child,
-  body: row.body,
-  stage: row.stage,
-  createdAt: row.created_at,
-});
+const toComment =
+  (userId: string | undefined) =>
+  (row: CommentRow): CaseComment => ({
+    id: row.id,
+    authorName: row.full_name,
+    authorIsMe: row.author_user_id === userId,
+    onBehalfOfChild: row.on_behalf_of_child,
+    body: row.body,
+    stage: row.stage,
+    createdAt: row.created_at,
+  });
 
 const COMMENT_COLUMNS = `k.id, k.author_user_id, u.full_name, k.on_behalf_of_child, k.body, k.stage, k.created_at`;
 
@@ -80,7 +82,13 @@ export async function findDraft(db: Queryable, caseId: string, userId: string): 
 }
 
 /** Keeps what the user has written so far, whatever happens next (an error, a time-out). */
-export async function saveDraft(db: Queryable, caseId: string, userId: string, draft: CommentDraft, at: Date): Promise<void> {
+export async function saveDraft(
+  db: Queryable,
+  caseId: string,
+  userId: string,
+  draft: CommentDraft,
+  at: Date,
+): Promise<void> {
   await db.query(
     `INSERT INTO case_comment_drafts (case_id, user_id, body, on_behalf_of_child, updated_at)
      SELECT c.id, $2, $3, $4, $5 FROM cases c ${ACTIVE_MEMBER_JOIN} WHERE c.id = $1
@@ -106,7 +114,8 @@ export async function sendDraft(
       [input.caseId, input.userId],
     );
     const draft = rows[0];
-    if (!draft || !draft.body.trim() || draft.body.length > MAX_COMMENT_LENGTH || draft.on_behalf_of_child === null) return { ok: false, reason: 'no-draft' } as const;
+    if (!draft || !draft.body.trim() || draft.body.length > MAX_COMMENT_LENGTH || draft.on_behalf_of_child === null)
+      return { ok: false, reason: 'no-draft' } as const;
     const onBehalfOfChild = memberCase.role === 'parent' && draft.on_behalf_of_child === true;
     const inserted = await client.query(
       `INSERT INTO case_comments (case_id, author_user_id, on_behalf_of_child, body, stage, created_at)
@@ -115,10 +124,20 @@ export async function sendDraft(
     );
     await audit(
       client,
-      { action: 'case.comment.added', actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { commentId: inserted.rows[0].id, onBehalfOfChild } },
+      {
+        action: 'case.comment.added',
+        actorUserId: input.userId,
+        caseId: input.caseId,
+        ip: input.ip,
+        details: { commentId: inserted.rows[0].id, onBehalfOfChild },
+      },
       at,
     );
-    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'comment', onBehalfOfChild, commentId: inserted.rows[0].id });
+    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), {
+      kind: 'comment',
+      onBehalfOfChild,
+      commentId: inserted.rows[0].id,
+    });
     return { ok: true } as const;
   });
 }

@@ -19,16 +19,27 @@ function commentSchema(memberCase: MemberCase) {
   return z.object({
     whose:
       memberCase.role === 'parent'
-        ? choice(['own', 'child'], `Select whether these are your own comments or on behalf of ${memberCase.childFirstName}`)
-        : z.unknown().optional().transform(() => 'own' as const),
-    comment: requiredLongText('Enter your comments', MAX_COMMENT_LENGTH, 'Your comments must be 10,000 characters or fewer'),
+        ? choice(
+            ['own', 'child'],
+            `Select whether these are your own comments or on behalf of ${memberCase.childFirstName}`,
+          )
+        : z
+            .unknown()
+            .optional()
+            .transform(() => 'own' as const),
+    comment: requiredLongText(
+      'Enter your comments',
+      MAX_COMMENT_LENGTH,
+      'Your comments must be 10,000 characters or fewer',
+    ),
   });
 }
 
 /** The draft as the form sent it, valid or not (a draft keeps whatever was typed). */
 function draftFromForm(body: Record<string, unknown> | undefined, memberCase: MemberCase): CommentDraft {
   const whose = body?.whose;
-  const onBehalfOfChild = memberCase.role !== 'parent' ? false : whose === 'child' ? true : whose === 'own' ? false : null;
+  const onBehalfOfChild =
+    memberCase.role !== 'parent' ? false : whose === 'child' ? true : whose === 'own' ? false : null;
   return { body: normaliseText(body?.comment), onBehalfOfChild };
 }
 

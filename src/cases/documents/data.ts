@@ -54,7 +54,12 @@ const toDocument = (row: DocumentRow): CaseDocument => ({
 });
 
 /** The documents an active member may see (an adviser: only those shared with advisers), newest first. */
-export async function documentsForMember(db: Queryable, caseId: string, userId: string, kinds?: string[]): Promise<CaseDocument[]> {
+export async function documentsForMember(
+  db: Queryable,
+  caseId: string,
+  userId: string,
+  kinds?: string[],
+): Promise<CaseDocument[]> {
   const { rows } = await db.query(
     `SELECT ${DOCUMENT_COLUMNS}
        FROM cases c ${ACTIVE_MEMBER_JOIN}
@@ -66,7 +71,8 @@ export async function documentsForMember(db: Queryable, caseId: string, userId: 
   return rows.map(toDocument);
 }
 
-export type StoreResult = { ok: true; stored: { id: string; originalFilename: string }[] } | { ok: false; reason: 'not-found' };
+export type StoreResult =
+  { ok: true; stored: { id: string; originalFilename: string }[] } | { ok: false; reason: 'not-found' };
 
 /** Stores a family member's accepted files in one transaction, audited, and tells the co-ordinator. */
 export async function storeFamilyUploads(
@@ -79,15 +85,32 @@ export async function storeFamilyUploads(
     if (!memberCase || !isFamily(memberCase.role)) return { ok: false, reason: 'not-found' } as const;
     const stored: { id: string; originalFilename: string }[] = [];
     for (const file of input.files) {
-      const id = await insertDocument(client, { caseId: input.caseId, kind: 'family-upload', file, uploadedBy: input.userId, description: input.description, at });
+      const id = await insertDocument(client, {
+        caseId: input.caseId,
+        kind: 'family-upload',
+        file,
+        uploadedBy: input.userId,
+        description: input.description,
+        at,
+      });
       stored.push({ id, originalFilename: file.originalFilename });
     }
     await audit(
       client,
-      { action: 'case.document.uploaded', actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { documentIds: stored.map((s) => s.id) } },
+      {
+        action: 'case.document.uploaded',
+        actorUserId: input.userId,
+        caseId: input.caseId,
+        ip: input.ip,
+        details: { documentIds: stored.map((s) => s.id) },
+      },
       at,
     );
-    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'documents', count: stored.length, firstDocumentId: stored[0]?.id });
+    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), {
+      kind: 'documents',
+      count: stored.length,
+      firstDocumentId: stored[0]?.id,
+    });
     return { ok: true, stored } as const;
   });
 }

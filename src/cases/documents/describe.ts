@@ -33,7 +33,11 @@ async function batchFiles(db: Queryable, caseId: string, userId: string, ids: st
       ORDER BY array_position($3::uuid[], id)`,
     [caseId, userId, ids],
   );
-  return rows.map((row) => ({ id: row.id, name: downloadNameFor(row.original_filename, row.content_type), description: row.description ?? '' }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: downloadNameFor(row.original_filename, row.content_type),
+    description: row.description ?? '',
+  }));
 }
 
 const fieldOf = (file: { id: string }) => `description-${file.id}`;
@@ -51,7 +55,10 @@ function descriptionsSchema(files: BatchFile[]) {
           z
             .string()
             .min(1, `Enter a description of ${file.name}`)
-            .max(MAX_DESCRIPTION_LENGTH, `The description of ${file.name} must be ${MAX_DESCRIPTION_LENGTH} characters or fewer`),
+            .max(
+              MAX_DESCRIPTION_LENGTH,
+              `The description of ${file.name} must be ${MAX_DESCRIPTION_LENGTH} characters or fewer`,
+            ),
         ),
       ]),
     ),
@@ -62,11 +69,17 @@ function descriptionsSchema(files: BatchFile[]) {
 export function describeDocumentsRoutes(deps: FeatureDeps): Router {
   const router = Router();
 
-  async function load(req: Request, res: Response): Promise<{ memberCase: MemberCase; files: BatchFile[] } | undefined> {
+  async function load(
+    req: Request,
+    res: Response,
+  ): Promise<{ memberCase: MemberCase; files: BatchFile[] } | undefined> {
     const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => isFamily(c.role));
     if (!memberCase) return undefined;
     const batch = req.session.uploadedBatch;
-    const files = batch?.caseId === memberCase.id ? await batchFiles(deps.pool, memberCase.id, req.user!.id, batch.documentIds) : [];
+    const files =
+      batch?.caseId === memberCase.id
+        ? await batchFiles(deps.pool, memberCase.id, req.user!.id, batch.documentIds)
+        : [];
     if (files.length === 0) return void res.redirect(casePaths.documents(memberCase.id));
     return { memberCase, files };
   }
@@ -92,7 +105,10 @@ export function describeDocumentsRoutes(deps: FeatureDeps): Router {
     const parsed = parseForm(descriptionsSchema(files), req.body);
     if (!parsed.ok) return render(res.status(400), memberCase, typed, { ...parsed.errors });
     for (const file of typed) {
-      await deps.pool.query(`UPDATE documents SET description = $3 WHERE id = $1 AND uploaded_by = $2 AND removed_at IS NULL`, [file.id, req.user!.id, file.description]);
+      await deps.pool.query(
+        `UPDATE documents SET description = $3 WHERE id = $1 AND uploaded_by = $2 AND removed_at IS NULL`,
+        [file.id, req.user!.id, file.description],
+      );
     }
     delete req.session.uploadedBatch;
     redirectWithNotice(req, res, casePaths.documents(memberCase.id), {

@@ -26,7 +26,12 @@ const toOwnUpload = (row: OwnUploadRow | undefined): OwnUpload | undefined =>
   row && { id: row.id, filename: row.original_filename, openedByCouncil: row.first_opened_by_council_at !== null };
 
 /** The user's own upload on the case, or undefined (someone else's, removed, or not theirs to see). */
-export async function findOwnUpload(db: Queryable, caseId: string, documentId: string, userId: string): Promise<OwnUpload | undefined> {
+export async function findOwnUpload(
+  db: Queryable,
+  caseId: string,
+  documentId: string,
+  userId: string,
+): Promise<OwnUpload | undefined> {
   return toOwnUpload((await db.query(OWN_UPLOAD, [caseId, documentId, userId])).rows[0]);
 }
 
@@ -43,13 +48,25 @@ export async function removeOwnUpload(
   if (!isFamily(input.role as never)) return { ok: false, reason: 'not-found' };
   const at = deps.clock.now();
   return inTransaction(deps.pool, async (client): Promise<RemoveResult> => {
-    const upload = toOwnUpload((await client.query(`${OWN_UPLOAD} FOR UPDATE OF d`, [input.caseId, input.documentId, input.userId])).rows[0]);
+    const upload = toOwnUpload(
+      (await client.query(`${OWN_UPLOAD} FOR UPDATE OF d`, [input.caseId, input.documentId, input.userId])).rows[0],
+    );
     if (!upload) return { ok: false, reason: 'not-found' };
     if (upload.openedByCouncil) return { ok: false, reason: 'opened' };
-    await client.query(`UPDATE documents SET removed_at = $2, removed_by = $3 WHERE id = $1`, [upload.id, at, input.userId]);
+    await client.query(`UPDATE documents SET removed_at = $2, removed_by = $3 WHERE id = $1`, [
+      upload.id,
+      at,
+      input.userId,
+    ]);
     await audit(
       client,
-      { action: 'case.document.removed', actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { documentId: upload.id, filename: upload.filename } },
+      {
+        action: 'case.document.removed',
+        actorUserId: input.userId,
+        caseId: input.caseId,
+        ip: input.ip,
+        details: { documentId: upload.id, filename: upload.filename },
+      },
       at,
     );
     return { ok: true, filename: upload.filename };
@@ -58,5 +75,8 @@ export async function removeOwnUpload(
 
 /** The council has opened the document (a member of staff downloaded it): from now on only staff can remove it. */
 export async function markOpenedByCouncil(db: Queryable, documentId: string, at: Date): Promise<void> {
-  await db.query(`UPDATE documents SET first_opened_by_council_at = $2 WHERE id = $1 AND first_opened_by_council_at IS NULL`, [documentId, at]);
+  await db.query(
+    `UPDATE documents SET first_opened_by_council_at = $2 WHERE id = $1 AND first_opened_by_council_at IS NULL`,
+    [documentId, at],
+  );
 }

@@ -17,11 +17,16 @@ const VIEW = 'cases/documents/remove-document';
 export function documentRemovalRoutes(deps: FeatureDeps): Router {
   const router = Router();
 
-  async function ownUploadOr404(req: Request, res: Response): Promise<{ memberCase: MemberCase; upload: OwnUpload } | undefined> {
+  async function ownUploadOr404(
+    req: Request,
+    res: Response,
+  ): Promise<{ memberCase: MemberCase; upload: OwnUpload } | undefined> {
     const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => isFamily(c.role));
     if (!memberCase) return undefined;
     const documentId = String(req.params.documentId);
-    const upload = isUuid(documentId) ? await findOwnUpload(deps.pool, memberCase.id, documentId, req.user!.id) : undefined;
+    const upload = isUuid(documentId)
+      ? await findOwnUpload(deps.pool, memberCase.id, documentId, req.user!.id)
+      : undefined;
     if (!upload) return void renderNotFound(res);
     return { memberCase, upload };
   }
@@ -43,7 +48,13 @@ export function documentRemovalRoutes(deps: FeatureDeps): Router {
     const found = await ownUploadOr404(req, res);
     if (!found) return;
     const { memberCase, upload } = found;
-    const result = await removeOwnUpload(deps, { caseId: memberCase.id, documentId: upload.id, userId: req.user!.id, role: memberCase.role, ip: clientIp(req) });
+    const result = await removeOwnUpload(deps, {
+      caseId: memberCase.id,
+      documentId: upload.id,
+      userId: req.user!.id,
+      role: memberCase.role,
+      ip: clientIp(req),
+    });
     if (!result.ok) {
       if (result.reason === 'not-found') return renderNotFound(res);
       // Opened by the council between the page and the button: say so, and who can remove it now.

@@ -9,7 +9,13 @@ import { documentsForMember, storeFamilyUploads } from './data.js';
 import { auditCaseViewed, caseLocals, memberCaseOr404 } from '../page-helpers.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { casePaths } from '../paths.js';
-import { checkUploadForm, FAMILY_UPLOAD_RULES, UPLOAD_HINT, uploadErrors, type UploadFormErrors } from './upload-form.js';
+import {
+  checkUploadForm,
+  FAMILY_UPLOAD_RULES,
+  UPLOAD_HINT,
+  uploadErrors,
+  type UploadFormErrors,
+} from './upload-form.js';
 import { documentRows } from './view.js';
 
 const UPLOAD_VIEW = 'cases/documents/upload';
@@ -26,12 +32,21 @@ export function documentsRoutes(deps: FeatureDeps): Router {
     const documents = await documentsForMember(deps.pool, memberCase.id, req.user!.id);
     res.render('cases/documents/documents', {
       ...caseLocals(memberCase),
-      documents: documentRows(memberCase.id, documents, deps.config.council.name, isFamily(memberCase.role) ? req.user!.id : undefined),
+      documents: documentRows(
+        memberCase.id,
+        documents,
+        deps.config.council.name,
+        isFamily(memberCase.role) ? req.user!.id : undefined,
+      ),
     });
   });
 
-  const renderUpload = (res: Response, memberCase: MemberCase, status: number, locals: Partial<UploadFormErrors> | Record<string, unknown> = {}) =>
-    res.status(status).render(UPLOAD_VIEW, { ...caseLocals(memberCase), uploadHint: UPLOAD_HINT, ...locals });
+  const renderUpload = (
+    res: Response,
+    memberCase: MemberCase,
+    status: number,
+    locals: Partial<UploadFormErrors> | Record<string, unknown> = {},
+  ) => res.status(status).render(UPLOAD_VIEW, { ...caseLocals(memberCase), uploadHint: UPLOAD_HINT, ...locals });
 
   router.get(casePaths.uploadDocuments(':caseId'), requireSignedIn, async (req, res) => {
     const memberCase = await memberCaseOr404(deps.pool, req, res, familyOnly);
@@ -67,7 +82,11 @@ export function documentsRoutes(deps: FeatureDeps): Router {
     const storedNames = result.stored.map((file) => file.originalFilename || 'Unnamed file');
     if (outcome.refused.length > 0) {
       // The accepted files are kept; the page says which, and why each of the others was refused.
-      return renderUpload(res, memberCase, 400, { ...uploadErrors(outcome.refused), description: form.description, storedNames });
+      return renderUpload(res, memberCase, 400, {
+        ...uploadErrors(outcome.refused),
+        description: form.description,
+        storedNames,
+      });
     }
     if (result.stored.length > 1) {
       // One description typed for the batch: each file now gets its own, starting from it.
@@ -75,7 +94,10 @@ export function documentsRoutes(deps: FeatureDeps): Router {
       return res.redirect(casePaths.describeDocuments(memberCase.id));
     }
     redirectWithNotice(req, res, casePaths.documents(memberCase.id), {
-      heading: storedNames.length === 1 ? 'Your document has been uploaded' : `${storedNames.length} documents have been uploaded`,
+      heading:
+        storedNames.length === 1
+          ? 'Your document has been uploaded'
+          : `${storedNames.length} documents have been uploaded`,
       lines: storedNames,
     });
   });

@@ -55,7 +55,9 @@ export function uploadErrors(
   const fileErrors = refused.map(refusalMessage);
   if (other.documents) fileErrors.unshift(other.documents);
   if (other.tooLarge) {
-    fileErrors.unshift(`The selected files must each be smaller than ${SIZE}, and you can upload up to ${FAMILY_UPLOAD_RULES.maxFiles} at a time. Nothing was uploaded`);
+    fileErrors.unshift(
+      `The selected files must each be smaller than ${SIZE}, and you can upload up to ${FAMILY_UPLOAD_RULES.maxFiles} at a time. Nothing was uploaded`,
+    );
   }
   const errors: Record<string, FieldError> = {};
   const errorList: UploadFormErrors['errorList'] = [];

@@ -10,7 +10,9 @@ import { formatFileSize } from '../../web/format.js';
 export function documentRows(caseId: string, documents: CaseDocument[], councilName: string, viewerId?: string) {
   return documents.map((document) => {
     const name = downloadNameFor(document.originalFilename, document.contentType);
-    const by = document.uploadedByStaff ? `${document.uploadedByName} (${councilName})` : (document.uploadedByName ?? councilName);
+    const by = document.uploadedByStaff
+      ? `${document.uploadedByName} (${councilName})`
+      : (document.uploadedByName ?? councilName);
     return {
       id: document.id,
       name,

@@ -59,7 +59,13 @@ const toSent = (row: SentRow): SentResponse => ({
   kind: row.amendments_proposed_on ? 'amendments' : 'draft-plan',
   sentOn: row.amendments_proposed_on ?? row.draft_plan_issued_on,
   createdAt: row.created_at,
-  sections: { a: row.section_a ?? undefined, b: row.section_b ?? undefined, e: row.section_e ?? undefined, f: row.section_f ?? undefined, i: row.section_i ?? undefined },
+  sections: {
+    a: row.section_a ?? undefined,
+    b: row.section_b ?? undefined,
+    e: row.section_e ?? undefined,
+    f: row.section_f ?? undefined,
+    i: row.section_i ?? undefined,
+  },
   preferredSetting: row.preferred_setting ?? '',
   wantsMeeting: row.wants_meeting,
   agrees: row.agrees,
@@ -68,10 +74,18 @@ const toSent = (row: SentRow): SentResponse => ({
 const RESPONSE_COLUMNS = `r.id, u.full_name, r.draft_plan_issued_on, r.amendments_proposed_on, r.created_at, r.section_a, r.section_b,
   r.section_e, r.section_f, r.section_i, r.preferred_setting, r.wants_meeting, r.agrees`;
 
-const ANSWERS = { 'draft-plan': 'r.draft_plan_issued_on IS NOT NULL', amendments: 'r.amendments_proposed_on IS NOT NULL' } as const;
+const ANSWERS = {
+  'draft-plan': 'r.draft_plan_issued_on IS NOT NULL',
+  amendments: 'r.amendments_proposed_on IS NOT NULL',
+} as const;
 
 /** The family's responses of one kind, newest first, for a member who sees the family's views. */
-export async function responsesForMember(db: Queryable, caseId: string, userId: string, kind: ProposalKind): Promise<SentResponse[]> {
+export async function responsesForMember(
+  db: Queryable,
+  caseId: string,
+  userId: string,
+  kind: ProposalKind,
+): Promise<SentResponse[]> {
   const { rows } = await db.query(
     `SELECT ${RESPONSE_COLUMNS} FROM cases c ${ACTIVE_MEMBER_JOIN}
        JOIN draft_plan_responses r ON r.case_id = c.id JOIN users u ON u.id = r.author_user_id
@@ -113,15 +127,38 @@ export async function respondToProposal(
       `INSERT INTO draft_plan_responses (case_id, draft_plan_issued_on, amendments_proposed_on, author_user_id, section_a, section_b,
          section_e, section_f, section_i, preferred_setting, wants_meeting, agrees, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [input.caseId, draftOn, amendmentsOn, input.userId, sections.a || null, sections.b || null, sections.e || null, sections.f || null,
-        sections.i || null, preferredSetting || null, wantsMeeting, agrees, at],
+      [
+        input.caseId,
+        draftOn,
+        amendmentsOn,
+        input.userId,
+        sections.a || null,
+        sections.b || null,
+        sections.e || null,
+        sections.f || null,
+        sections.i || null,
+        preferredSetting || null,
+        wantsMeeting,
+        agrees,
+        at,
+      ],
     );
     await audit(
       client,
-      { action: PROPOSAL_WORDS[input.kind].auditAction, actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { responseId: inserted.rows[0].id, wantsMeeting, agrees } },
+      {
+        action: PROPOSAL_WORDS[input.kind].auditAction,
+        actorUserId: input.userId,
+        caseId: input.caseId,
+        ip: input.ip,
+        details: { responseId: inserted.rows[0].id, wantsMeeting, agrees },
+      },
       at,
     );
-    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'proposal-response', proposal: input.kind, responseId: inserted.rows[0].id });
+    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), {
+      kind: 'proposal-response',
+      proposal: input.kind,
+      responseId: inserted.rows[0].id,
+    });
     return { ok: true } as const;
   });
 }

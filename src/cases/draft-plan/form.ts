@@ -6,7 +6,8 @@ import { normaliseText } from '../../web/forms/fields.js';
 export const MAX_SECTION_LENGTH = 10_000;
 export const MAX_SETTING_LENGTH = 200;
 
-const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v) => typeof v === 'string') : typeof value === 'string' ? [value] : [];
 
 /** The response as the form sent it (fields: sectionA…sectionI, preferredSetting, requests[]). */
 export function responseFromForm(body: Record<string, unknown> | undefined): DraftPlanResponse {
@@ -29,7 +30,15 @@ export function responseSchema(words: ProposalWords) {
   const sections = Object.fromEntries(
     PLAN_SECTIONS.map((section) => [
       section.field,
-      z.preprocess(normaliseText, z.string().max(MAX_SECTION_LENGTH, `Your comments on section ${section.key.toUpperCase()} must be 10,000 characters or fewer`)),
+      z.preprocess(
+        normaliseText,
+        z
+          .string()
+          .max(
+            MAX_SECTION_LENGTH,
+            `Your comments on section ${section.key.toUpperCase()} must be 10,000 characters or fewer`,
+          ),
+      ),
     ]),
   );
   return z
@@ -44,7 +53,10 @@ export function responseSchema(words: ProposalWords) {
     .transform((fields, ctx) => {
       const response = responseFromForm(fields);
       const saidSomething =
-        Object.keys(response.sections).length > 0 || response.preferredSetting || response.wantsMeeting || response.agrees;
+        Object.keys(response.sections).length > 0 ||
+        response.preferredSetting ||
+        response.wantsMeeting ||
+        response.agrees;
       if (!saidSomething) {
         ctx.addIssue({
           code: 'custom',
@@ -74,7 +86,8 @@ export function sentRows(response: DraftPlanResponse, childFirstName: string, wo
     const text = response.sections[section.key];
     if (text) rows.push({ label: section.label, text });
   }
-  if (response.preferredSetting) rows.push({ label: `School or college you want for ${childFirstName}`, text: response.preferredSetting });
+  if (response.preferredSetting)
+    rows.push({ label: `School or college you want for ${childFirstName}`, text: response.preferredSetting });
   if (response.wantsMeeting) rows.push({ label: 'Meeting', text: words.meeting });
   return rows;
 }

@@ -40,7 +40,8 @@ export const PROPOSAL_WORDS: Record<ProposalKind, ProposalWords> = {
     nextPlan: 'the amended plan',
     heading: 'The proposed changes to the plan',
     documentKinds: ['review'],
-    sentSentence: (child, sentOn) => `The changes we propose to make to ${child}’s EHC plan after the annual review were sent on ${sentOn}.`,
+    sentSentence: (child, sentOn) =>
+      `The changes we propose to make to ${child}’s EHC plan after the annual review were sent on ${sentOn}.`,
     agree: 'I agree with the proposed changes',
     agreeQuestion: 'Do you agree with the proposed changes?',
     meeting: 'I would like a meeting to discuss the proposed changes',

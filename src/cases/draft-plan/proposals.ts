@@ -24,7 +24,8 @@ function sentOn(kind: ProposalKind, facts: CaseFacts): IsoDate | undefined {
   return review?.decision?.outcome === 'amend' ? (review.amendmentsProposed ?? review.decision.date) : undefined;
 }
 
-const planIssued = (kind: ProposalKind, facts: CaseFacts) => (kind === 'draft-plan' ? facts.finalPlanIssued : facts.annualReview?.amendedPlanIssued);
+const planIssued = (kind: ProposalKind, facts: CaseFacts) =>
+  kind === 'draft-plan' ? facts.finalPlanIssued : facts.annualReview?.amendedPlanIssued;
 
 /** The draft plan or proposed changes of the case, if there are any; open from the day sent to the last day, inclusive. */
 export function proposalOf(kind: ProposalKind, facts: CaseFacts, today: IsoDate): Proposal | undefined {

@@ -39,7 +39,12 @@ export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
 
   /** The case and what it proposes, or undefined after a 404 (nothing proposed, or not theirs). */
   async function loadOr404(req: Request, res: Response, familyOnly: boolean) {
-    const memberCase = await memberCaseOr404(deps.pool, req, res, (c) => seesFamilyViews(c.role) && (!familyOnly || caseLocals(c).isFamily));
+    const memberCase = await memberCaseOr404(
+      deps.pool,
+      req,
+      res,
+      (c) => seesFamilyViews(c.role) && (!familyOnly || caseLocals(c).isFamily),
+    );
     if (!memberCase) return undefined;
     const proposal = proposalOf(kind, await memberCaseFacts(deps.pool, memberCase), ukToday(deps.clock));
     if (!proposal) return void renderNotFound(res);
@@ -68,12 +73,23 @@ export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
       sent: sent
         // A later year's proposed changes are answered afresh; a draft plan's re-dated issue keeps its answers.
         .filter((response) => kind === 'draft-plan' || response.sentOn === proposal.sentOn)
-        .map((response) => ({ ...timelineEntry(response.authorName, response.createdAt), rows: sentRows(response, memberCase.childFirstName, words) })),
+        .map((response) => ({
+          ...timelineEntry(response.authorName, response.createdAt),
+          rows: sentRows(response, memberCase.childFirstName, words),
+        })),
     };
   }
 
-  const render400 = async (req: Request, res: Response, found: { memberCase: MemberCase; proposal: Proposal }, errors: FormErrors, response: DraftPlanResponse) =>
-    res.status(400).render(VIEW, { ...(await pageLocals(req, found.memberCase, found.proposal, formValues(response))), ...errors });
+  const render400 = async (
+    req: Request,
+    res: Response,
+    found: { memberCase: MemberCase; proposal: Proposal },
+    errors: FormErrors,
+    response: DraftPlanResponse,
+  ) =>
+    res
+      .status(400)
+      .render(VIEW, { ...(await pageLocals(req, found.memberCase, found.proposal, formValues(response))), ...errors });
 
   router.get(pattern, requireSignedIn, async (req, res) => {
     const found = await loadOr404(req, res, false);
@@ -91,11 +107,22 @@ export function proposalRoutes(deps: FeatureDeps, kind: ProposalKind): Router {
     const parsed = parseForm(responseSchema(words), req.body);
     if (!parsed.ok) return render400(req, res, found, parsed.errors, responseFromForm(req.body));
     const response = parsed.data;
-    const result = await respondToProposal(deps, { kind, caseId: memberCase.id, userId: req.user!.id, response, ip: clientIp(req) });
+    const result = await respondToProposal(deps, {
+      kind,
+      caseId: memberCase.id,
+      userId: req.user!.id,
+      response,
+      ip: clientIp(req),
+    });
     if (!result.ok) {
       if (result.reason === 'not-found') return renderNotFound(res);
       const now = proposalOf(kind, await memberCaseFacts(deps.pool, memberCase), ukToday(deps.clock)) ?? found.proposal;
-      const ended = formErrors([['deadline', `The time to comment on ${words.thing} ended on ${formatDate(now.endedOn)}. Your response has not been sent`]]);
+      const ended = formErrors([
+        [
+          'deadline',
+          `The time to comment on ${words.thing} ended on ${formatDate(now.endedOn)}. Your response has not been sent`,
+        ],
+      ]);
       // Shown back, so that what was written is not lost even though it cannot be sent.
       const unsent = sentRows(response, memberCase.childFirstName, words);
       return res.status(400).render(VIEW, { ...(await pageLocals(req, memberCase, now, {})), ...ended, unsent });

@@ -27,18 +27,27 @@ export async function requestVersions(db: Queryable, caseId: string): Promise<Re
     [caseId],
   );
   if (rows.length > 0) {
-    return rows.map((row) => ({ version: row.version, text: row.request_text, amendedByName: row.full_name, amendedAt: row.amended_at }));
+    return rows.map((row) => ({
+      version: row.version,
+      text: row.request_text,
+      amendedByName: row.full_name,
+      amendedAt: row.amended_at,
+    }));
   }
   const original = await db.query(`SELECT request_text, created_at FROM cases WHERE id = $1`, [caseId]);
   if (!original.rows[0]) return [];
-  return [{ version: 1, text: original.rows[0].request_text, amendedByName: null, amendedAt: original.rows[0].created_at }];
+  return [
+    { version: 1, text: original.rows[0].request_text, amendedByName: null, amendedAt: original.rows[0].created_at },
+  ];
 }
 
 /** Only the family amend the request, and only while the case is at the Request stage. */
 export const canAmendRequest = (memberCase: { role: Parameters<typeof isFamily>[0]; currentStage: string }) =>
   isFamily(memberCase.role) && memberCase.currentStage === 'request';
 
-export type AmendResult = { ok: true; version: number } | { ok: false; reason: 'not-found' | 'not-allowed' | 'changed-meanwhile' | 'unchanged' };
+export type AmendResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: 'not-found' | 'not-allowed' | 'changed-meanwhile' | 'unchanged' };
 
 /**
  * Saves an amended request as a new version, keeping every earlier one. `basedOnVersion` is the
@@ -62,20 +71,47 @@ export async function amendRequest(
     if (input.text === memberCase.requestText) return { ok: false, reason: 'unchanged' } as const;
     const version = current + 1;
     await insertVersion(client, input.caseId, version, input.text, input.userId, at);
-    await client.query(`UPDATE cases SET request_text = $2, updated_at = $3 WHERE id = $1`, [input.caseId, input.text, at]);
-    await audit(client, { action: 'case.request.amended', actorUserId: input.userId, caseId: input.caseId, ip: input.ip, details: { version } }, at);
-    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), { kind: 'request-amended', version });
+    await client.query(`UPDATE cases SET request_text = $2, updated_at = $3 WHERE id = $1`, [
+      input.caseId,
+      input.text,
+      at,
+    ]);
+    await audit(
+      client,
+      {
+        action: 'case.request.amended',
+        actorUserId: input.userId,
+        caseId: input.caseId,
+        ip: input.ip,
+        details: { version },
+      },
+      at,
+    );
+    await emailCoordinators(client, deps, memberCase, await userName(client, input.userId), {
+      kind: 'request-amended',
+      version,
+    });
     return { ok: true, version } as const;
   });
 }
 
 /** The number of the latest stored version (0 when the request has never been amended). */
 export async function latestVersion(db: Queryable, caseId: string): Promise<number> {
-  const { rows } = await db.query(`SELECT COALESCE(MAX(version), 0) AS latest FROM case_request_versions WHERE case_id = $1`, [caseId]);
+  const { rows } = await db.query(
+    `SELECT COALESCE(MAX(version), 0) AS latest FROM case_request_versions WHERE case_id = $1`,
+    [caseId],
+  );
   return Number(rows[0].latest);
 }
 
-async function insertVersion(client: pg.PoolClient, caseId: string, version: number, text: string, by: string | null, at: Date) {
+async function insertVersion(
+  client: pg.PoolClient,
+  caseId: string,
+  version: number,
+  text: string,
+  by: string | null,
+  at: Date,
+) {
   await client.query(
     `INSERT INTO case_request_versions (case_id, version, request_text, amended_by, amended_at) VALUES ($1, $2, $3, $4, $5)`,
     [caseId, version, text, by, at],

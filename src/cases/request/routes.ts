@@ -23,12 +23,17 @@ import { formatDate } from '../../web/format.js';
 export const MAX_REQUEST_LENGTH = 20_000;
 
 const amendSchema = z.object({
-  requestText: requiredLongText('Enter the details of the request', MAX_REQUEST_LENGTH, 'The request must be 20,000 characters or fewer'),
+  requestText: requiredLongText(
+    'Enter the details of the request',
+    MAX_REQUEST_LENGTH,
+    'The request must be 20,000 characters or fewer',
+  ),
 });
 
 const AMEND_REFUSALS = {
   'not-allowed': 'The request can only be amended at the Request stage, and the case has moved on from it',
-  'changed-meanwhile': 'Someone else amended the request while you were editing it. Check the latest version, then make your changes again',
+  'changed-meanwhile':
+    'Someone else amended the request while you were editing it. Check the latest version, then make your changes again',
   unchanged: 'You have not changed the request. Make your changes, or go back to the request',
 } as const;
 
@@ -43,7 +48,11 @@ export function requestRoutes(deps: FeatureDeps): Router {
       requestVersions(deps.pool, memberCase.id),
       documentsForMember(deps.pool, memberCase.id, req.user!.id, ['request']),
     ]);
-    await audit(deps.pool, { action: 'case.request.viewed', actorUserId: req.user!.id, caseId: memberCase.id, ip: clientIp(req) }, deps.clock.now());
+    await audit(
+      deps.pool,
+      { action: 'case.request.viewed', actorUserId: req.user!.id, caseId: memberCase.id, ip: clientIp(req) },
+      deps.clock.now(),
+    );
     res.render('cases/request/request', {
       ...caseLocals(memberCase),
       requestedBy: requesterText(memberCase.requestedBy, memberCase.requesterName),
@@ -70,7 +79,10 @@ export function requestRoutes(deps: FeatureDeps): Router {
     if (!memberCase) return;
     const kept = takeKeptForm(req, req.originalUrl);
     const text = kept ? normaliseText(kept.requestText) : memberCase.requestText;
-    res.render('cases/request/amend-request', await amendLocals(req, memberCase, text, kept ? Number(kept.basedOnVersion) : undefined));
+    res.render(
+      'cases/request/amend-request',
+      await amendLocals(req, memberCase, text, kept ? Number(kept.basedOnVersion) : undefined),
+    );
   });
 
   router.post(casePaths.amendRequest(':caseId'), requireSignedIn, async (req, res) => {
@@ -80,9 +92,20 @@ export function requestRoutes(deps: FeatureDeps): Router {
     const basedOnVersion = Number(req.body?.basedOnVersion);
     const parsed = parseForm(amendSchema, req.body);
     if (!parsed.ok) {
-      return renderWithErrors(res, 'cases/request/amend-request', parsed.errors, await amendLocals(req, memberCase, text, basedOnVersion));
+      return renderWithErrors(
+        res,
+        'cases/request/amend-request',
+        parsed.errors,
+        await amendLocals(req, memberCase, text, basedOnVersion),
+      );
     }
-    const result = await amendRequest(deps, { caseId: memberCase.id, userId: req.user!.id, text, basedOnVersion, ip: clientIp(req) });
+    const result = await amendRequest(deps, {
+      caseId: memberCase.id,
+      userId: req.user!.id,
+      text,
+      basedOnVersion,
+      ip: clientIp(req),
+    });
     if (!result.ok) {
       if (result.reason === 'not-found') return renderNotFound(res);
       const errors = formErrors([['requestText', AMEND_REFUSALS[result.reason]]]);

@@ -5,7 +5,8 @@ import { paths } from '../../web/paths.js';
 import { timelineEntry } from '../view-format.js';
 import { queryPrepared } from '../../db/statements.js';
 
-export type NewItemKind = 'document' | 'comment' | 'request-amended' | 'draft-plan-response' | 'amendments-response' | 'note';
+export type NewItemKind =
+  'document' | 'comment' | 'request-amended' | 'draft-plan-response' | 'amendments-response' | 'note';
 
 export interface NewItem {
   kind: NewItemKind;
@@ -137,12 +138,29 @@ function itemsOf(rows: ItemRow[], caseId: string): NewItem[] {
  * A member opening the case page: audits the view ('case.viewed'), records the visit and returns
  * what was new since the previous one, as whatIsNewSince then markCaseVisited would, in one query.
  */
-export async function visitCase(db: Queryable, caseId: string, userId: string, at: Date, ip: string | undefined): Promise<WhatIsNew> {
+export async function visitCase(
+  db: Queryable,
+  caseId: string,
+  userId: string,
+  at: Date,
+  ip: string | undefined,
+): Promise<WhatIsNew> {
   // One row with `since`, and the items (all null when there are none: a LEFT JOIN).
-  const { rows } = await queryPrepared<ItemRow & { since: Date | null }>(db, VISIT_SQL, [caseId, userId, at, ip ?? null]);
+  const { rows } = await queryPrepared<ItemRow & { since: Date | null }>(db, VISIT_SQL, [
+    caseId,
+    userId,
+    at,
+    ip ?? null,
+  ]);
   const since = rows[0]?.since ?? null;
   if (!since) return { since: null, items: [] };
-  return { since, items: itemsOf(rows.filter((row) => row.kind !== null), caseId) };
+  return {
+    since,
+    items: itemsOf(
+      rows.filter((row) => row.kind !== null),
+      caseId,
+    ),
+  };
 }
 
 /** Records that the user has just looked at the case (only for an active member). */

@@ -25,7 +25,10 @@ export interface CreateAccountDeps {
  * taken up), and to an address with an account an email saying so. At most 3 emails an hour to
  * one address, as for a password reset. The caller answers the same whatever happened here.
  */
-export async function requestAccount(deps: CreateAccountDeps, input: { email: string; fullName: string; ip: string }): Promise<void> {
+export async function requestAccount(
+  deps: CreateAccountDeps,
+  input: { email: string; fullName: string; ip: string },
+): Promise<void> {
   const now = deps.clock.now();
   const email = normaliseEmail(input.email);
   const { hits } = await recordHit(deps.pool, limitKey('account-email', email), RESET_EMAIL_LIMIT, now);
@@ -37,8 +40,15 @@ export async function requestAccount(deps: CreateAccountDeps, input: { email: st
     if (account?.status === 'active') {
       const signInLink = `${baseUrl}${paths.signIn}`;
       const resetLink = `${baseUrl}${paths.forgottenPassword}`;
-      await deps.queue.queueEmail(client, accountExistsEmail(council, { to: email, fullName: account.fullName, signInLink, resetLink }));
-      await audit(client, { action: 'account.create-requested-existing', subjectUserId: account.id, ip: input.ip }, now);
+      await deps.queue.queueEmail(
+        client,
+        accountExistsEmail(council, { to: email, fullName: account.fullName, signInLink, resetLink }),
+      );
+      await audit(
+        client,
+        { action: 'account.create-requested-existing', subjectUserId: account.id, ip: input.ip },
+        now,
+      );
       return;
     }
     const token = await issueAccountLink(client, { email, fullName: input.fullName, now });
@@ -49,7 +59,10 @@ export async function requestAccount(deps: CreateAccountDeps, input: { email: st
   deps.queue.nudge();
 }
 
-export async function checkAccountLink(deps: Pick<CreateAccountDeps, 'pool' | 'clock'>, token: string): Promise<TokenState> {
+export async function checkAccountLink(
+  deps: Pick<CreateAccountDeps, 'pool' | 'clock'>,
+  token: string,
+): Promise<TokenState> {
   const found = await findAccountLink(deps.pool, token, deps.clock.now());
   if (found.state !== 'valid' || !found.link) return found.state;
   const account = await findAccountByEmail(deps.pool, found.link.email);

@@ -3,7 +3,10 @@ import { layoutEmail } from '../../notify/email-layout.js';
 import type { EmailMessage } from '../../notify/queue.js';
 
 /** The link to create an account, for an address that has none. */
-export function createAccountEmail(council: Council, email: { to: string; fullName: string; link: string }): EmailMessage {
+export function createAccountEmail(
+  council: Council,
+  email: { to: string; fullName: string; link: string },
+): EmailMessage {
   return layoutEmail(council, {
     to: email.to,
     subject: 'Create your EHC Hub account',
@@ -18,7 +21,10 @@ export function createAccountEmail(council: Council, email: { to: string; fullNa
 }
 
 /** For an address that already has an account: the same answer on the page, this email instead of a link. */
-export function accountExistsEmail(council: Council, email: { to: string; fullName: string; signInLink: string; resetLink: string }): EmailMessage {
+export function accountExistsEmail(
+  council: Council,
+  email: { to: string; fullName: string; signInLink: string; resetLink: string },
+): EmailMessage {
   return layoutEmail(council, {
     to: email.to,
     subject: 'You already have an EHC Hub account',

@@ -12,7 +12,10 @@ export interface AccountCreationLink {
 }
 
 /** A new link for an address, replacing any earlier unused one; the token exists only in the email. */
-export async function issueAccountLink(client: pg.PoolClient, input: { email: string; fullName: string; now: Date }): Promise<string> {
+export async function issueAccountLink(
+  client: pg.PoolClient,
+  input: { email: string; fullName: string; now: Date },
+): Promise<string> {
   // One issuer at a time per address, so two quick requests cannot leave two live links.
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`account-link:${input.email}`]);
   await client.query(
@@ -22,12 +25,22 @@ export async function issueAccountLink(client: pg.PoolClient, input: { email: st
   const token = generateToken();
   await client.query(
     `INSERT INTO account_creation_links (email, full_name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-    [input.email, input.fullName, hashToken(token), input.now, new Date(input.now.getTime() + ACCOUNT_LINK_LIFETIME_MS)],
+    [
+      input.email,
+      input.fullName,
+      hashToken(token),
+      input.now,
+      new Date(input.now.getTime() + ACCOUNT_LINK_LIFETIME_MS),
+    ],
   );
   return token;
 }
 
-export async function findAccountLink(db: Queryable, token: string, now: Date): Promise<{ state: TokenState; link?: AccountCreationLink }> {
+export async function findAccountLink(
+  db: Queryable,
+  token: string,
+  now: Date,
+): Promise<{ state: TokenState; link?: AccountCreationLink }> {
   const { rows } = await db.query(
     `SELECT id, email, full_name, expires_at, used_at, replaced_at FROM account_creation_links WHERE token_hash = $1`,
     [hashToken(token)],
@@ -48,7 +61,10 @@ export async function consumeAccountLink(client: pg.PoolClient, id: string, now:
 }
 
 /** A new family account, active with its first password (the address had none). */
-export async function insertFamilyAccount(client: pg.PoolClient, input: { email: string; fullName: string; passwordHash: string; now: Date }): Promise<string | undefined> {
+export async function insertFamilyAccount(
+  client: pg.PoolClient,
+  input: { email: string; fullName: string; passwordHash: string; now: Date },
+): Promise<string | undefined> {
   const { rows } = await client.query(
     `INSERT INTO users (email, full_name, kind, status, password_hash, password_changed_at, registered_at, created_at, updated_at)
      VALUES ($1, $2, 'family', 'active', $3, $4, $4, $4, $4)

@@ -20,6 +20,8 @@ export async function caseAdviceSection(db: Queryable, found: CouncilCase, today
     consultHref: settings.length > 0 ? staffAdvicePaths.newConsultation(found.id) : undefined,
     namedSettings: settings,
     newHref: takesAdvice(found) ? staffAdvicePaths.newRequest(found.id) : undefined,
-    allAboutMe: allAboutMe?.submittedAt ? { submittedAt: allAboutMe.submittedAt, href: staffAdvicePaths.allAboutMe(found.id) } : undefined,
+    allAboutMe: allAboutMe?.submittedAt
+      ? { submittedAt: allAboutMe.submittedAt, href: staffAdvicePaths.allAboutMe(found.id) }
+      : undefined,
   };
 }

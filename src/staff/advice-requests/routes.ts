@@ -28,7 +28,11 @@ import { staffRequestView } from './view.js';
 type CaseParams = { caseId: string };
 type RequestParams = { caseId: string; requestId: string };
 
-const kindItems = ADVICE_KINDS.map((kind) => ({ value: kind, text: ADVICE_KIND_LABELS[kind], hint: ADVICE_KIND_HINTS[kind] ? { text: ADVICE_KIND_HINTS[kind] } : undefined }));
+const kindItems = ADVICE_KINDS.map((kind) => ({
+  value: kind,
+  text: ADVICE_KIND_LABELS[kind],
+  hint: ADVICE_KIND_HINTS[kind] ? { text: ADVICE_KIND_HINTS[kind] } : undefined,
+}));
 /** One document for advice that arrived another way. */
 const RECORD_RULES = { ...FAMILY_UPLOAD_RULES, maxFiles: 1 };
 
@@ -55,7 +59,12 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
     if (!parsed.ok) return renderWithErrors(res, view, parsed.errors, { caseSummary: found, values, kindItems });
     const result = await requestAdvice(deps, { staff, ip: clientIp(req), caseId: found.id, ...parsed.data });
     if (result.outcome === 'not-found') return renderNotFound(res);
-    if (result.outcome === 'refused') return renderWithErrors(res, view, ruleErrors([[result.field, result.message]]), { caseSummary: found, values, kindItems });
+    if (result.outcome === 'refused')
+      return renderWithErrors(res, view, ruleErrors([[result.field, result.message]]), {
+        caseSummary: found,
+        values,
+        kindItems,
+      });
     redirectWithNotice(req, res, staffPaths.case(found.id), {
       heading: `${ADVICE_KIND_LABELS[parsed.data.kind]} has been requested from ${result.fullName}`,
       lines: [`${sentWords(result.outcome)} ${result.email}. The advice is due by ${formatDate(result.dueOn)}.`],
@@ -69,38 +78,66 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
     res.render('staff/advice-requests/all-about-me', { caseSummary: found, views, sections: ALL_ABOUT_ME_SECTIONS });
   });
 
-  router.get(staffPattern(staffAdvicePaths.request(':caseId', ':requestId')), async (req: Request<RequestParams>, res) => {
-    const staff = staffMemberOf(req);
-    const request = await findCouncilRequest(pool, staff.councilId, req.params.caseId, req.params.requestId);
-    if (!request) return renderNotFound(res);
-    const [addenda, documents] = await Promise.all([listAddenda(pool, [request.id]), adviceDocuments(pool, [request.id])]);
-    res.render('staff/advice-requests/request', {
-      request: staffRequestView(request, ukToday(deps.clock), { addenda: addenda.get(request.id), documents: documents.get(request.id) }),
-      caseHref: staffPaths.case(request.caseId),
-    });
-  });
+  router.get(
+    staffPattern(staffAdvicePaths.request(':caseId', ':requestId')),
+    async (req: Request<RequestParams>, res) => {
+      const staff = staffMemberOf(req);
+      const request = await findCouncilRequest(pool, staff.councilId, req.params.caseId, req.params.requestId);
+      if (!request) return renderNotFound(res);
+      const [addenda, documents] = await Promise.all([
+        listAddenda(pool, [request.id]),
+        adviceDocuments(pool, [request.id]),
+      ]);
+      res.render('staff/advice-requests/request', {
+        request: staffRequestView(request, ukToday(deps.clock), {
+          addenda: addenda.get(request.id),
+          documents: documents.get(request.id),
+        }),
+        caseHref: staffPaths.case(request.caseId),
+      });
+    },
+  );
 
   for (const change of ['withdraw', 'share'] as const) {
-    router.post(staffPattern(staffAdvicePaths[change](':caseId', ':requestId')), async (req: Request<RequestParams>, res) => {
-      const staff = staffMemberOf(req);
-      const done = await changeRequest(deps, { staff, ip: clientIp(req), ...req.params, change });
-      if (!done) return renderNotFound(res);
-      redirectWithNotice(req, res, staffAdvicePaths.request(req.params.caseId, req.params.requestId), {
-        heading: change === 'withdraw' ? 'The request has been withdrawn' : 'The advice has been shared with the family',
-      });
-    });
+    router.post(
+      staffPattern(staffAdvicePaths[change](':caseId', ':requestId')),
+      async (req: Request<RequestParams>, res) => {
+        const staff = staffMemberOf(req);
+        const done = await changeRequest(deps, { staff, ip: clientIp(req), ...req.params, change });
+        if (!done) return renderNotFound(res);
+        redirectWithNotice(req, res, staffAdvicePaths.request(req.params.caseId, req.params.requestId), {
+          heading:
+            change === 'withdraw' ? 'The request has been withdrawn' : 'The advice has been shared with the family',
+        });
+      },
+    );
   }
 
   const recordSchema = (today: string, requestedOn: string) =>
     z.object({
-      receivedOn: govukDate({ label: 'Date received', missing: 'Enter the date the advice was received', notAfter: today, notBefore: [requestedOn, 'the date it was requested'] }),
+      receivedOn: govukDate({
+        label: 'Date received',
+        missing: 'Enter the date the advice was received',
+        notAfter: today,
+        notBefore: [requestedOn, 'the date it was requested'],
+      }),
     });
 
   const recordable = async (req: Request<RequestParams>) => {
-    const request = await findCouncilRequest(pool, staffMemberOf(req).councilId, req.params.caseId, req.params.requestId);
+    const request = await findCouncilRequest(
+      pool,
+      staffMemberOf(req).councilId,
+      req.params.caseId,
+      req.params.requestId,
+    );
     return request && !request.receivedOn && !request.withdrawnAt ? request : undefined;
   };
-  const renderRecord = (res: Response, request: NonNullable<Awaited<ReturnType<typeof recordable>>>, status: number, locals: Record<string, unknown> = {}) =>
+  const renderRecord = (
+    res: Response,
+    request: NonNullable<Awaited<ReturnType<typeof recordable>>>,
+    status: number,
+    locals: Record<string, unknown> = {},
+  ) =>
     res.status(status).render('staff/advice-requests/record', {
       request: staffRequestView(request, ukToday(deps.clock)),
       uploadHint: UPLOAD_HINT.replace(' You can upload up to 10 files at a time.', ''),
@@ -108,39 +145,61 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
       ...locals,
     });
 
-  router.get(staffPattern(staffAdvicePaths.record(':caseId', ':requestId')), async (req: Request<RequestParams>, res) => {
-    const request = await recordable(req);
-    if (!request) return renderNotFound(res);
-    renderRecord(res, request, 200);
-  });
+  router.get(
+    staffPattern(staffAdvicePaths.record(':caseId', ':requestId')),
+    async (req: Request<RequestParams>, res) => {
+      const request = await recordable(req);
+      if (!request) return renderNotFound(res);
+      renderRecord(res, request, 200);
+    },
+  );
 
-  router.post(staffPattern(staffAdvicePaths.record(':caseId', ':requestId')), async (req: Request<RequestParams>, res) => {
-    if (!req.complete) res.set('Connection', 'close');
-    const request = await recordable(req);
-    if (!request) return renderNotFound(res);
-    res.removeHeader('Connection');
-    const outcome = await readMultipartUpload(req, deps.isCsrfTokenValid, RECORD_RULES);
-    closeConnectionIfCutOff(res, outcome);
-    if (outcome.status === 'csrf-failed') return res.status(403).render('errors/csrf');
-    if (outcome.status === 'malformed') return res.status(400).render('errors/bad-request');
-    if (outcome.status === 'too-large') return renderRecord(res, request, 413, { ...uploadErrors([], { tooLarge: true }) });
-    const parsed = parseForm(recordSchema(ukToday(deps.clock), request.requestedOn), outcome.fields, ['receivedOn']);
-    const file = outcome.files[0];
-    const fileProblem = outcome.refused.length > 0 || !file || outcome.tooManyFiles;
-    if (!parsed.ok || fileProblem) {
-      const fileErrors = uploadErrors(outcome.refused, { documents: !file && outcome.refused.length === 0 ? 'Select the document with the advice' : outcome.tooManyFiles ? 'Select one file' : undefined });
-      const errors = parsed.ok ? { errors: {}, errorList: [] } : parsed.errors;
-      return renderRecord(res, request, 400, {
-        errors: { ...errors.errors, ...fileErrors.errors },
-        errorList: [...errors.errorList, ...fileErrors.errorList],
-        fileErrors: fileErrors.fileErrors,
-        values: outcome.fields,
+  router.post(
+    staffPattern(staffAdvicePaths.record(':caseId', ':requestId')),
+    async (req: Request<RequestParams>, res) => {
+      if (!req.complete) res.set('Connection', 'close');
+      const request = await recordable(req);
+      if (!request) return renderNotFound(res);
+      res.removeHeader('Connection');
+      const outcome = await readMultipartUpload(req, deps.isCsrfTokenValid, RECORD_RULES);
+      closeConnectionIfCutOff(res, outcome);
+      if (outcome.status === 'csrf-failed') return res.status(403).render('errors/csrf');
+      if (outcome.status === 'malformed') return res.status(400).render('errors/bad-request');
+      if (outcome.status === 'too-large')
+        return renderRecord(res, request, 413, { ...uploadErrors([], { tooLarge: true }) });
+      const parsed = parseForm(recordSchema(ukToday(deps.clock), request.requestedOn), outcome.fields, ['receivedOn']);
+      const file = outcome.files[0];
+      const fileProblem = outcome.refused.length > 0 || !file || outcome.tooManyFiles;
+      if (!parsed.ok || fileProblem) {
+        const fileErrors = uploadErrors(outcome.refused, {
+          documents:
+            !file && outcome.refused.length === 0
+              ? 'Select the document with the advice'
+              : outcome.tooManyFiles
+                ? 'Select one file'
+                : undefined,
+        });
+        const errors = parsed.ok ? { errors: {}, errorList: [] } : parsed.errors;
+        return renderRecord(res, request, 400, {
+          errors: { ...errors.errors, ...fileErrors.errors },
+          errorList: [...errors.errorList, ...fileErrors.errorList],
+          fileErrors: fileErrors.fileErrors,
+          values: outcome.fields,
+        });
+      }
+      const done = await recordReceivedAdvice(deps, {
+        staff: staffMemberOf(req),
+        ip: clientIp(req),
+        ...req.params,
+        receivedOn: parsed.data.receivedOn,
+        file,
       });
-    }
-    const done = await recordReceivedAdvice(deps, { staff: staffMemberOf(req), ip: clientIp(req), ...req.params, receivedOn: parsed.data.receivedOn, file });
-    if (!done) return renderNotFound(res);
-    redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: `The advice from ${request.adviserName} has been recorded as received` });
-  });
+      if (!done) return renderNotFound(res);
+      redirectWithNotice(req, res, staffPaths.case(req.params.caseId), {
+        heading: `The advice from ${request.adviserName} has been recorded as received`,
+      });
+    },
+  );
 
   return router;
 }

@@ -6,9 +6,17 @@ export const MAX_QUESTION_LENGTH = 5000;
 
 export const adviceRequestSchema = z.object({
   kind: choice(ADVICE_KINDS, 'Select the kind of advice'),
-  fullName: requiredText('Enter the full name of the person you are asking', 200, 'Full name must be 200 characters or fewer'),
+  fullName: requiredText(
+    'Enter the full name of the person you are asking',
+    200,
+    'Full name must be 200 characters or fewer',
+  ),
   email: emailAddress('Enter their email address'),
-  question: requiredLongText('Enter what you are asking them', MAX_QUESTION_LENGTH, `What you are asking must be ${MAX_QUESTION_LENGTH} characters or fewer`),
+  question: requiredLongText(
+    'Enter what you are asking them',
+    MAX_QUESTION_LENGTH,
+    `What you are asking must be ${MAX_QUESTION_LENGTH} characters or fewer`,
+  ),
 });
 
 export type AdviceRequestInput = z.infer<typeof adviceRequestSchema>;

@@ -2,7 +2,14 @@ import type pg from 'pg';
 import type { FeatureDeps } from '../../deps.js';
 import { inviteUser } from '../../accounts/invitations.js';
 import { adviceRequestedEmail } from '../../advice/emails.js';
-import { findCouncilRequest, insertAdviceRequest, markReceived, shareWithFamily, syncCaseAdviceDates, withdrawRequest } from '../../advice/data.js';
+import {
+  findCouncilRequest,
+  insertAdviceRequest,
+  markReceived,
+  shareWithFamily,
+  syncCaseAdviceDates,
+  withdrawRequest,
+} from '../../advice/data.js';
 import { ADVICE_KIND_LABELS, type AdviceKind } from '../../advice/kinds.js';
 import { advicePaths } from '../../advice/paths.js';
 import { audit } from '../../audit/audit.js';
@@ -35,17 +42,38 @@ export const takesAdvice = (found: CouncilCase) => found.currentStage === 'asses
  */
 export async function requestAdvice(
   deps: Deps,
-  input: { staff: StaffMember; ip?: string; caseId: string; kind: AdviceKind; fullName: string; email: string; question: string; settingName?: string; dueOn?: (today: string) => string; allowed?: (found: CouncilCase) => boolean },
+  input: {
+    staff: StaffMember;
+    ip?: string;
+    caseId: string;
+    kind: AdviceKind;
+    fullName: string;
+    email: string;
+    question: string;
+    settingName?: string;
+    dueOn?: (today: string) => string;
+    allowed?: (found: CouncilCase) => boolean;
+  },
 ): Promise<RequestOutcome> {
   const result = await inTransaction(deps.pool, async (client): Promise<RequestOutcome> => {
     const found = await findCouncilCase(client, input.staff.councilId, input.caseId, { lock: true });
     if (!found || !(input.allowed ?? takesAdvice)(found)) return { outcome: 'not-found' };
     const existing = await findUserByEmail(client, input.email);
-    if (existing?.kind === 'staff') return { outcome: 'refused', field: 'email', message: 'This email address belongs to a council staff account: use the adviser’s own address' };
+    if (existing?.kind === 'staff')
+      return {
+        outcome: 'refused',
+        field: 'email',
+        message: 'This email address belongs to a council staff account: use the adviser’s own address',
+      };
     // Another council's family account: its name, status and very existence are not ours to show.
-    const unknownAccount = existing?.kind === 'family' && !(await isKnownToCouncil(client, input.staff.councilId, existing.id));
+    const unknownAccount =
+      existing?.kind === 'family' && !(await isKnownToCouncil(client, input.staff.councilId, existing.id));
     if (existing?.status === 'disabled' && !unknownAccount) {
-      return { outcome: 'refused', field: 'email', message: 'The account for this email address is disabled. Enable it from People before asking them for advice' };
+      return {
+        outcome: 'refused',
+        field: 'email',
+        message: 'The account for this email address is disabled. Enable it from People before asking them for advice',
+      };
     }
     const now = deps.clock.now();
     const today = ukToday(deps.clock);
@@ -87,12 +115,25 @@ export async function requestAdvice(
     if (input.kind !== 'placement') await syncCaseAdviceDates(client, found.id, today, now);
     await audit(
       client,
-      { action: 'staff.case.advice-requested', actorUserId: input.staff.id, subjectUserId: invited.userId, caseId: found.id, ip: input.ip, details: { requestId, kind: input.kind, dueOn } },
+      {
+        action: 'staff.case.advice-requested',
+        actorUserId: input.staff.id,
+        subjectUserId: invited.userId,
+        caseId: found.id,
+        ip: input.ip,
+        details: { requestId, kind: input.kind, dueOn },
+      },
       now,
     );
     // A registered account keeps its own name; a new one has the name given.
-    const fullName = invited.outcome === 'invited' || unknownAccount ? input.fullName : (existing?.fullName ?? input.fullName);
-    return { outcome: invited.outcome === 'invited' || unknownAccount ? 'emailed' : 'notified', fullName, email: input.email, dueOn };
+    const fullName =
+      invited.outcome === 'invited' || unknownAccount ? input.fullName : (existing?.fullName ?? input.fullName);
+    return {
+      outcome: invited.outcome === 'invited' || unknownAccount ? 'emailed' : 'notified',
+      fullName,
+      email: input.email,
+      dueOn,
+    };
   });
   if (result.outcome === 'emailed' || result.outcome === 'notified') deps.queue.nudge();
   return result;
@@ -100,19 +141,30 @@ export async function requestAdvice(
 
 /** What the notice says was sent: the same for a new address and for an account the council did not know. */
 export const sentWords = (outcome: 'emailed' | 'notified') =>
-  outcome === 'notified' ? 'We have emailed the request to' : 'We have emailed the request, with an invitation to register on EHC Hub if they need one, to';
+  outcome === 'notified'
+    ? 'We have emailed the request to'
+    : 'We have emailed the request, with an invitation to register on EHC Hub if they need one, to';
 
 type Change = 'withdraw' | 'share';
 
 /** Withdraws an outstanding request, or shares received advice with the family. */
-export async function changeRequest(deps: Deps, input: { staff: StaffMember; ip?: string; caseId: string; requestId: string; change: Change }): Promise<boolean> {
+export async function changeRequest(
+  deps: Deps,
+  input: { staff: StaffMember; ip?: string; caseId: string; requestId: string; change: Change },
+): Promise<boolean> {
   return inTransaction(deps.pool, async (client) => {
-    const request = await findCouncilRequest(client, input.staff.councilId, input.caseId, input.requestId, { lock: true });
+    const request = await findCouncilRequest(client, input.staff.councilId, input.caseId, input.requestId, {
+      lock: true,
+    });
     if (!request) return false;
     const now = deps.clock.now();
-    const done = input.change === 'withdraw' ? await withdrawRequest(client, request.id, input.staff.id, now) : await shareWithFamily(client, request.id, now);
+    const done =
+      input.change === 'withdraw'
+        ? await withdrawRequest(client, request.id, input.staff.id, now)
+        : await shareWithFamily(client, request.id, now);
     if (!done) return false;
-    if (input.change === 'withdraw' && request.kind !== 'placement') await syncCaseAdviceDates(client, request.caseId, ukToday(deps.clock), now);
+    if (input.change === 'withdraw' && request.kind !== 'placement')
+      await syncCaseAdviceDates(client, request.caseId, ukToday(deps.clock), now);
     await auditChange(client, input, `staff.case.advice-${input.change === 'withdraw' ? 'withdrawn' : 'shared'}`, now);
     return true;
   });
@@ -124,10 +176,13 @@ export async function recordReceivedAdvice(
   input: { staff: StaffMember; ip?: string; caseId: string; requestId: string; receivedOn: string; file: ReceivedFile },
 ): Promise<boolean> {
   return inTransaction(deps.pool, async (client) => {
-    const request = await findCouncilRequest(client, input.staff.councilId, input.caseId, input.requestId, { lock: true });
+    const request = await findCouncilRequest(client, input.staff.councilId, input.caseId, input.requestId, {
+      lock: true,
+    });
     if (!request) return false;
     const now = deps.clock.now();
-    if (!(await markReceived(client, request.id, { receivedOn: input.receivedOn, recordedBy: input.staff.id }))) return false;
+    if (!(await markReceived(client, request.id, { receivedOn: input.receivedOn, recordedBy: input.staff.id })))
+      return false;
     await insertDocument(client, {
       caseId: request.caseId,
       kind: 'other',
@@ -150,5 +205,15 @@ async function auditChange(
   at: Date,
   details: Record<string, unknown> = {},
 ) {
-  await audit(client, { action, actorUserId: input.staff.id, caseId: input.caseId, ip: input.ip, details: { requestId: input.requestId, ...details } }, at);
+  await audit(
+    client,
+    {
+      action,
+      actorUserId: input.staff.id,
+      caseId: input.caseId,
+      ip: input.ip,
+      details: { requestId: input.requestId, ...details },
+    },
+    at,
+  );
 }

@@ -1,6 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
 
-
 export interface AuditEntryRow {
   at: Date;
   action: string;
@@ -14,7 +13,11 @@ export interface AuditEntryRow {
 export const AUDIT_PAGE_SIZE = 100;
 
 /** A case's audit rows, newest first, with who did each thing and to whom. */
-export async function caseAuditTrail(db: Queryable, caseId: string, page: number): Promise<{ rows: AuditEntryRow[]; total: number }> {
+export async function caseAuditTrail(
+  db: Queryable,
+  caseId: string,
+  page: number,
+): Promise<{ rows: AuditEntryRow[]; total: number }> {
   const counted = await db.query(`SELECT count(*) AS total FROM audit_log WHERE case_id = $1`, [caseId]);
   const { rows } = await db.query(
     `SELECT a.at, a.action, a.details, actor.full_name AS actor_name, actor.email AS actor_email, actor.kind AS actor_kind,

@@ -23,7 +23,11 @@ export function auditTrailRoutes(deps: FeatureDeps): Router {
     if (!found) return renderNotFound(res);
     const page = pageSchema.parse(req.query.page ?? 1);
     const trail = await caseAuditTrail(deps.pool, found.id, page);
-    await audit(deps.pool, { action: 'staff.case.audit-viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) }, deps.clock.now());
+    await audit(
+      deps.pool,
+      { action: 'staff.case.audit-viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) },
+      deps.clock.now(),
+    );
     const pageCount = Math.max(1, Math.ceil(trail.total / AUDIT_PAGE_SIZE));
     res.render('staff/audit-trail', {
       caseSummary: found,
@@ -34,7 +38,11 @@ export function auditTrailRoutes(deps: FeatureDeps): Router {
         actor: row.actorName ? (row.actorKind === 'staff' ? 'council staff' : row.actorEmail) : undefined,
       })),
       total: trail.total,
-      pagination: paginationFor(Math.min(page, pageCount), pageCount, (n) => `${staffPaths.caseAudit(found.id)}?page=${n}`),
+      pagination: paginationFor(
+        Math.min(page, pageCount),
+        pageCount,
+        (n) => `${staffPaths.caseAudit(found.id)}?page=${n}`,
+      ),
     });
   });
   return router;

@@ -2,7 +2,6 @@ import type pg from 'pg';
 import type { CaseRole } from '../../cases/access.js';
 import type { Queryable } from '../../db/pool.js';
 
-
 export interface UserByEmail {
   id: string;
   email: string;
@@ -13,13 +12,31 @@ export interface UserByEmail {
 }
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserByEmail | undefined> {
-  const { rows } = await db.query(`SELECT id, email, full_name, kind, status, council_id FROM users WHERE email = $1`, [email]);
+  const { rows } = await db.query(`SELECT id, email, full_name, kind, status, council_id FROM users WHERE email = $1`, [
+    email,
+  ]);
   const row = rows[0];
-  return row && { id: row.id, email: row.email, fullName: row.full_name, kind: row.kind, status: row.status, councilId: row.council_id };
+  return (
+    row && {
+      id: row.id,
+      email: row.email,
+      fullName: row.full_name,
+      kind: row.kind,
+      status: row.status,
+      councilId: row.council_id,
+    }
+  );
 }
 
-export async function activeMembership(db: Queryable, caseId: string, userId: string): Promise<{ role: CaseRole } | undefined> {
-  const { rows } = await db.query(`SELECT role FROM case_members WHERE case_id = $1 AND user_id = $2 AND removed_at IS NULL`, [caseId, userId]);
+export async function activeMembership(
+  db: Queryable,
+  caseId: string,
+  userId: string,
+): Promise<{ role: CaseRole } | undefined> {
+  const { rows } = await db.query(
+    `SELECT role FROM case_members WHERE case_id = $1 AND user_id = $2 AND removed_at IS NULL`,
+    [caseId, userId],
+  );
   return rows[0];
 }
 
@@ -36,7 +53,10 @@ export async function grantAccess(
   );
 }
 
-export async function removeAccess(client: pg.PoolClient, input: { caseId: string; userId: string; removedBy: string; at: Date }): Promise<boolean> {
+export async function removeAccess(
+  client: pg.PoolClient,
+  input: { caseId: string; userId: string; removedBy: string; at: Date },
+): Promise<boolean> {
   const { rowCount } = await client.query(
     `UPDATE case_members SET removed_at = $3, removed_by = $4 WHERE case_id = $1 AND user_id = $2 AND removed_at IS NULL`,
     [input.caseId, input.userId, input.at, input.removedBy],
@@ -62,5 +82,12 @@ export async function findMember(db: Queryable, caseId: string, userId: string):
   );
   const row = rows[0];
   if (!row) return undefined;
-  return { id: row.id, fullName: row.full_name, email: row.email, status: row.status, role: row.role, removed: row.removed_at !== null };
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    email: row.email,
+    status: row.status,
+    role: row.role,
+    removed: row.removed_at !== null,
+  };
 }

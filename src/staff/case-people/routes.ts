@@ -40,11 +40,16 @@ export function casePeopleRoutes(deps: FeatureDeps): Router {
     if (!found) return renderNotFound(res);
     const values = req.body ?? {};
     const parsed = parseForm(addPersonSchema, values);
-    if (!parsed.ok) return renderWithErrors(res, 'staff/add-person', parsed.errors, { caseSummary: found, values, roleItems });
+    if (!parsed.ok)
+      return renderWithErrors(res, 'staff/add-person', parsed.errors, { caseSummary: found, values, roleItems });
     const result = await addPersonToCase(deps, { staff, ip: clientIp(req), caseId: found.id, person: parsed.data });
     if (result.outcome === 'not-found') return renderNotFound(res);
     if (result.outcome === 'refused') {
-      return renderWithErrors(res, 'staff/add-person', ruleErrors([[result.field, result.message]]), { caseSummary: found, values, roleItems });
+      return renderWithErrors(res, 'staff/add-person', ruleErrors([[result.field, result.message]]), {
+        caseSummary: found,
+        values,
+        roleItems,
+      });
     }
     const heading =
       result.outcome === 'added'
@@ -66,14 +71,21 @@ export function casePeopleRoutes(deps: FeatureDeps): Router {
     if (!isUuid(req.params.userId)) return renderNotFound(res);
     const removed = await removePersonFromCase(deps, { staff: staffMemberOf(req), ip: clientIp(req), ...req.params });
     if (!removed) return renderNotFound(res);
-    redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: `${removed.fullName} no longer has access to this case.` });
+    redirectWithNotice(req, res, staffPaths.case(req.params.caseId), {
+      heading: `${removed.fullName} no longer has access to this case.`,
+    });
   });
 
-  router.post(staffPattern(staffPaths.resendCaseInvitation(':caseId', ':userId')), async (req: Request<MemberParams>, res) => {
-    if (!isUuid(req.params.userId)) return renderNotFound(res);
-    const resent = await resendCaseInvitation(deps, { staff: staffMemberOf(req), ip: clientIp(req), ...req.params });
-    if (!resent) return renderNotFound(res);
-    redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: `A new invitation has been sent to ${resent.email}. The link in the earlier one no longer works.` });
-  });
+  router.post(
+    staffPattern(staffPaths.resendCaseInvitation(':caseId', ':userId')),
+    async (req: Request<MemberParams>, res) => {
+      if (!isUuid(req.params.userId)) return renderNotFound(res);
+      const resent = await resendCaseInvitation(deps, { staff: staffMemberOf(req), ip: clientIp(req), ...req.params });
+      if (!resent) return renderNotFound(res);
+      redirectWithNotice(req, res, staffPaths.case(req.params.caseId), {
+        heading: `A new invitation has been sent to ${resent.email}. The link in the earlier one no longer works.`,
+      });
+    },
+  );
   return router;
 }

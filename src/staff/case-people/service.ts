@@ -36,17 +36,31 @@ export async function addPersonToCase(
     if (!found) return { outcome: 'not-found' };
     const existing = await findUserByEmail(client, person.email);
     // Another council's family account: its name, status and very existence are not ours to show.
-    const unknownAccount = existing?.kind === 'family' && !(await isKnownToCouncil(client, staff.councilId, existing.id));
+    const unknownAccount =
+      existing?.kind === 'family' && !(await isKnownToCouncil(client, staff.councilId, existing.id));
     const council = deps.config.council.name;
     if (person.role === 'coordinator') {
       if (existing?.kind !== 'staff' || existing.councilId !== staff.councilId || existing.status === 'disabled') {
-        return { outcome: 'refused', field: 'email', message: `Enter the email address of a member of staff at ${council} to add a case co-ordinator` };
+        return {
+          outcome: 'refused',
+          field: 'email',
+          message: `Enter the email address of a member of staff at ${council} to add a case co-ordinator`,
+        };
       }
     } else if (existing?.kind === 'staff') {
-      return { outcome: 'refused', field: 'role', message: 'This email address belongs to a council staff account: choose Case co-ordinator, or use another email address' };
+      return {
+        outcome: 'refused',
+        field: 'role',
+        message:
+          'This email address belongs to a council staff account: choose Case co-ordinator, or use another email address',
+      };
     }
     if (existing?.status === 'disabled' && !unknownAccount) {
-      return { outcome: 'refused', field: 'email', message: 'The account for this email address is disabled. Enable it from People before adding it to a case' };
+      return {
+        outcome: 'refused',
+        field: 'email',
+        message: 'The account for this email address is disabled. Enable it from People before adding it to a case',
+      };
     }
     if (existing && (await activeMembership(client, found.id, existing.id))) {
       return { outcome: 'refused', field: 'email', message: 'This person already has access to this case' };
@@ -67,7 +81,13 @@ export async function addPersonToCase(
       userId = invited.userId;
       outcome = 'invited';
     }
-    await grantAccess(client, { caseId: found.id, userId: userId as string, role: person.role, addedBy: staff.id ?? null, at: now });
+    await grantAccess(client, {
+      caseId: found.id,
+      userId: userId as string,
+      role: person.role,
+      addedBy: staff.id ?? null,
+      at: now,
+    });
     // A disabled account (disabled by the other council) is added without an email: it cannot sign in.
     if (outcome === 'notified' && existing && existing.status !== 'disabled') {
       await deps.queue.queueEmail(
@@ -83,7 +103,14 @@ export async function addPersonToCase(
     }
     await audit(
       client,
-      { action: 'staff.case.member-added', actorUserId: staff.id, subjectUserId: userId, caseId: found.id, ip: input.ip, details: { role: person.role, invited: outcome === 'invited' } },
+      {
+        action: 'staff.case.member-added',
+        actorUserId: staff.id,
+        subjectUserId: userId,
+        caseId: found.id,
+        ip: input.ip,
+        details: { role: person.role, invited: outcome === 'invited' },
+      },
       now,
     );
     if (!existing || unknownAccount) return { outcome: 'added', fullName: person.fullName, email: person.email };
@@ -106,7 +133,14 @@ export async function removePersonFromCase(
     await removeAccess(client, { caseId: found.id, userId: member.id, removedBy: input.staff.id, at: now });
     await audit(
       client,
-      { action: 'staff.case.member-removed', actorUserId: input.staff.id, subjectUserId: member.id, caseId: found.id, ip: input.ip, details: { role: member.role } },
+      {
+        action: 'staff.case.member-removed',
+        actorUserId: input.staff.id,
+        subjectUserId: member.id,
+        caseId: found.id,
+        ip: input.ip,
+        details: { role: member.role },
+      },
       now,
     );
     return { fullName: member.fullName };
@@ -122,11 +156,21 @@ export async function resendCaseInvitation(
     const found = await findCouncilCase(client, input.staff.councilId, input.caseId);
     const member = found && (await findMember(client, found.id, input.userId));
     if (!found || !member || member.removed || member.status !== 'invited') return undefined;
-    const resent = await resendInvitation(client, deps, { userId: member.id, resentBy: { name: input.staff.name, userId: input.staff.id }, ip: input.ip });
+    const resent = await resendInvitation(client, deps, {
+      userId: member.id,
+      resentBy: { name: input.staff.name, userId: input.staff.id },
+      ip: input.ip,
+    });
     if (resent.outcome !== 'invited') return undefined;
     await audit(
       client,
-      { action: 'staff.case.invitation-resent', actorUserId: input.staff.id, subjectUserId: member.id, caseId: found.id, ip: input.ip },
+      {
+        action: 'staff.case.invitation-resent',
+        actorUserId: input.staff.id,
+        subjectUserId: member.id,
+        caseId: found.id,
+        ip: input.ip,
+      },
       deps.clock.now(),
     );
     return { email: member.email };

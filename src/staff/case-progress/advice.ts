@@ -33,7 +33,11 @@ export const advice: ProgressStep<AdviceData> = {
     ...dateValues('adviceRequestedOn', ctx.facts.adviceRequested),
     ...dateValues('adviceReceivedOn', ctx.facts.adviceReceived),
   }),
-  proposed: (ctx, data) => ({ ...ctx.facts, adviceRequested: data.adviceRequestedOn, adviceReceived: data.adviceReceivedOn }),
+  proposed: (ctx, data) => ({
+    ...ctx.facts,
+    adviceRequested: data.adviceRequestedOn,
+    adviceReceived: data.adviceReceivedOn,
+  }),
   factFields: { adviceRequested: 'adviceRequestedOn', adviceReceived: 'adviceReceivedOn' },
   async apply(client, ctx, data) {
     await updateCaseColumns(

@@ -38,7 +38,11 @@ const keyOf = (problem: Inconsistency) => JSON.stringify(problem);
  * request…), as [form field, message] pairs. Problems the case already had are not the form's fault.
  * `fields` maps the facts this form sets to its fields; the first is where other problems are shown.
  */
-export function consistencyErrors(before: CaseFacts, after: CaseFacts, fields: Record<string, string>): [string, string][] {
+export function consistencyErrors(
+  before: CaseFacts,
+  after: CaseFacts,
+  fields: Record<string, string>,
+): [string, string][] {
   const existing = new Set(inconsistentFacts(before).map(keyOf));
   const primaryField = Object.values(fields)[0];
   const errors: [string, string][] = [];

@@ -39,7 +39,11 @@ function decisionStep<O extends string>(spec: DecisionSpec<O>): ProgressStep<Dec
     schema: (ctx) =>
       z.object({
         outcome: choice(spec.outcomes, spec.missingOutcome),
-        reason: requiredText('Enter the reason for the decision', 5000, 'Reason for the decision must be 5,000 characters or fewer'),
+        reason: requiredText(
+          'Enter the reason for the decision',
+          5000,
+          'Reason for the decision must be 5,000 characters or fewer',
+        ),
         decidedOn: govukDate({
           label: 'Date of the decision letter',
           missing: 'Enter the date of the decision letter',
@@ -82,16 +86,20 @@ export const decisionToAssess = decisionStep({
   withDecision: (facts, decision) => ({ ...facts, decisionToAssess: decision }),
   dateFact: 'decisionToAssess.date',
   stageLabel: 'Decision',
-  summary: 'We have made a decision on whether to carry out an EHC needs assessment. The decision letter is on EHC Hub.',
+  summary:
+    'We have made a decision on whether to carry out an EHC needs assessment. The decision letter is on EHC Hub.',
   timeline: {
     assess: 'Decision: the council will carry out an EHC needs assessment. The decision letter has been added.',
-    'not-assess': 'Decision: the council will not carry out an EHC needs assessment. The decision letter has been added.',
+    'not-assess':
+      'Decision: the council will not carry out an EHC needs assessment. The decision letter has been added.',
   },
   auditAction: 'staff.case.decision-to-assess-recorded',
 });
 
 export const needsAssessment = (ctx: CaseContext) =>
-  ctx.facts.decisionToAssess?.outcome === 'assess' ? undefined : 'Record a decision to carry out an EHC needs assessment first.';
+  ctx.facts.decisionToAssess?.outcome === 'assess'
+    ? undefined
+    : 'Record a decision to carry out an EHC needs assessment first.';
 
 export const decisionAfterAssessment = decisionStep({
   slug: 'decision-after-assessment',
@@ -107,7 +115,8 @@ export const decisionAfterAssessment = decisionStep({
   summary: 'We have made a decision on whether to issue an EHC plan. The decision letter is on EHC Hub.',
   timeline: {
     issue: 'Decision after the assessment: the council will issue an EHC plan. The decision letter has been added.',
-    'not-issue': 'Decision after the assessment: the council will not issue an EHC plan. The decision letter has been added.',
+    'not-issue':
+      'Decision after the assessment: the council will not issue an EHC plan. The decision letter has been added.',
   },
   auditAction: 'staff.case.decision-after-assessment-recorded',
 });
@@ -127,7 +136,8 @@ export const reviewDecision = decisionStep({
   timeline: {
     keep: 'Decision after the annual review: the plan stays as it is. The decision letter has been added.',
     amend: 'Decision after the annual review: the council will amend the plan. The decision letter has been added.',
-    cease: 'Decision after the annual review: the council will stop maintaining the plan. The decision letter has been added.',
+    cease:
+      'Decision after the annual review: the council will stop maintaining the plan. The decision letter has been added.',
   },
   auditAction: 'staff.case.review-decision-recorded',
 });

@@ -15,11 +15,18 @@ export const exemption: ProgressStep<ExemptionData> = {
   schema: () =>
     z.object({
       kind: choice(EXEMPTION_KINDS as [ExemptionKind, ...ExemptionKind[]], 'Select the reason for the exemption'),
-      reason: requiredText('Enter why the exemption applies', 2000, 'Why the exemption applies must be 2,000 characters or fewer'),
+      reason: requiredText(
+        'Enter why the exemption applies',
+        2000,
+        'Why the exemption applies must be 2,000 characters or fewer',
+      ),
     }),
   initialValues: (ctx): Record<string, string> =>
     ctx.facts.exemption ? { kind: ctx.facts.exemption.kind, reason: ctx.facts.exemption.reason } : {},
-  proposed: (ctx, data) => ({ ...ctx.facts, exemption: { kind: data.kind, reason: data.reason, recordedOn: ctx.today } }),
+  proposed: (ctx, data) => ({
+    ...ctx.facts,
+    exemption: { kind: data.kind, reason: data.reason, recordedOn: ctx.today },
+  }),
   factFields: { 'exemption.recordedOn': 'kind' },
   async apply(client, ctx, data) {
     await updateCaseColumns(
@@ -54,16 +61,26 @@ export const removeExemption: ProgressStep<RemovalData> = {
   },
   schema: () =>
     z.object({
-      reason: requiredText('Enter why the exemption no longer applies', 2000, 'Why the exemption no longer applies must be 2,000 characters or fewer'),
+      reason: requiredText(
+        'Enter why the exemption no longer applies',
+        2000,
+        'Why the exemption no longer applies must be 2,000 characters or fewer',
+      ),
     }),
   proposed: (ctx) => ({ ...ctx.facts, exemption: undefined }),
   factFields: { exemption: 'reason' },
   async apply(client, ctx, data) {
     const removed = ctx.facts.exemption?.kind;
-    await updateCaseColumns(client, ctx.found.id, { exemption_kind: null, exemption_reason: null, exemption_recorded_on: null }, ctx.now);
+    await updateCaseColumns(
+      client,
+      ctx.found.id,
+      { exemption_kind: null, exemption_reason: null, exemption_recorded_on: null },
+      ctx.now,
+    );
     return {
       stageLabel: stageLabel(ctx.found.currentStage as StageId),
-      summary: 'The exemption to the time limits for this case no longer applies, so the usual time limits apply again.',
+      summary:
+        'The exemption to the time limits for this case no longer applies, so the usual time limits apply again.',
       timeline: `Exemption to the time limits removed: the usual time limits apply again. Reason: ${data.reason}`,
       auditAction: 'staff.case.exemption-removed',
       auditDetails: { kind: removed },

@@ -26,7 +26,12 @@ function draftRedatedTooLate(ctx: StepContext, data: IssuedData): [string, strin
   const before = ctx.facts.draftPlanIssued;
   if (!final || !cutsCommentTimeShort(data.issuedOn, final)) return [];
   if (before && cutsCommentTimeShort(before, final)) return []; // Already recorded early, with its reason.
-  return [['issuedOn', `The final plan was issued on ${formatDate(final)}. The draft plan must have been issued at least 15 days before it`]];
+  return [
+    [
+      'issuedOn',
+      `The final plan was issued on ${formatDate(final)}. The draft plan must have been issued at least 15 days before it`,
+    ],
+  ];
 }
 
 export const draftPlan: ProgressStep<IssuedData> = {
@@ -53,7 +58,6 @@ export const draftPlan: ProgressStep<IssuedData> = {
     };
   },
 };
-
 
 /**
  * The family has 15 days to comment on the draft (reg. 13(1)): a final plan issued before they are
@@ -104,7 +108,12 @@ export const finalPlan: ProgressStep<FinalPlanData> = {
       auditDetails: {
         issuedOn: data.issuedOn,
         documentId: ctx.documentId,
-        ...(early ? { commentsDue: commentsDue(draft), earlyBecause: ctx.familyAgreedToDraft ? 'The family agreed with the draft plan' : data.earlyReason } : {}),
+        ...(early
+          ? {
+              commentsDue: commentsDue(draft),
+              earlyBecause: ctx.familyAgreedToDraft ? 'The family agreed with the draft plan' : data.earlyReason,
+            }
+          : {}),
       },
     };
   },

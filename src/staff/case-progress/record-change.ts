@@ -41,7 +41,13 @@ export async function finishCaseChange(
   });
   await audit(
     client,
-    { action: change.auditAction, actorUserId: staff.id, caseId: found.id, ip: input.ip, details: { ...change.auditDetails, familyNotified } },
+    {
+      action: change.auditAction,
+      actorUserId: staff.id,
+      caseId: found.id,
+      ip: input.ip,
+      details: { ...change.auditDetails, familyNotified },
+    },
     now,
   );
   return familyNotified;

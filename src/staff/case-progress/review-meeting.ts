@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { formatGuideDate, isAfter, nextReviewMeetingTooEarly, startsNextReview, withReviewMeeting } from '../../ehc/index.js';
+import {
+  formatGuideDate,
+  isAfter,
+  nextReviewMeetingTooEarly,
+  startsNextReview,
+  withReviewMeeting,
+} from '../../ehc/index.js';
 import { govukDate } from '../../web/forms/dates.js';
 import { formatDate } from '../../web/format.js';
 import { startNextReviewCycle, updateCaseColumns } from './decision-data.js';
@@ -16,7 +22,8 @@ export const reviewMeeting: ProgressStep<MeetingData> = {
   dateFields: ['meetingOn'],
   blocked: (ctx) => {
     if (!ctx.facts.finalPlanIssued) return 'Record the final plan first.';
-    if (ctx.facts.annualReview?.decision?.outcome === 'cease') return 'The council has decided to stop maintaining the plan, so there are no more annual reviews.';
+    if (ctx.facts.annualReview?.decision?.outcome === 'cease')
+      return 'The council has decided to stop maintaining the plan, so there are no more annual reviews.';
     return undefined;
   },
   schema: (ctx) =>
@@ -28,7 +35,11 @@ export const reviewMeeting: ProgressStep<MeetingData> = {
       }).superRefine((meetingOn, issues) => {
         // Each meeting pairs with the decision made on or after it, so the next one must follow the last decision.
         const decided = meetingOn && nextReviewMeetingTooEarly(ctx.facts.annualReview, meetingOn);
-        if (decided) issues.addIssue({ code: 'custom', message: `Date of the next annual review meeting must be after the date of the last review decision (${formatDate(decided)})` });
+        if (decided)
+          issues.addIssue({
+            code: 'custom',
+            message: `Date of the next annual review meeting must be after the date of the last review decision (${formatDate(decided)})`,
+          });
       }),
     }),
   situation: (ctx) => {
@@ -37,7 +48,8 @@ export const reviewMeeting: ProgressStep<MeetingData> = {
     return `The decision after the annual review meeting of ${formatDate(review.meeting)} was made on ${formatDate(review.decision.date)}. The meeting you record now is for the next annual review.`;
   },
   // A new cycle starts with an empty date; the current cycle's meeting can be moved.
-  initialValues: (ctx) => (startsNextReview(ctx.facts.annualReview) ? {} : dateValues('meetingOn', ctx.facts.annualReview?.meeting)),
+  initialValues: (ctx) =>
+    startsNextReview(ctx.facts.annualReview) ? {} : dateValues('meetingOn', ctx.facts.annualReview?.meeting),
   proposed: (ctx, data) => withReviewMeeting(ctx.facts, data.meetingOn),
   factFields: { 'annualReview.meeting': 'meetingOn' },
   async apply(client, ctx, data) {

@@ -41,8 +41,22 @@ export function caseProgressRoutes(deps: FeatureDeps): Router {
     const step = stepBySlug(req.params.step);
     const ctx = step && (await stepContext(deps, staffMemberOf(req), req.params.caseId));
     if (!step || !ctx) return renderNotFound(res);
-    await audit(deps.pool, { action: 'staff.case.viewed', actorUserId: staffMemberOf(req).id, caseId: req.params.caseId, ip: clientIp(req), details: { page: `progress:${step.slug}` } }, deps.clock.now());
-    res.render(step.view, { ...pageLocals(step, ctx), values: step.initialValues?.(ctx) ?? {}, blocked: step.blocked?.(ctx) });
+    await audit(
+      deps.pool,
+      {
+        action: 'staff.case.viewed',
+        actorUserId: staffMemberOf(req).id,
+        caseId: req.params.caseId,
+        ip: clientIp(req),
+        details: { page: `progress:${step.slug}` },
+      },
+      deps.clock.now(),
+    );
+    res.render(step.view, {
+      ...pageLocals(step, ctx),
+      values: step.initialValues?.(ctx) ?? {},
+      blocked: step.blocked?.(ctx),
+    });
   });
 
   router.post(path, async (req: Request<{ caseId: string; step: string }>, res: Response) => {
@@ -62,7 +76,9 @@ export function caseProgressRoutes(deps: FeatureDeps): Router {
         return renderWithErrors(res, step.view, result.errors, { ...pageLocals(step, ctx), values: form.fields });
       }
       case 'recorded':
-        return redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: noticeFor(step, result.familyNotified) });
+        return redirectWithNotice(req, res, staffPaths.case(req.params.caseId), {
+          heading: noticeFor(step, result.familyNotified),
+        });
     }
   });
   return router;

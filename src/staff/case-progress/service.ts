@@ -23,7 +23,10 @@ function mergeErrors(first: FormErrors | undefined, second: FormErrors | undefin
   if (!first) return second;
   if (!second) return first;
   const errors = { ...second.errors, ...first.errors };
-  const errorList = [...first.errorList, ...second.errorList.filter((item) => !first.errors[item.href.slice(1).replace(/-day$/, '')])];
+  const errorList = [
+    ...first.errorList,
+    ...second.errorList.filter((item) => !first.errors[item.href.slice(1).replace(/-day$/, '')]),
+  ];
   return { errors, errorList };
 }
 
@@ -42,7 +45,11 @@ async function contextOf(db: Parameters<typeof factsOf>[0], today: string, found
 }
 
 /** The step's page: what the case is and whether the step can be recorded now. */
-export async function stepContext(deps: FeatureDeps, staff: StaffMember, caseId: string): Promise<StepContext | undefined> {
+export async function stepContext(
+  deps: FeatureDeps,
+  staff: StaffMember,
+  caseId: string,
+): Promise<StepContext | undefined> {
   const found = await findCouncilCase(deps.pool, staff.councilId, caseId);
   if (!found) return undefined;
   return contextOf(deps.pool, ukToday(deps.clock), found);
@@ -78,7 +85,14 @@ export async function recordStep(
     const file = step.upload ? form.upload?.files[0] : undefined;
     const documentId =
       step.upload && file
-        ? await insertDocument(client, { defaultFilename: 'document.pdf', caseId: found.id, kind: step.upload.kind, file, uploadedBy: staff.id, at: now })
+        ? await insertDocument(client, {
+            defaultFilename: 'document.pdf',
+            caseId: found.id,
+            kind: step.upload.kind,
+            file,
+            uploadedBy: staff.id,
+            at: now,
+          })
         : undefined;
     const change = await step.apply(client, { ...ctx, staff, now, documentId }, parsed.data);
     const familyNotified = await finishCaseChange(client, deps, { staff, ip: input.ip, found, change });

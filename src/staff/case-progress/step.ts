@@ -13,7 +13,8 @@ export interface CaseContext {
   facts: CaseFacts;
 }
 
-export interface StepContext extends CaseContext {  /** A family member has said they agree with the draft plan now issued (so has no more comments). */
+export interface StepContext extends CaseContext {
+  /** A family member has said they agree with the draft plan now issued (so has no more comments). */
   familyAgreedToDraft: boolean;
 }
 

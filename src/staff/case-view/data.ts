@@ -1,6 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
 
-
 export interface CaseMember {
   userId: string;
   fullName: string;

@@ -28,9 +28,16 @@ export function documentRemovalRoutes(deps: FeatureDeps): Router {
   router.get(path, async (req: Request<Params>, res) => {
     const staff = staffMemberOf(req);
     const found = await findCouncilCase(deps.pool, staff.councilId, req.params.caseId);
-    const upload = found && isUuid(req.params.documentId) ? (await deps.pool.query(FAMILY_UPLOAD, [req.params.documentId, found.id, staff.councilId])).rows[0] : undefined;
+    const upload =
+      found && isUuid(req.params.documentId)
+        ? (await deps.pool.query(FAMILY_UPLOAD, [req.params.documentId, found.id, staff.councilId])).rows[0]
+        : undefined;
     if (!found || !upload) return renderNotFound(res);
-    res.render('staff/remove-document', { caseSummary: found, upload, formAction: staffPaths.removeDocument(found.id, upload.id) });
+    res.render('staff/remove-document', {
+      caseSummary: found,
+      upload,
+      formAction: staffPaths.removeDocument(found.id, upload.id),
+    });
   });
 
   router.post(path, async (req: Request<Params>, res) => {
@@ -38,18 +45,36 @@ export function documentRemovalRoutes(deps: FeatureDeps): Router {
     if (!isUuid(req.params.caseId) || !isUuid(req.params.documentId)) return renderNotFound(res);
     const at = deps.clock.now();
     const removed = await inTransaction(deps.pool, async (client) => {
-      const upload = (await client.query(`${FAMILY_UPLOAD} FOR UPDATE OF d`, [req.params.documentId, req.params.caseId, staff.councilId])).rows[0];
+      const upload = (
+        await client.query(`${FAMILY_UPLOAD} FOR UPDATE OF d`, [
+          req.params.documentId,
+          req.params.caseId,
+          staff.councilId,
+        ])
+      ).rows[0];
       if (!upload) return undefined;
-      await client.query(`UPDATE documents SET removed_at = $2, removed_by = $3 WHERE id = $1`, [upload.id, at, staff.id]);
+      await client.query(`UPDATE documents SET removed_at = $2, removed_by = $3 WHERE id = $1`, [
+        upload.id,
+        at,
+        staff.id,
+      ]);
       await audit(
         client,
-        { action: 'staff.document.removed', actorUserId: staff.id, caseId: req.params.caseId, ip: clientIp(req), details: { documentId: upload.id, filename: upload.original_filename } },
+        {
+          action: 'staff.document.removed',
+          actorUserId: staff.id,
+          caseId: req.params.caseId,
+          ip: clientIp(req),
+          details: { documentId: upload.id, filename: upload.original_filename },
+        },
         at,
       );
       return upload;
     });
     if (!removed) return renderNotFound(res);
-    redirectWithNotice(req, res, staffPaths.case(req.params.caseId), { heading: `${removed.original_filename} has been removed from the case.` });
+    redirectWithNotice(req, res, staffPaths.case(req.params.caseId), {
+      heading: `${removed.original_filename} has been removed from the case.`,
+    });
   });
   return router;
 }

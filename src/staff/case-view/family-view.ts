@@ -71,17 +71,30 @@ export function documentItems(caseId: string, documents: CouncilDocumentListing[
 }
 
 /** The family's own pages for the case, which staff may open too when they are members. */
-export const familyPageLinks = (caseId: string) => ({ comments: casePaths.comments(caseId), documents: casePaths.documents(caseId), request: casePaths.request(caseId) });
+export const familyPageLinks = (caseId: string) => ({
+  comments: casePaths.comments(caseId),
+  documents: casePaths.documents(caseId),
+  request: casePaths.request(caseId),
+});
 
 /** "2 new comments, 1 document": what the family added since the viewer last looked (nothing said the first time). */
-export function newSince(input: { lastLooked: Date | null; comments: CaseComment[]; documents: CouncilDocumentListing[]; versions: RequestVersion[]; responses: SentResponse[] }) {
+export function newSince(input: {
+  lastLooked: Date | null;
+  comments: CaseComment[];
+  documents: CouncilDocumentListing[];
+  versions: RequestVersion[];
+  responses: SentResponse[];
+}) {
   const since = input.lastLooked;
   if (!since) return undefined;
   const after = (at: Date) => at > since;
   return activitySummary({
     comments: input.comments.filter((comment) => after(comment.createdAt)).length,
-    documents: input.documents.filter((document) => document.kind === 'family-upload' && after(document.uploadedAt)).length,
-    amendments: input.versions.filter((version) => version.version > 1 && version.amendedByName && after(version.amendedAt)).length,
+    documents: input.documents.filter((document) => document.kind === 'family-upload' && after(document.uploadedAt))
+      .length,
+    amendments: input.versions.filter(
+      (version) => version.version > 1 && version.amendedByName && after(version.amendedAt),
+    ).length,
     responses: input.responses.filter((response) => after(response.createdAt)).length,
   });
 }

@@ -26,39 +26,71 @@ export function caseRoutes(deps: FeatureDeps): Router {
     const staff = staffMemberOf(req);
     const found = await findCouncilCase(pool, staff.councilId, req.params.caseId);
     if (!found) return renderNotFound(res);
-    const [facts, members, decisions, documents, notes, keyDates, versions, comments, responses, advice] = await Promise.all([
-      factsOf(pool, found),
-      listMembers(pool, found.id),
-      listDecisions(pool, found.id),
-      councilCaseDocuments(pool, found.id),
-      listNotes(pool, found.id),
-      listKeyDates(pool, found.id),
-      requestVersions(pool, found.id),
-      familyComments(pool, found.id),
-      draftPlanResponses(pool, found.id),
-      caseAdviceSection(pool, found, ukToday(deps.clock)),
-    ]);
-    await audit(pool, { action: 'staff.case.viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) }, deps.clock.now());
+    const [facts, members, decisions, documents, notes, keyDates, versions, comments, responses, advice] =
+      await Promise.all([
+        factsOf(pool, found),
+        listMembers(pool, found.id),
+        listDecisions(pool, found.id),
+        councilCaseDocuments(pool, found.id),
+        listNotes(pool, found.id),
+        listKeyDates(pool, found.id),
+        requestVersions(pool, found.id),
+        familyComments(pool, found.id),
+        draftPlanResponses(pool, found.id),
+        caseAdviceSection(pool, found, ukToday(deps.clock)),
+      ]);
+    await audit(
+      pool,
+      { action: 'staff.case.viewed', actorUserId: staff.id, caseId: found.id, ip: clientIp(req) },
+      deps.clock.now(),
+    );
     const lastLooked = await recordStaffLook(pool, staff.id, found.id, deps.clock.now());
     res.render('staff/case', {
-      ...casePageModel({ found, facts, today: ukToday(deps.clock), members, decisions, documents, notes, keyDates, versions, comments, responses, viewerId: staff.id, lastLooked }),
+      ...casePageModel({
+        found,
+        facts,
+        today: ukToday(deps.clock),
+        members,
+        decisions,
+        documents,
+        notes,
+        keyDates,
+        versions,
+        comments,
+        responses,
+        viewerId: staff.id,
+        lastLooked,
+      }),
       advice,
     });
   });
 
-  router.get(staffPattern(staffPaths.caseDocument(':caseId', ':documentId')), async (req: Request<{ caseId: string; documentId: string }>, res) => {
-    const staff = staffMemberOf(req);
-    const { caseId, documentId } = req.params;
-    if (!isUuid(caseId) || !isUuid(documentId)) return renderNotFound(res);
-    const document = await findCouncilDocument(pool, staff.councilId, caseId, documentId);
-    if (!document) return renderNotFound(res);
-    await markOpenedByCouncil(pool, documentId, deps.clock.now());
-    await audit(
-      pool,
-      { action: 'staff.document.downloaded', actorUserId: staff.id, caseId, ip: clientIp(req), details: { documentId, filename: document.filename } },
-      deps.clock.now(),
-    );
-    sendAttachment(res, { content: document.content, contentType: document.contentType, downloadName: downloadNameFor(document.filename, document.contentType) });
-  });
+  router.get(
+    staffPattern(staffPaths.caseDocument(':caseId', ':documentId')),
+    async (req: Request<{ caseId: string; documentId: string }>, res) => {
+      const staff = staffMemberOf(req);
+      const { caseId, documentId } = req.params;
+      if (!isUuid(caseId) || !isUuid(documentId)) return renderNotFound(res);
+      const document = await findCouncilDocument(pool, staff.councilId, caseId, documentId);
+      if (!document) return renderNotFound(res);
+      await markOpenedByCouncil(pool, documentId, deps.clock.now());
+      await audit(
+        pool,
+        {
+          action: 'staff.document.downloaded',
+          actorUserId: staff.id,
+          caseId,
+          ip: clientIp(req),
+          details: { documentId, filename: document.filename },
+        },
+        deps.clock.now(),
+      );
+      sendAttachment(res, {
+        content: document.content,
+        contentType: document.contentType,
+        downloadName: downloadNameFor(document.filename, document.contentType),
+      });
+    },
+  );
   return router;
 }

@@ -17,7 +17,12 @@ export function howFarAway(today: string, date: string): string {
 
 /** A fact of the case by its name in a step's factFields ('draftPlanIssued', 'exemption.recordedOn'). */
 function factValue(facts: CaseFacts, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), facts);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      facts,
+    );
 }
 
 const pastTense = (title: string) => title.replace(/^Record /, 'Recorded ').replace(/^Remove /, 'Removed ');
@@ -47,12 +52,26 @@ export function caseSteps(ctx: CaseContext) {
 }
 
 /** The top of the staff case page: the next statutory date and how far away, and who co-ordinates the case. */
-export function caseSummaryFacts(input: { found: CouncilCase; today: string; members: CaseMember[]; dueDates: DueDate[] }) {
+export function caseSummaryFacts(input: {
+  found: CouncilCase;
+  today: string;
+  members: CaseMember[];
+  dueDates: DueDate[];
+}) {
   const { found, today } = input;
-  const coordinators = input.members.filter((member) => member.role === 'coordinator' && !member.removedAt).map((member) => member.fullName);
+  const coordinators = input.members
+    .filter((member) => member.role === 'coordinator' && !member.removedAt)
+    .map((member) => member.fullName);
   const overdue = input.dueDates.some((due) => due.overdue);
   return {
-    nextDue: found.nextDueOn ? { label: found.nextDueLabel ?? 'Due', on: found.nextDueOn, howFar: howFarAway(today, found.nextDueOn), overdue: found.nextDueOn < today } : undefined,
+    nextDue: found.nextDueOn
+      ? {
+          label: found.nextDueLabel ?? 'Due',
+          on: found.nextDueOn,
+          howFar: howFarAway(today, found.nextDueOn),
+          overdue: found.nextDueOn < today,
+        }
+      : undefined,
     coordinators: coordinators.join(', '),
     nowText: overdue ? 'A statutory date has passed: record what has happened as soon as you can.' : undefined,
   };

@@ -9,7 +9,14 @@ import type { CouncilDocumentListing } from '../../documents/data.js';
 import type { CaseMember, RecordedDecision } from './data.js';
 import { DECISION_LABELS } from './labels.js';
 import { caseSteps, caseSummaryFacts } from './summary.js';
-import { commentItems, documentItems, familyPageLinks, newSince, requestHistory, responseItems } from './family-view.js';
+import {
+  commentItems,
+  documentItems,
+  familyPageLinks,
+  newSince,
+  requestHistory,
+  responseItems,
+} from './family-view.js';
 
 function dueDateState(due: DueDate): { text: string; overdue: boolean } {
   if (due.lifted) return { text: 'No longer applies (exemption)', overdue: false };
@@ -64,7 +71,9 @@ export function casePageModel(input: {
     newSinceLastLook: newSince(input),
     comments: commentItems(input.comments, found.childFirstName),
     responses: responseItems(input.responses, found.childFirstName),
-    familyPages: input.members.some((member) => member.userId === input.viewerId && !member.removedAt) ? familyPageLinks(found.id) : undefined,
+    familyPages: input.members.some((member) => member.userId === input.viewerId && !member.removedAt)
+      ? familyPageLinks(found.id)
+      : undefined,
     notes: input.notes,
     keyDates: input.keyDates,
   };

@@ -4,7 +4,9 @@ import { diffWords, wordsOf } from './word-diff.js';
 
 const shown = (before: string, after: string) =>
   diffWords(before, after)
-    .parts.map((part) => (part.kind === 'same' ? part.text : part.kind === 'added' ? `{+${part.text}+}` : `[-${part.text}-]`))
+    .parts.map((part) =>
+      part.kind === 'same' ? part.text : part.kind === 'added' ? `{+${part.text}+}` : `[-${part.text}-]`,
+    )
     .join('');
 
 describe('word diff', () => {
@@ -17,13 +19,22 @@ describe('word diff', () => {
   });
 
   it('marks a word put in and a word taken out, and counts them', () => {
-    assert.equal(shown('Barney finds reading hard.', 'Barney finds reading very hard.'), 'Barney finds reading{+ very+} hard.');
-    assert.equal(shown('Barney finds reading hard at school.', 'Barney finds reading hard.'), 'Barney finds reading hard[- at school-].');
+    assert.equal(
+      shown('Barney finds reading hard.', 'Barney finds reading very hard.'),
+      'Barney finds reading{+ very+} hard.',
+    );
+    assert.equal(
+      shown('Barney finds reading hard at school.', 'Barney finds reading hard.'),
+      'Barney finds reading hard[- at school-].',
+    );
     assert.equal(shown('Please assess Barney.', 'Please assess Barney soon.'), 'Please assess Barney{+ soon+}.');
     const diff = diffWords('He needs help with maths.', 'He needs a lot of help with reading.');
     assert.equal(diff.added, 4);
     assert.equal(diff.removed, 1);
-    assert.equal(shown('He needs help with maths.', 'He needs a lot of help with reading.'), 'He needs{+ a lot of+} help with[- maths-]{+ reading+}.');
+    assert.equal(
+      shown('He needs help with maths.', 'He needs a lot of help with reading.'),
+      'He needs{+ a lot of+} help with[- maths-]{+ reading+}.',
+    );
   });
 
   it('says nothing changed for the same words, and handles an empty side', () => {

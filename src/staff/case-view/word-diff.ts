@@ -34,13 +34,18 @@ function middleDiff(before: string[], after: string[]): DiffPart[] {
   if (n === 0) return after.map((text) => ({ kind: 'added', text }));
   if (m === 0) return before.map((text) => ({ kind: 'removed', text }));
   if (n * m > MAX_CELLS) {
-    return [...before.map((text) => ({ kind: 'removed' as const, text })), ...after.map((text) => ({ kind: 'added' as const, text }))];
+    return [
+      ...before.map((text) => ({ kind: 'removed' as const, text })),
+      ...after.map((text) => ({ kind: 'added' as const, text })),
+    ];
   }
   // lengths[i][j]: the longest common subsequence of before[i..] and after[j..].
   const lengths = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lengths[i][j] = sameWord(before[i], after[j]) ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
+      lengths[i][j] = sameWord(before[i], after[j])
+        ? lengths[i + 1][j + 1] + 1
+        : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
     }
   }
   const parts: DiffPart[] = [];
@@ -82,7 +87,12 @@ export function diffWords(beforeText: string, afterText: string): WordDiff {
   let start = 0;
   while (start < before.length && start < after.length && sameWord(before[start], after[start])) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && sameWord(before[before.length - 1 - end], after[after.length - 1 - end])) end++;
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    sameWord(before[before.length - 1 - end], after[after.length - 1 - end])
+  )
+    end++;
   const parts = [
     ...after.slice(0, start).map((text) => ({ kind: 'same' as const, text })),
     ...middleDiff(before.slice(start, before.length - end), after.slice(start, after.length - end)),

@@ -35,8 +35,15 @@ export function createCaseRoutes(deps: FeatureDeps): Router {
       }
       return renderWithErrors(res, VIEW, errors, { values: form.fields, requesterItems });
     }
-    const created = await createCase(deps, { staff, ip: clientIp(req), data: parsed.data, documents: form.upload?.files ?? [] });
-    redirectWithNotice(req, res, staffPaths.case(created.id), { heading: `Case ${created.reference} created. Add the family to the case so that they can follow it on EHC Hub.` });
+    const created = await createCase(deps, {
+      staff,
+      ip: clientIp(req),
+      data: parsed.data,
+      documents: form.upload?.files ?? [],
+    });
+    redirectWithNotice(req, res, staffPaths.case(created.id), {
+      heading: `Case ${created.reference} created. Add the family to the case so that they can follow it on EHC Hub.`,
+    });
   });
   return router;
 }

@@ -9,8 +9,16 @@ export const MAX_REQUEST_DOCUMENTS = 5;
 export function newCaseSchema(today: IsoDate) {
   return z
     .object({
-      firstName: requiredText("Enter the child or young person's first name", 100, 'First name must be 100 characters or fewer'),
-      lastName: requiredText("Enter the child or young person's last name", 100, 'Last name must be 100 characters or fewer'),
+      firstName: requiredText(
+        "Enter the child or young person's first name",
+        100,
+        'First name must be 100 characters or fewer',
+      ),
+      lastName: requiredText(
+        "Enter the child or young person's last name",
+        100,
+        'Last name must be 100 characters or fewer',
+      ),
       dateOfBirth: govukDate({
         label: 'Date of birth',
         missing: "Enter the child or young person's date of birth",
@@ -31,7 +39,11 @@ export function newCaseSchema(today: IsoDate) {
         ctx.addIssue({ code: 'custom', path: ['requesterName'], message: 'Enter the name of who made the request' });
       }
       if (data.requestReceived < data.dateOfBirth) {
-        ctx.addIssue({ code: 'custom', path: ['requestReceived'], message: 'Date the request was received must be after the date of birth' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['requestReceived'],
+          message: 'Date the request was received must be after the date of birth',
+        });
       }
     });
 }

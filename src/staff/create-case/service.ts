@@ -11,7 +11,12 @@ import { insertDocument } from '../../documents/data.js';
 import type { ReceivedFile } from '../../uploads/index.js';
 import type { NewCase } from './schema.js';
 
-async function insertCase(client: pg.PoolClient, staff: StaffMember, data: NewCase, at: Date): Promise<{ id: string; reference: string }> {
+async function insertCase(
+  client: pg.PoolClient,
+  staff: StaffMember,
+  data: NewCase,
+  at: Date,
+): Promise<{ id: string; reference: string }> {
   const child = await client.query(
     `INSERT INTO children (first_name, last_name, date_of_birth, school_or_setting, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [data.firstName, data.lastName, data.dateOfBirth, data.school ?? null, at],
@@ -19,7 +24,16 @@ async function insertCase(client: pg.PoolClient, staff: StaffMember, data: NewCa
   const { rows } = await client.query(
     `INSERT INTO cases (council_id, child_id, request_received, requested_by, requester_name, request_text, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id, reference`,
-    [staff.councilId, child.rows[0].id, data.requestReceived, data.requestedBy, data.requesterName ?? null, data.requestText, staff.id, at],
+    [
+      staff.councilId,
+      child.rows[0].id,
+      data.requestReceived,
+      data.requestedBy,
+      data.requesterName ?? null,
+      data.requestText,
+      staff.id,
+      at,
+    ],
   );
   // Whoever opens the case is its co-ordinator until someone else is added.
   await client.query(
@@ -35,14 +49,28 @@ async function insertCase(client: pg.PoolClient, staff: StaffMember, data: NewCa
  */
 export async function createCase(
   deps: Pick<FeatureDeps, 'pool' | 'clock'>,
-  input: { staff: StaffMember; ip?: string; data: NewCase; documents: ReceivedFile[]; within?: (client: pg.PoolClient, created: { id: string; reference: string }) => Promise<void> },
+  input: {
+    staff: StaffMember;
+    ip?: string;
+    data: NewCase;
+    documents: ReceivedFile[];
+    within?: (client: pg.PoolClient, created: { id: string; reference: string }) => Promise<void>;
+  },
 ): Promise<{ id: string; reference: string }> {
   const { staff, data } = input;
   const now = deps.clock.now();
   return inTransaction(deps.pool, async (client) => {
     const created = await insertCase(client, staff, data, now);
     for (const file of input.documents) {
-      await insertDocument(client, { defaultFilename: 'document.pdf', caseId: created.id, kind: 'request', file, uploadedBy: staff.id, at: now, description: 'Request document' });
+      await insertDocument(client, {
+        defaultFilename: 'document.pdf',
+        caseId: created.id,
+        kind: 'request',
+        file,
+        uploadedBy: staff.id,
+        at: now,
+        description: 'Request document',
+      });
     }
     await insertNote(client, {
       caseId: created.id,
@@ -55,7 +83,13 @@ export async function createCase(
     await refreshCaseSummary(client, created.id, ukToday(deps.clock));
     await audit(
       client,
-      { action: 'staff.case.created', actorUserId: staff.id, caseId: created.id, ip: input.ip, details: { reference: created.reference, documents: input.documents.length } },
+      {
+        action: 'staff.case.created',
+        actorUserId: staff.id,
+        caseId: created.id,
+        ip: input.ip,
+        details: { reference: created.reference, documents: input.documents.length },
+      },
       now,
     );
     return created;

@@ -58,7 +58,10 @@ export async function sendDailyDigests(deps: DigestDeps): Promise<number> {
               link: `${deps.config.baseUrl}${staffPaths.case(row.id)}`,
               text: `${row.last_name}, ${row.first_name} (${row.reference}): ${activitySummary(activityOf(row))}`,
             })),
-            { link: `${deps.config.baseUrl}${staffPaths.workTray}?activity=new&mine=yes`, text: 'See your cases with new activity in the work tray' },
+            {
+              link: `${deps.config.baseUrl}${staffPaths.workTray}?activity=new&mine=yes`,
+              text: 'See your cases with new activity in the work tray',
+            },
             'You get this email because you asked for a daily summary on your account page. You can stop it there.',
           ],
         }),
@@ -72,7 +75,12 @@ export async function sendDailyDigests(deps: DigestDeps): Promise<number> {
 
 /** Schedules the digest and works its jobs in this process (every process may; each day's emails go once). */
 export async function startDailyDigest(boss: PgBoss, deps: DigestDeps): Promise<void> {
-  await boss.schedule(DAILY_DIGEST_QUEUE, DAILY_DIGEST_CRON, {}, { tz: 'Europe/London', retryLimit: 3, retryDelay: 60 });
+  await boss.schedule(
+    DAILY_DIGEST_QUEUE,
+    DAILY_DIGEST_CRON,
+    {},
+    { tz: 'Europe/London', retryLimit: 3, retryDelay: 60 },
+  );
   await boss.work(DAILY_DIGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
     await sendDailyDigests(deps);
   });

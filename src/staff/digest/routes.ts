@@ -28,9 +28,20 @@ export function dailyDigestRoutes(deps: FeatureDeps): Router {
     const form = parseForm(schema, req.body);
     const wanted = form.ok && form.data.dailyDigest;
     await deps.pool.query(`UPDATE users SET daily_digest = $2 WHERE id = $1 AND kind = 'staff'`, [staff.id, wanted]);
-    await audit(deps.pool, { action: 'staff.daily-digest.changed', actorUserId: staff.id, ip: clientIp(req), details: { dailyDigest: wanted } }, deps.clock.now());
+    await audit(
+      deps.pool,
+      {
+        action: 'staff.daily-digest.changed',
+        actorUserId: staff.id,
+        ip: clientIp(req),
+        details: { dailyDigest: wanted },
+      },
+      deps.clock.now(),
+    );
     redirectWithNotice(req, res, paths.account, {
-      heading: wanted ? 'You will get a daily summary of your cases with new activity' : 'You will not get a daily summary',
+      heading: wanted
+        ? 'You will get a daily summary of your cases with new activity'
+        : 'You will not get a daily summary',
     });
   });
   return router;

@@ -15,7 +15,9 @@ export interface AccountChangedEmail {
 }
 
 function whoToContact(council: Council, kind: AccountChangedEmail['kind']): string {
-  return kind === 'staff' ? `an EHC Hub administrator at ${council.name}` : `${council.teamName} using the details below`;
+  return kind === 'staff'
+    ? `an EHC Hub administrator at ${council.name}`
+    : `${council.teamName} using the details below`;
 }
 
 /** Tells the account holder staff have disabled their account: nothing about any case. */

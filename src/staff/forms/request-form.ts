@@ -1,6 +1,11 @@
 import type { Request, Response } from 'express';
 import type { FeatureDeps } from '../../deps.js';
-import { closeConnectionIfCutOff, readMultipartUpload, type ReceivedFile, type UploadRules } from '../../uploads/index.js';
+import {
+  closeConnectionIfCutOff,
+  readMultipartUpload,
+  type ReceivedFile,
+  type UploadRules,
+} from '../../uploads/index.js';
 
 /** Staff upload letters and plans: PDFs only (told by their content), up to 10 MB each. */
 export const STAFF_PDF_MAX_BYTES = 10 * 1024 * 1024;
@@ -45,14 +50,23 @@ export async function readSubmittedForm(
   file?: { field: string; maxFiles: number },
 ): Promise<SubmittedForm> {
   if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) return { fields: withoutCsrf(req.body ?? {}) };
-  const rules: UploadRules = { fileField: file?.field ?? '', maxFiles: file?.maxFiles ?? 1, maxFileBytes: STAFF_PDF_MAX_BYTES, allowedTypes: ['pdf'] };
+  const rules: UploadRules = {
+    fileField: file?.field ?? '',
+    maxFiles: file?.maxFiles ?? 1,
+    maxFileBytes: STAFF_PDF_MAX_BYTES,
+    allowedTypes: ['pdf'],
+  };
   const outcome = await readMultipartUpload(req, deps.isCsrfTokenValid, rules);
   closeConnectionIfCutOff(res, outcome);
   if (outcome.status === 'csrf-failed') throw new RefusedUpload(403, 'Invalid CSRF token', 'EBADCSRFTOKEN');
   if (outcome.status === 'too-large') throw new RefusedUpload(413, 'Upload too large');
   if (outcome.status === 'malformed') throw new RefusedUpload(400, 'The form could not be read');
   const refused = outcome.refused[0];
-  const problem: FileProblem | undefined = refused ? PROBLEMS[refused.reason] : outcome.tooManyFiles ? 'too-many' : undefined;
+  const problem: FileProblem | undefined = refused
+    ? PROBLEMS[refused.reason]
+    : outcome.tooManyFiles
+      ? 'too-many'
+      : undefined;
   return { fields: withoutCsrf(outcome.fields), upload: { files: problem ? [] : outcome.files, problem } };
 }
 

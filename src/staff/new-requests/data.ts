@@ -46,7 +46,12 @@ export interface CouncilRequest {
 }
 
 /** A request sent to the council (never a draft), or undefined. */
-export async function findCouncilRequest(db: Queryable, councilId: string, requestId: string, options: { lock?: boolean } = {}): Promise<CouncilRequest | undefined> {
+export async function findCouncilRequest(
+  db: Queryable,
+  councilId: string,
+  requestId: string,
+  options: { lock?: boolean } = {},
+): Promise<CouncilRequest | undefined> {
   const { rows } = await db.query(
     `SELECT r.id, r.reference, r.status, r.answers, to_char(r.submitted_on, 'YYYY-MM-DD') AS submitted_on, r.case_id, c.reference AS case_reference,
             u.id AS user_id, u.full_name, u.email, u.status AS user_status
@@ -79,7 +84,11 @@ export interface PossibleCase {
 }
 
 /** The council's cases for a child of the same name and date of birth (names compared without case or spaces). */
-export async function casesForSameChild(db: Queryable, councilId: string, child: { firstName: string; lastName: string; dateOfBirth: IsoDate }): Promise<PossibleCase[]> {
+export async function casesForSameChild(
+  db: Queryable,
+  councilId: string,
+  child: { firstName: string; lastName: string; dateOfBirth: IsoDate },
+): Promise<PossibleCase[]> {
   const { rows } = await db.query(
     `SELECT c.id, c.reference, ch.first_name, ch.last_name, to_char(ch.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
             to_char(c.request_received, 'YYYY-MM-DD') AS request_received, c.current_stage
@@ -101,7 +110,10 @@ export async function casesForSameChild(db: Queryable, councilId: string, child:
 }
 
 /** The request's files with their content, as uploads ready to store against a case. */
-export async function requestFilesToCopy(db: Queryable, requestId: string): Promise<{ file: ReceivedFile; description: string }[]> {
+export async function requestFilesToCopy(
+  db: Queryable,
+  requestId: string,
+): Promise<{ file: ReceivedFile; description: string }[]> {
   const { rows } = await db.query(
     `SELECT original_filename, content_type, content, sha256, description FROM online_request_files WHERE request_id = $1 ORDER BY uploaded_at, id`,
     [requestId],
@@ -126,11 +138,20 @@ export async function findCouncilRequestFile(db: Queryable, councilId: string, r
     [fileId, requestId, councilId],
   );
   const row = rows[0];
-  return row && { filename: row.original_filename as string, contentType: row.content_type as string, content: row.content as Buffer };
+  return (
+    row && {
+      filename: row.original_filename as string,
+      contentType: row.content_type as string,
+      content: row.content as Buffer,
+    }
+  );
 }
 
 /** Marks a sent request as made into, or linked to, a case; false if someone else did first. */
-export async function markHandled(db: Queryable, input: { requestId: string; status: 'case-created' | 'linked'; caseId: string; staffId: string; at: Date }): Promise<boolean> {
+export async function markHandled(
+  db: Queryable,
+  input: { requestId: string; status: 'case-created' | 'linked'; caseId: string; staffId: string; at: Date },
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE online_requests SET status = $2, case_id = $3, handled_by = $4, handled_at = $5, updated_at = $5 WHERE id = $1 AND status = 'submitted'`,
     [input.requestId, input.status, input.caseId, input.staffId, input.at],

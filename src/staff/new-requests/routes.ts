@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { audit } from '../../audit/audit.js';
 import { ukToday } from '../../clock.js';
 import type { FeatureDeps } from '../../deps.js';
-import { daysBetween, decisionToAssessDue, formatGuideDate, isStageId, stageLabel, type IsoDate } from '../../ehc/index.js';
+import {
+  daysBetween,
+  decisionToAssessDue,
+  formatGuideDate,
+  isStageId,
+  stageLabel,
+  type IsoDate,
+} from '../../ehc/index.js';
 import { requestFiles } from '../../online-request/data.js';
 import { completeRequest, RELATIONSHIPS } from '../../online-request/sections.js';
 import { summaryRows } from '../../online-request/view-model.js';
@@ -54,8 +61,19 @@ export function newRequestsRoutes(deps: FeatureDeps): Router {
     if (!request) return renderNotFound(res);
     const answers = completeRequest(request.answers, request.submittedOn);
     const files = await requestFiles(deps.pool, request.id);
-    const matches = request.status === 'submitted' ? await casesForSameChild(deps.pool, staff.councilId, answers.child) : [];
-    await audit(deps.pool, { action: 'staff.request.viewed', actorUserId: staff.id, subjectUserId: request.requester.id, ip: clientIp(req), details: { request: request.reference } }, deps.clock.now());
+    const matches =
+      request.status === 'submitted' ? await casesForSameChild(deps.pool, staff.councilId, answers.child) : [];
+    await audit(
+      deps.pool,
+      {
+        action: 'staff.request.viewed',
+        actorUserId: staff.id,
+        subjectUserId: request.requester.id,
+        ip: clientIp(req),
+        details: { request: request.reference },
+      },
+      deps.clock.now(),
+    );
     res.render('staff/new-requests/request', {
       request,
       childName: `${answers.child.lastName}, ${answers.child.firstName}`,
@@ -76,9 +94,16 @@ export function newRequestsRoutes(deps: FeatureDeps): Router {
   router.get(staffPattern(staffPaths.newRequestFile(':requestId', ':fileId')), async (req, res) => {
     const staff = staffMemberOf(req);
     const { requestId, fileId } = req.params;
-    const file = isUuid(requestId) && isUuid(fileId) ? await findCouncilRequestFile(deps.pool, staff.councilId, requestId, fileId) : undefined;
+    const file =
+      isUuid(requestId) && isUuid(fileId)
+        ? await findCouncilRequestFile(deps.pool, staff.councilId, requestId, fileId)
+        : undefined;
     if (!file) return renderNotFound(res);
-    sendAttachment(res, { content: file.content, contentType: file.contentType, downloadName: downloadNameFor(file.filename, file.contentType) });
+    sendAttachment(res, {
+      content: file.content,
+      contentType: file.contentType,
+      downloadName: downloadNameFor(file.filename, file.contentType),
+    });
   });
 
   router.post(staffPattern(staffPaths.createCaseFromRequest(':requestId')), async (req, res) => {
@@ -86,7 +111,8 @@ export function newRequestsRoutes(deps: FeatureDeps): Router {
     const requestId = String(req.params.requestId);
     if (!isUuid(requestId)) return renderNotFound(res);
     const outcome = await createCaseFromRequest(deps, { staff, requestId, ip: clientIp(req) });
-    if (!outcome.ok) return outcome.reason === 'not-found' ? renderNotFound(res) : res.redirect(staffPaths.newRequest(requestId));
+    if (!outcome.ok)
+      return outcome.reason === 'not-found' ? renderNotFound(res) : res.redirect(staffPaths.newRequest(requestId));
     redirectWithNotice(req, res, staffPaths.case(outcome.caseId), {
       heading: `Case ${outcome.reference} created from the request sent online`,
       lines: ['The person who sent it has been added to the case and can follow it on EHC Hub.'],
@@ -99,7 +125,8 @@ export function newRequestsRoutes(deps: FeatureDeps): Router {
     const form = linkSchema.safeParse(req.body);
     if (!isUuid(requestId) || !form.success) return renderNotFound(res);
     const outcome = await linkRequestToCase(deps, { staff, requestId, caseId: form.data.caseId, ip: clientIp(req) });
-    if (!outcome.ok) return outcome.reason === 'not-found' ? renderNotFound(res) : res.redirect(staffPaths.newRequest(requestId));
+    if (!outcome.ok)
+      return outcome.reason === 'not-found' ? renderNotFound(res) : res.redirect(staffPaths.newRequest(requestId));
     redirectWithNotice(req, res, staffPaths.case(outcome.caseId), {
       heading: `The request sent online has been added to case ${outcome.reference}`,
       lines: ['The person who sent it has been added to the case and can follow it on EHC Hub.'],

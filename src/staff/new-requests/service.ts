@@ -34,7 +34,8 @@ export function requestText(answers: CompleteRequest): string {
   ].join('\n\n');
 }
 
-export type HandleOutcome = { ok: true; caseId: string; reference: string } | { ok: false; reason: 'not-found' | 'handled' };
+export type HandleOutcome =
+  { ok: true; caseId: string; reference: string } | { ok: false; reason: 'not-found' | 'handled' };
 
 class AlreadyHandled extends Error {}
 
@@ -42,12 +43,36 @@ class AlreadyHandled extends Error {}
 async function joinCase(
   client: pg.PoolClient,
   deps: Pick<FeatureDeps, 'config' | 'queue'>,
-  input: { request: CouncilRequest; staff: StaffMember; caseId: string; caseReference: string; status: 'case-created' | 'linked'; at: Date },
+  input: {
+    request: CouncilRequest;
+    staff: StaffMember;
+    caseId: string;
+    caseReference: string;
+    status: 'case-created' | 'linked';
+    at: Date;
+  },
 ): Promise<void> {
   const { request, staff, at } = input;
-  if (!(await markHandled(client, { requestId: request.id, status: input.status, caseId: input.caseId, staffId: staff.id, at }))) throw new AlreadyHandled();
+  if (
+    !(await markHandled(client, {
+      requestId: request.id,
+      status: input.status,
+      caseId: input.caseId,
+      staffId: staff.id,
+      at,
+    }))
+  )
+    throw new AlreadyHandled();
   for (const { file, description } of await requestFilesToCopy(client, request.id)) {
-    await insertDocument(client, { caseId: input.caseId, kind: 'request', file, uploadedBy: request.requester.id, description, at, defaultFilename: 'document.pdf' });
+    await insertDocument(client, {
+      caseId: input.caseId,
+      kind: 'request',
+      file,
+      uploadedBy: request.requester.id,
+      description,
+      at,
+      defaultFilename: 'document.pdf',
+    });
   }
   const role = ROLE_OF[request.answers.you?.relationship ?? '']?.role ?? 'parent';
   await grantAccess(client, { caseId: input.caseId, userId: request.requester.id, role, addedBy: staff.id, at });
@@ -64,7 +89,13 @@ async function joinCase(
     );
   }
   if (input.status === 'linked') {
-    await insertNote(client, { caseId: input.caseId, authorId: staff.id, body: `Request ${request.reference} sent online on EHC Hub added to this case.`, internal: false, at });
+    await insertNote(client, {
+      caseId: input.caseId,
+      authorId: staff.id,
+      body: `Request ${request.reference} sent online on EHC Hub added to this case.`,
+      internal: false,
+      at,
+    });
   }
 }
 
@@ -94,7 +125,15 @@ export async function createCaseFromRequest(
         requesterName: answers.you.relationship === 'school' ? answers.you.settingName : request.requester.fullName,
         requestText: requestText(answers),
       },
-      within: (client, made) => joinCase(client, deps, { request, staff, caseId: made.id, caseReference: made.reference, status: 'case-created', at: deps.clock.now() }),
+      within: (client, made) =>
+        joinCase(client, deps, {
+          request,
+          staff,
+          caseId: made.id,
+          caseReference: made.reference,
+          status: 'case-created',
+          at: deps.clock.now(),
+        }),
     });
     deps.queue.nudge();
     return { ok: true, caseId: created.id, reference: created.reference };
@@ -117,8 +156,25 @@ export async function linkRequestToCase(
     if (request.status !== 'submitted') return { ok: false, reason: 'handled' };
     const found = await findCouncilCase(client, staff.councilId, input.caseId);
     if (!found) return { ok: false, reason: 'not-found' };
-    await joinCase(client, deps, { request, staff, caseId: found.id, caseReference: found.reference, status: 'linked', at: now });
-    await audit(client, { action: 'staff.request.linked', actorUserId: staff.id, caseId: found.id, ip: input.ip, details: { request: request.reference } }, now);
+    await joinCase(client, deps, {
+      request,
+      staff,
+      caseId: found.id,
+      caseReference: found.reference,
+      status: 'linked',
+      at: now,
+    });
+    await audit(
+      client,
+      {
+        action: 'staff.request.linked',
+        actorUserId: staff.id,
+        caseId: found.id,
+        ip: input.ip,
+        details: { request: request.reference },
+      },
+      now,
+    );
     return { ok: true, caseId: found.id, reference: found.reference };
   });
   if (outcome.ok) deps.queue.nudge();

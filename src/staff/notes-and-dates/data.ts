@@ -1,6 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
 
-
 export async function insertNote(
   client: Queryable,
   note: { caseId: string; authorId: string; body: string; internal: boolean; at: Date },
@@ -35,7 +34,12 @@ export async function listNotes(db: Queryable, caseId: string): Promise<Timeline
       WHERE n.case_id = $1 ORDER BY n.created_at DESC, n.id LIMIT 200`,
     [caseId],
   );
-  return rows.map((row) => ({ body: row.body, internal: row.internal, createdAt: row.created_at, authorName: row.full_name }));
+  return rows.map((row) => ({
+    body: row.body,
+    internal: row.internal,
+    createdAt: row.created_at,
+    authorName: row.full_name,
+  }));
 }
 
 export interface KeyDate {

@@ -16,7 +16,8 @@ type CaseParams = { caseId: string };
 /** Notes on a case's timeline and key dates, each visible to the family unless internal. */
 export function notesAndDatesRoutes(deps: FeatureDeps): Router {
   const router = Router();
-  const caseOf = (req: Request<CaseParams>) => findCouncilCase(deps.pool, staffMemberOf(req).councilId, req.params.caseId);
+  const caseOf = (req: Request<CaseParams>) =>
+    findCouncilCase(deps.pool, staffMemberOf(req).councilId, req.params.caseId);
 
   router.get(staffPattern(staffPaths.newNote(':caseId')), async (req: Request<CaseParams>, res) => {
     const found = await caseOf(req);
@@ -28,9 +29,14 @@ export function notesAndDatesRoutes(deps: FeatureDeps): Router {
     const found = await caseOf(req);
     if (!found) return renderNotFound(res);
     const parsed = parseForm(noteSchema, req.body);
-    if (!parsed.ok) return renderWithErrors(res, 'staff/new-note', parsed.errors, { caseSummary: found, values: req.body ?? {} });
+    if (!parsed.ok)
+      return renderWithErrors(res, 'staff/new-note', parsed.errors, { caseSummary: found, values: req.body ?? {} });
     await addNote(deps, { staff: staffMemberOf(req), ip: clientIp(req), caseId: found.id, ...parsed.data });
-    redirectWithNotice(req, res, staffPaths.case(found.id), { heading: parsed.data.internal ? 'Internal note added. Only council staff can see it.' : 'Note added. The family can see it on the case.' });
+    redirectWithNotice(req, res, staffPaths.case(found.id), {
+      heading: parsed.data.internal
+        ? 'Internal note added. Only council staff can see it.'
+        : 'Note added. The family can see it on the case.',
+    });
   });
 
   router.get(staffPattern(staffPaths.newKeyDate(':caseId')), async (req: Request<CaseParams>, res) => {
@@ -43,9 +49,14 @@ export function notesAndDatesRoutes(deps: FeatureDeps): Router {
     const found = await caseOf(req);
     if (!found) return renderNotFound(res);
     const parsed = parseForm(keyDateSchema, req.body ?? {}, ['onDate']);
-    if (!parsed.ok) return renderWithErrors(res, 'staff/new-key-date', parsed.errors, { caseSummary: found, values: req.body ?? {} });
+    if (!parsed.ok)
+      return renderWithErrors(res, 'staff/new-key-date', parsed.errors, { caseSummary: found, values: req.body ?? {} });
     await addKeyDate(deps, { staff: staffMemberOf(req), ip: clientIp(req), caseId: found.id, ...parsed.data });
-    redirectWithNotice(req, res, staffPaths.case(found.id), { heading: parsed.data.internal ? 'Internal key date added. Only council staff can see it.' : 'Key date added. The family can see it on the case.' });
+    redirectWithNotice(req, res, staffPaths.case(found.id), {
+      heading: parsed.data.internal
+        ? 'Internal key date added. Only council staff can see it.'
+        : 'Key date added. The family can see it on the case.',
+    });
   });
   return router;
 }

@@ -13,8 +13,24 @@ export async function addNote(
     const found = await findCouncilCase(client, input.staff.councilId, input.caseId);
     if (!found) return false;
     const now = deps.clock.now();
-    await insertNote(client, { caseId: found.id, authorId: input.staff.id, body: input.body, internal: input.internal, at: now });
-    await audit(client, { action: 'staff.case.note-added', actorUserId: input.staff.id, caseId: found.id, ip: input.ip, details: { internal: input.internal } }, now);
+    await insertNote(client, {
+      caseId: found.id,
+      authorId: input.staff.id,
+      body: input.body,
+      internal: input.internal,
+      at: now,
+    });
+    await audit(
+      client,
+      {
+        action: 'staff.case.note-added',
+        actorUserId: input.staff.id,
+        caseId: found.id,
+        ip: input.ip,
+        details: { internal: input.internal },
+      },
+      now,
+    );
     return true;
   });
 }
@@ -27,10 +43,23 @@ export async function addKeyDate(
     const found = await findCouncilCase(client, input.staff.councilId, input.caseId);
     if (!found) return false;
     const now = deps.clock.now();
-    await insertKeyDate(client, { caseId: found.id, createdBy: input.staff.id, label: input.label, onDate: input.onDate, internal: input.internal, at: now });
+    await insertKeyDate(client, {
+      caseId: found.id,
+      createdBy: input.staff.id,
+      label: input.label,
+      onDate: input.onDate,
+      internal: input.internal,
+      at: now,
+    });
     await audit(
       client,
-      { action: 'staff.case.key-date-added', actorUserId: input.staff.id, caseId: found.id, ip: input.ip, details: { onDate: input.onDate, internal: input.internal } },
+      {
+        action: 'staff.case.key-date-added',
+        actorUserId: input.staff.id,
+        caseId: found.id,
+        ip: input.ip,
+        details: { onDate: input.onDate, internal: input.internal },
+      },
       now,
     );
     return true;

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { Queryable } from '../../db/pool.js';
 
-
 /** A person the council may see: its own staff, anyone who is or was on one of its cases, or was asked for advice on one. */
 const VISIBLE_TO_COUNCIL = `(u.council_id = $1 OR EXISTS (
   SELECT 1 FROM case_members m JOIN cases c ON c.id = m.case_id WHERE m.user_id = u.id AND c.council_id = $1) OR EXISTS (
@@ -9,7 +8,10 @@ const VISIBLE_TO_COUNCIL = `(u.council_id = $1 OR EXISTS (
 
 /** Whether this council may already see the account (its staff, or someone on one of its cases, now or before). */
 export async function isKnownToCouncil(db: Queryable, councilId: string, userId: string): Promise<boolean> {
-  const { rows } = await db.query(`SELECT 1 FROM users u WHERE u.id = $2 AND ${VISIBLE_TO_COUNCIL}`, [councilId, userId]);
+  const { rows } = await db.query(`SELECT 1 FROM users u WHERE u.id = $2 AND ${VISIBLE_TO_COUNCIL}`, [
+    councilId,
+    userId,
+  ]);
   return rows.length > 0;
 }
 
@@ -32,7 +34,13 @@ export async function findPeople(db: Queryable, councilId: string, search: strin
       ORDER BY lower(u.full_name), u.email LIMIT 50`,
     [councilId, `${term}%`, `%${term}%`],
   );
-  return rows.map((row) => ({ id: row.id, fullName: row.full_name, email: row.email, kind: row.kind, status: row.status }));
+  return rows.map((row) => ({
+    id: row.id,
+    fullName: row.full_name,
+    email: row.email,
+    kind: row.kind,
+    status: row.status,
+  }));
 }
 
 export interface Person extends PersonListing {
@@ -45,7 +53,12 @@ export interface Person extends PersonListing {
   onAnotherCouncilsCase: boolean;
 }
 
-export async function findPerson(db: Queryable, councilId: string, userId: string, options: { lock?: boolean } = {}): Promise<Person | undefined> {
+export async function findPerson(
+  db: Queryable,
+  councilId: string,
+  userId: string,
+  options: { lock?: boolean } = {},
+): Promise<Person | undefined> {
   const { rows } = await db.query(
     `SELECT u.id, u.full_name, u.email, u.kind, u.status, u.staff_role, u.two_factor_method, u.registered_at, u.last_signed_in_at, u.created_at,
             EXISTS (SELECT 1 FROM case_members om JOIN cases oc ON oc.id = om.case_id
@@ -88,10 +101,21 @@ export async function casesOfPerson(db: Queryable, councilId: string, userId: st
       ORDER BY m.removed_at IS NOT NULL, ch.last_name, ch.first_name LIMIT 500`,
     [councilId, userId],
   );
-  return rows.map((row) => ({ caseId: row.id, reference: row.reference, childName: row.child_name, role: row.role, removed: row.removed_at !== null }));
+  return rows.map((row) => ({
+    caseId: row.id,
+    reference: row.reference,
+    childName: row.child_name,
+    role: row.role,
+    removed: row.removed_at !== null,
+  }));
 }
 
-export async function setStatus(client: pg.PoolClient, userId: string, status: 'disabled' | 'enabled', at: Date): Promise<void> {
+export async function setStatus(
+  client: pg.PoolClient,
+  userId: string,
+  status: 'disabled' | 'enabled',
+  at: Date,
+): Promise<void> {
   await client.query(
     status === 'disabled'
       ? `UPDATE users SET status = 'disabled', updated_at = $2 WHERE id = $1`

@@ -65,10 +65,24 @@ export async function actOnPerson(
       sessionsEnded = await endSessions(client, person.id);
       await deps.queue.queueEmail(client, secondFactorResetEmail(deps.config.council, tell));
     } else {
-      const resent = await resendInvitation(client, deps, { userId: person.id, resentBy: { name: staff.name, userId: staff.id }, ip: input.ip });
+      const resent = await resendInvitation(client, deps, {
+        userId: person.id,
+        resentBy: { name: staff.name, userId: staff.id },
+        ip: input.ip,
+      });
       if (resent.outcome !== 'invited') return undefined;
     }
-    await audit(client, { action: AUDIT_ACTIONS[action], actorUserId: staff.id, subjectUserId: person.id, ip: input.ip, details: { sessionsEnded } }, now);
+    await audit(
+      client,
+      {
+        action: AUDIT_ACTIONS[action],
+        actorUserId: staff.id,
+        subjectUserId: person.id,
+        ip: input.ip,
+        details: { sessionsEnded },
+      },
+      now,
+    );
     return person;
   });
   if (result && action !== 'enable') deps.queue.nudge();

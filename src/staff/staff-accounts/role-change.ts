@@ -14,8 +14,15 @@ export interface StaffAccount {
 }
 
 /** A member of staff of this council, or undefined (anyone else is a page that does not exist). */
-export async function findStaffAccount(db: Pick<pg.Pool, 'query'>, councilId: string, userId: string): Promise<StaffAccount | undefined> {
-  const { rows } = await db.query(`SELECT id, full_name, email, staff_role FROM users WHERE id = $1 AND kind = 'staff' AND council_id = $2`, [userId, councilId]);
+export async function findStaffAccount(
+  db: Pick<pg.Pool, 'query'>,
+  councilId: string,
+  userId: string,
+): Promise<StaffAccount | undefined> {
+  const { rows } = await db.query(
+    `SELECT id, full_name, email, staff_role FROM users WHERE id = $1 AND kind = 'staff' AND council_id = $2`,
+    [userId, councilId],
+  );
   const row = rows[0];
   return row && { id: row.id, fullName: row.full_name, email: row.email, role: row.staff_role };
 }
@@ -45,14 +52,29 @@ export async function changeStaffRole(
     const actor = rows.find((row) => row.id === admin.id);
     const target = rows.find((row) => row.id === input.userId);
     if (!target || actor?.staff_role !== 'admin' || actor.status !== 'active') return { outcome: 'not-found' };
-    const account: StaffAccount = { id: target.id, fullName: target.full_name, email: target.email, role: target.staff_role };
+    const account: StaffAccount = {
+      id: target.id,
+      fullName: target.full_name,
+      email: target.email,
+      role: target.staff_role,
+    };
     if (account.role === input.role) return { outcome: 'unchanged', account };
     if (account.id === admin.id) return { outcome: 'own-admin-role', account };
     const now = deps.clock.now();
-    await client.query(`UPDATE users SET staff_role = $2, updated_at = $3 WHERE id = $1`, [account.id, input.role, now]);
+    await client.query(`UPDATE users SET staff_role = $2, updated_at = $3 WHERE id = $1`, [
+      account.id,
+      input.role,
+      now,
+    ]);
     await audit(
       client,
-      { action: 'staff.staff-role-changed', actorUserId: admin.id, subjectUserId: account.id, ip: input.ip, details: { from: account.role, to: input.role } },
+      {
+        action: 'staff.staff-role-changed',
+        actorUserId: admin.id,
+        subjectUserId: account.id,
+        ip: input.ip,
+        details: { from: account.role, to: input.role },
+      },
       now,
     );
     return { outcome: 'changed', account: { ...account, role: input.role } };

@@ -6,13 +6,18 @@ import { findUserByEmail } from '../case-people/data.js';
 import type { StaffMember } from '../staff-member.js';
 import type { Queryable } from '../../db/pool.js';
 
-
 export async function listCouncilStaff(db: Queryable, councilId: string) {
   const { rows } = await db.query(
     `SELECT id, full_name, email, staff_role, status FROM users WHERE kind = 'staff' AND council_id = $1 ORDER BY lower(full_name), email`,
     [councilId],
   );
-  return rows.map((row) => ({ id: row.id as string, fullName: row.full_name as string, email: row.email as string, role: row.staff_role as 'caseworker' | 'admin', status: row.status as string }));
+  return rows.map((row) => ({
+    id: row.id as string,
+    fullName: row.full_name as string,
+    email: row.email as string,
+    role: row.staff_role as 'caseworker' | 'admin',
+    status: row.status as string,
+  }));
 }
 
 /** An admin invites a caseworker or admin into their own council. */
@@ -35,7 +40,13 @@ export async function inviteStaff(
     });
     await audit(
       client,
-      { action: 'staff.staff-invited', actorUserId: input.admin.id, subjectUserId: invited.userId, ip: input.ip, details: { role: input.role } },
+      {
+        action: 'staff.staff-invited',
+        actorUserId: input.admin.id,
+        subjectUserId: invited.userId,
+        ip: input.ip,
+        details: { role: input.role },
+      },
       deps.clock.now(),
     );
     return { outcome: 'invited' as const };

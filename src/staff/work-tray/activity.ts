@@ -25,15 +25,32 @@ export function newActivitySql(staffParam: string) {
     join: `LEFT JOIN case_last_visits v ON v.case_id = c.id AND v.user_id = ${staffParam}`,
     isNew,
     columns: [
-      counted('new_comments', `SELECT count(*) FROM case_comments k WHERE k.case_id = c.id AND k.created_at > ${SINCE}`),
-      counted('new_documents', `SELECT count(*) FROM documents d WHERE d.case_id = c.id AND d.kind = 'family-upload' AND d.removed_at IS NULL AND d.uploaded_at > ${SINCE}`),
-      counted('new_amendments', `SELECT count(*) FROM case_request_versions r WHERE r.case_id = c.id AND r.version > 1 AND r.amended_by IS NOT NULL AND r.amended_at > ${SINCE}`),
-      counted('new_responses', `SELECT count(*) FROM draft_plan_responses p WHERE p.case_id = c.id AND p.created_at > ${SINCE}`),
+      counted(
+        'new_comments',
+        `SELECT count(*) FROM case_comments k WHERE k.case_id = c.id AND k.created_at > ${SINCE}`,
+      ),
+      counted(
+        'new_documents',
+        `SELECT count(*) FROM documents d WHERE d.case_id = c.id AND d.kind = 'family-upload' AND d.removed_at IS NULL AND d.uploaded_at > ${SINCE}`,
+      ),
+      counted(
+        'new_amendments',
+        `SELECT count(*) FROM case_request_versions r WHERE r.case_id = c.id AND r.version > 1 AND r.amended_by IS NOT NULL AND r.amended_at > ${SINCE}`,
+      ),
+      counted(
+        'new_responses',
+        `SELECT count(*) FROM draft_plan_responses p WHERE p.case_id = c.id AND p.created_at > ${SINCE}`,
+      ),
     ].join(',\n       '),
   };
 }
 
-export const activityOf = (row: { new_comments: string | number; new_documents: string | number; new_amendments: string | number; new_responses: string | number }): NewActivity => ({
+export const activityOf = (row: {
+  new_comments: string | number;
+  new_documents: string | number;
+  new_amendments: string | number;
+  new_responses: string | number;
+}): NewActivity => ({
   comments: Number(row.new_comments),
   documents: Number(row.new_documents),
   amendments: Number(row.new_amendments),

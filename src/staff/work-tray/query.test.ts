@@ -10,7 +10,12 @@ describe('the work tray query', () => {
       params: ['council', '2023-11-01'],
       needsChildren: false,
     });
-    assert.deepEqual(trayConditions('council', { due: 'soon', stage: 'decision', page: 1 }, '2023-11-01').params, ['council', 'decision', '2023-11-01', '2023-11-15']);
+    assert.deepEqual(trayConditions('council', { due: 'soon', stage: 'decision', page: 1 }, '2023-11-01').params, [
+      'council',
+      'decision',
+      '2023-11-01',
+      '2023-11-15',
+    ]);
   });
 
   it('matches names from their start, escaping LIKE wildcards, and references exactly', () => {
@@ -21,13 +26,20 @@ describe('the work tray query', () => {
     const two = trayConditions('council', { search: 'Barney Rogers', page: 1 }, '2023-11-01');
     assert.deepEqual(two.params, ['council', 'barney%', 'rogers%']);
     const reference = trayConditions('council', { search: 'ehc-123', page: 1 }, '2023-11-01');
-    assert.deepEqual(reference, { where: 'c.council_id = $1 AND c.reference = $2', params: ['council', 'EHC-000123'], needsChildren: false });
+    assert.deepEqual(reference, {
+      where: 'c.council_id = $1 AND c.reference = $2',
+      params: ['council', 'EHC-000123'],
+      needsChildren: false,
+    });
   });
 
   it('paginates with the first, last and neighbouring pages', () => {
     assert.equal(paginationFor(1, 1, String), undefined);
     const middle = paginationFor(5, 10, (n) => `?page=${n}`);
-    assert.deepEqual(middle?.items.map((item) => ('number' in item ? item.number : '…')), [1, '…', 4, 5, 6, '…', 10]);
+    assert.deepEqual(
+      middle?.items.map((item) => ('number' in item ? item.number : '…')),
+      [1, '…', 4, 5, 6, '…', 10],
+    );
     assert.equal(middle?.previous?.href, '?page=4');
     assert.equal(middle?.next?.href, '?page=6');
   });

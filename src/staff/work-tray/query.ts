@@ -4,7 +4,6 @@ import { adviceOverdue } from '../../advice/overdue.js';
 import type { Queryable } from '../../db/pool.js';
 import { activityOf, activitySummary, newActivitySql } from './activity.js';
 
-
 export const TRAY_PAGE_SIZE = 50;
 
 export interface TrayFilters {
@@ -68,18 +67,26 @@ export function trayConditions(
     conditions.push(`c.next_due_on BETWEEN ${param(today)}::date AND ${param(addDays(today, 14))}::date`);
   }
   if (filters.viewerId && filters.mine) {
-    conditions.push(`EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = ${param(filters.viewerId)} AND cm.role = 'coordinator' AND cm.removed_at IS NULL)`);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = ${param(filters.viewerId)} AND cm.role = 'coordinator' AND cm.removed_at IS NULL)`,
+    );
   }
   if (filters.viewerId && filters.activity === 'new') {
     const viewer = param(filters.viewerId);
-    conditions.push(`c.family_activity_at > COALESCE((SELECT lv.visited_at FROM case_last_visits lv WHERE lv.case_id = c.id AND lv.user_id = ${viewer}), '-infinity'::timestamptz)`);
+    conditions.push(
+      `c.family_activity_at > COALESCE((SELECT lv.visited_at FROM case_last_visits lv WHERE lv.case_id = c.id AND lv.user_id = ${viewer}), '-infinity'::timestamptz)`,
+    );
   }
   const search = (filters.search ?? '').trim().toLowerCase();
   const reference = /^ehc-?(\d{1,6})$/.exec(search);
   if (reference) {
     conditions.push(`c.reference = ${param(`EHC-${reference[1].padStart(6, '0')}`)}`);
   } else if (search) {
-    const words = search.split(/[\s,]+/).filter(Boolean).slice(0, 2).map((word) => `${escapeLike(word)}%`);
+    const words = search
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((word) => `${escapeLike(word)}%`);
     const first = 'lower(ch.first_name) LIKE';
     const last = 'lower(ch.last_name) LIKE';
     if (words.length === 1) {
@@ -98,7 +105,12 @@ export function trayConditions(
  * 095 keeps up to date (a sequential scan of the council's cases otherwise); the due-date and name
  * filters depend on today and the search, so they are counted.
  */
-async function countOf(db: Queryable, councilId: string, filters: TrayFilters, query: { from: string; where: string; params: unknown[] }): Promise<number> {
+async function countOf(
+  db: Queryable,
+  councilId: string,
+  filters: TrayFilters,
+  query: { from: string; where: string; params: unknown[] },
+): Promise<number> {
   const counted =
     filters.due || filters.search?.trim() || filters.mine || filters.activity
       ? await db.query(`SELECT count(*) AS total FROM ${query.from} WHERE ${query.where}`, query.params)
@@ -115,7 +127,12 @@ async function countOf(db: Queryable, councilId: string, filters: TrayFilters, q
  * a name search, the count and the page's ids come from the cases indexes alone (index-only
  * scans, even for a deep page), and only the page's 50 rows are joined to the children.
  */
-export async function workTrayPage(db: Queryable, councilId: string, filters: TrayFilters, today: IsoDate): Promise<TrayPage> {
+export async function workTrayPage(
+  db: Queryable,
+  councilId: string,
+  filters: TrayFilters,
+  today: IsoDate,
+): Promise<TrayPage> {
   const { where, params, needsChildren } = trayConditions(councilId, filters, today);
   const from = needsChildren ? 'cases c JOIN children ch ON ch.id = c.child_id' : 'cases c';
   const total = await countOf(db, councilId, filters, { from, where, params });
@@ -127,7 +144,9 @@ export async function workTrayPage(db: Queryable, councilId: string, filters: Tr
   const activity = newActivitySql(`$${params.length + 2}::uuid`);
   const order = (alias: string) =>
     `${filters.sort === 'activity' ? `${alias}.family_activity_at DESC NULLS LAST, ` : ''}${alias}.next_due_on ASC NULLS LAST, ${alias}.id`;
-  const run = needsChildren ? (text: string, values: unknown[]) => db.query(text, values) : (text: string, values: unknown[]) => queryPrepared(db, text, values);
+  const run = needsChildren
+    ? (text: string, values: unknown[]) => db.query(text, values)
+    : (text: string, values: unknown[]) => queryPrepared(db, text, values);
   const { rows } = await run(
     `WITH page AS (
        SELECT c.id, c.next_due_on, c.family_activity_at FROM ${from} WHERE ${where}

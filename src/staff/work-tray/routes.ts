@@ -51,12 +51,24 @@ export function workTrayRoutes(deps: FeatureDeps): Router {
     };
     const today = ukToday(deps.clock);
     const tray = await workTrayPage(deps.pool, staff.councilId, filters, today);
-    await audit(deps.pool, {
-      action: 'staff.work-tray.viewed',
-      actorUserId: staff.id,
-      ip: clientIp(req),
-      details: { stage: filters.stage ?? null, due: filters.due ?? null, searched: Boolean(filters.search), page: tray.page, activity: filters.activity ?? null, mine: filters.mine, sort: filters.sort },
-    }, deps.clock.now());
+    await audit(
+      deps.pool,
+      {
+        action: 'staff.work-tray.viewed',
+        actorUserId: staff.id,
+        ip: clientIp(req),
+        details: {
+          stage: filters.stage ?? null,
+          due: filters.due ?? null,
+          searched: Boolean(filters.search),
+          page: tray.page,
+          activity: filters.activity ?? null,
+          mine: filters.mine,
+          sort: filters.sort,
+        },
+      },
+      deps.clock.now(),
+    );
     res.render('staff/work-tray', {
       filters,
       tray,
@@ -64,9 +76,20 @@ export function workTrayRoutes(deps: FeatureDeps): Router {
       first: tray.total === 0 ? 0 : (tray.page - 1) * 50 + 1,
       last: Math.min(tray.page * 50, tray.total),
       pagination: paginationFor(tray.page, tray.pageCount, (page) => trayHref(filters, page)),
-      stageItems: [{ value: '', text: 'All stages' }, ...STAGES.map((stage) => ({ value: stage.id, text: stage.label, selected: stage.id === filters.stage }))],
-      filtered: Boolean(filters.stage || filters.due || filters.search || filters.activity || filters.mine || filters.sort === 'activity'),
-      orderWords: filters.sort === 'activity' ? 'latest activity from the family first' : 'soonest statutory date first',
+      stageItems: [
+        { value: '', text: 'All stages' },
+        ...STAGES.map((stage) => ({ value: stage.id, text: stage.label, selected: stage.id === filters.stage })),
+      ],
+      filtered: Boolean(
+        filters.stage ||
+        filters.due ||
+        filters.search ||
+        filters.activity ||
+        filters.mine ||
+        filters.sort === 'activity',
+      ),
+      orderWords:
+        filters.sort === 'activity' ? 'latest activity from the family first' : 'soonest statutory date first',
     });
   });
   return router;

@@ -10,7 +10,8 @@ export interface DateParts {
 
 /** What a govukDateInput named `name` posts: `name-day`, `name-month`, `name-year`. */
 export function datePartsFrom(body: Record<string, unknown>, name: string): DateParts {
-  const part = (key: string) => (typeof body[`${name}-${key}`] === 'string' ? String(body[`${name}-${key}`]).trim() : '');
+  const part = (key: string) =>
+    typeof body[`${name}-${key}`] === 'string' ? String(body[`${name}-${key}`]).trim() : '';
   return { day: part('day'), month: part('month'), year: part('year') };
 }
 
@@ -49,7 +50,9 @@ export function checkDate(parts: DateParts, rules: DateRules): { date?: IsoDate;
   }
   if (rules.notAfter && isAfter(date, rules.notAfter)) return { error: `${rules.label} must be today or in the past` };
   if (rules.notBefore && isBefore(date, rules.notBefore[0])) {
-    return { error: `${rules.label} must be the same as or after ${rules.notBefore[1]} (${formatDate(rules.notBefore[0])})` };
+    return {
+      error: `${rules.label} must be the same as or after ${rules.notBefore[1]} (${formatDate(rules.notBefore[0])})`,
+    };
   }
   return { date };
 }
@@ -58,16 +61,14 @@ export function checkDate(parts: DateParts, rules: DateRules): { date?: IsoDate;
 export function govukDate(rules: DateRules & { optional: true }): z.ZodType<IsoDate | undefined>;
 export function govukDate(rules: DateRules): z.ZodType<IsoDate>;
 export function govukDate(rules: DateRules): z.ZodType<IsoDate | undefined> {
-  return z
-    .object({ day: z.string(), month: z.string(), year: z.string() })
-    .transform((parts, ctx) => {
-      const { date, error } = checkDate(parts, rules);
-      if (error) {
-        ctx.addIssue({ code: 'custom', message: error });
-        return z.NEVER;
-      }
-      return date;
-    }) as z.ZodType<IsoDate | undefined>;
+  return z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
+    const { date, error } = checkDate(parts, rules);
+    if (error) {
+      ctx.addIssue({ code: 'custom', message: error });
+      return z.NEVER;
+    }
+    return date;
+  }) as z.ZodType<IsoDate | undefined>;
 }
 
 /** Replaces each date input's three fields in a form body with one `{day, month, year}` value. */

@@ -18,7 +18,10 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 }
 
 /** A checkbox: present means yes. */
-export const checkbox = z.preprocess((value) => value === 'yes' || (Array.isArray(value) && value.includes('yes')), z.boolean());
+export const checkbox = z.preprocess(
+  (value) => value === 'yes' || (Array.isArray(value) && value.includes('yes')),
+  z.boolean(),
+);
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -27,7 +27,8 @@ export function parseForm<S extends z.ZodType>(
   body: unknown,
   dateFields: readonly string[] = [],
 ): { ok: true; data: z.infer<S> } | { ok: false; errors: FormErrors } {
-  const input = dateFields.length > 0 ? withDateParts((body ?? {}) as Record<string, unknown>, dateFields) : (body ?? {});
+  const input =
+    dateFields.length > 0 ? withDateParts((body ?? {}) as Record<string, unknown>, dateFields) : (body ?? {});
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: linkDateFields(zodFormErrors(result.error), dateFields) };

@@ -8,20 +8,26 @@ import type { Config } from '../../../src/config.js';
 import type { TestApp } from '../../support/test-app.js';
 
 /** Senders that deliver email over SMTP to the given loopback server. */
-export const smtpSenders = (smtpUrl: () => string) => (config: Config, pool: pg.Pool): Senders => ({
-  email: smtpEmailSender(smtpUrl(), config.mail.from),
-  sms: devMailboxSmsSender(pool),
-});
+export const smtpSenders =
+  (smtpUrl: () => string) =>
+  (config: Config, pool: pg.Pool): Senders => ({
+    email: smtpEmailSender(smtpUrl(), config.mail.from),
+    sms: devMailboxSmsSender(pool),
+  });
 
 /** Invites a family member as staff would, committing and waking the queue. */
 export async function invite(t: TestApp, input: Partial<InviteInput> & { email: string }) {
   const result = await inTransaction(t.pool, (client) =>
-    inviteUser(client, { config: t.config, clock: t.clock, queue: t.queue }, {
-      fullName: 'Jo Rogers',
-      kind: 'family',
-      invitedBy: { name: 'Sam Taylor' },
-      ...input,
-    }),
+    inviteUser(
+      client,
+      { config: t.config, clock: t.clock, queue: t.queue },
+      {
+        fullName: 'Jo Rogers',
+        kind: 'family',
+        invitedBy: { name: 'Sam Taylor' },
+        ...input,
+      },
+    ),
   );
   t.queue.nudge();
   return result;
@@ -29,7 +35,9 @@ export async function invite(t: TestApp, input: Partial<InviteInput> & { email: 
 
 /** Pages differ in their per-response nonce and per-session CSRF token; nothing else may differ. */
 export function comparable(html: string, replacements: string[] = []): string {
-  let result = html.replace(/nonce="[^"]+"/g, 'nonce=""').replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""');
+  let result = html
+    .replace(/nonce="[^"]+"/g, 'nonce=""')
+    .replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""');
   for (const text of replacements) result = result.split(text).join('[replaced]');
   return result;
 }

@@ -64,13 +64,22 @@ export function parseEmail(raw: string, to: string[]): CapturedEmail {
     for (const chunk of body.split(`--${boundary}`).slice(1)) {
       if (chunk.startsWith('--')) break;
       const [partHeaders, partBody] = splitHeadersAndBody(chunk.replace(/^\r?\n/, ''));
-      parts.push({ type: partHeaders['content-type'] ?? '', content: decodeBody(partHeaders, partBody.replace(/\r?\n$/, '')) });
+      parts.push({
+        type: partHeaders['content-type'] ?? '',
+        content: decodeBody(partHeaders, partBody.replace(/\r?\n$/, '')),
+      });
     }
   } else {
     parts.push({ type: headers['content-type'] ?? 'text/plain', content: decodeBody(headers, body) });
   }
   const find = (type: string) => parts.find((part) => part.type.startsWith(type))?.content ?? '';
-  return { to, subject: headers.subject ?? '', text: find('text/plain').replace(/\r\n/g, '\n'), html: find('text/html'), raw };
+  return {
+    to,
+    subject: headers.subject ?? '',
+    text: find('text/plain').replace(/\r\n/g, '\n'),
+    html: find('text/html'),
+    raw,
+  };
 }
 
 /** A real SMTP server on loopback that keeps every message it is sent. */
@@ -85,7 +94,12 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        messages.push(parseEmail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+        messages.push(
+          parseEmail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         waiters.forEach((wake) => wake());
         callback();
       });
