@@ -84,7 +84,7 @@ async function main() {
   const concurrency = process.env.TEST_CONCURRENCY ?? '2';
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files],
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=600000', ...files],
     { cwd: root, env, stdio: 'inherit' },
   );
   const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));

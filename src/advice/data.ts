@@ -188,14 +188,6 @@ export async function isAdviser(db: Queryable, userId: string): Promise<boolean>
   return rows.length > 0;
 }
 
-/** Whether the person is an active member of any case (a family member, or a professional added by staff). */
-export async function hasCases(db: Queryable, userId: string): Promise<boolean> {
-  const { rows } = await db.query(`SELECT 1 FROM case_members WHERE user_id = $1 AND removed_at IS NULL LIMIT 1`, [
-    userId,
-  ]);
-  return rows.length > 0;
-}
-
 /** Saves the adviser's draft; false once it has been submitted (it never changes then). */
 export async function saveDraft(
   client: pg.PoolClient,

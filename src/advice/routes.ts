@@ -11,17 +11,9 @@ import { requiredLongText } from '../web/forms/fields.js';
 import type { FormErrors } from '../web/forms/errors.js';
 import { parseForm } from '../web/forms/parse.js';
 import { redirectWithNotice } from '../web/notice.js';
-import { paths } from '../web/paths.js';
 import { z } from 'zod';
 import { adviceAnswerSchema, answerValues, completeness, consultationAnswerSchema } from './answer-form.js';
-import {
-  findAdviserRequest,
-  hasCases,
-  isAdviser,
-  listAddenda,
-  listAdviserRequests,
-  type AdviceRequest,
-} from './data.js';
+import { findAdviserRequest, listAddenda, listAdviserRequests, type AdviceRequest } from './data.js';
 import { advicePaths } from './paths.js';
 import { addAddendum, attachToAdvice, saveAdviceDraft, submitAdvice } from './service.js';
 import { adviceView } from './view.js';
@@ -43,13 +35,6 @@ export function adviceRoutes(deps: FeatureDeps): Router {
   const router = Router();
   const { pool } = deps;
   router.use(allAboutMeRoutes(deps));
-
-  // An adviser with no case of their own lands on their advice requests, not on My cases.
-  router.get(paths.cases, requireSignedIn, async (req, res, next) => {
-    if (req.user!.kind === 'family' && (await isAdviser(pool, req.user!.id)) && !(await hasCases(pool, req.user!.id)))
-      return res.redirect(advicePaths.myRequests);
-    next();
-  });
 
   router.get(advicePaths.myRequests, requireSignedIn, adviserOnly, async (req, res) => {
     const today = ukToday(deps.clock);

@@ -13,6 +13,8 @@ import { visitCase } from './what-is-new/what-is-new.js';
 import { downloadNameFor, sendAttachment } from '../uploads/index.js';
 import { renderNotFound } from '../web/errors.js';
 import { familyAdviceSection } from '../advice/family-view.js';
+import { isAdviser } from '../advice/data.js';
+import { advicePaths } from '../advice/paths.js';
 import { isUuid } from '../web/ids.js';
 import { paths } from '../web/paths.js';
 import { findMemberDocument } from '../documents/data.js';
@@ -33,6 +35,8 @@ export function casesRoutes(deps: FeatureDeps): Router {
     if (req.user!.kind === 'staff') return res.redirect(paths.staff);
     const data = await loadMyCases(pool, req.user!.id, { ip: clientIp(req), at: clock.now() });
     const cards = dashboardCards(data, ukToday(clock));
+    // An adviser with no case of their own lands on their advice requests (asked only then: My cases stays one query).
+    if (cards.length === 0 && (await isAdviser(pool, req.user!.id))) return res.redirect(advicePaths.myRequests);
     const compact = cards.length > FULL_CARDS_UP_TO;
     const openId = compact && typeof req.query.open === 'string' ? req.query.open : undefined;
     res.render('cases/dashboard', { cards, compact, openId });
