@@ -14,6 +14,8 @@ const ACTION_LABELS: Record<string, string> = {
   'staff.case.advice-withdrawn': 'Withdrew a request for advice',
   'staff.case.advice-shared': 'Shared advice with the family',
   'staff.case.advice-recorded-received': 'Recorded advice received another way',
+  'staff.case.advice-exemption-recorded': 'Recorded an exemption to the time limit for advice',
+  'staff.case.advice-exemption-removed': 'Removed an exemption to the time limit for advice',
   'advice.submitted': 'Sent their advice',
   'advice.attached': 'Attached documents to their advice',
   'advice.addendum-added': 'Added an addendum to their advice',
