@@ -72,7 +72,7 @@ describe('advice: an exemption to a request’s 6-week time limit (reg. 8(2))', 
     assert.equal((await submitForm(c.staff.agent, `${requestPath}/exemption/remove`, {}, requestPath)).status, 404);
 
     const audit = textOf((await c.staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200)).text);
-    assert.match(audit, /Sam Jones recorded an exemption to the time limit for advice/);
+    assert.match(audit, /Sam Jones recorded an exemption to the time limit for advice 1st Nov 2023 at 10am \(council staff\) Exemption: Education setting closed for 4 weeks or more/);
     assert.match(audit, /Sam Jones removed an exemption to the time limit for advice/);
     clock.set(`${TODAY}T10:00:00Z`);
   });
