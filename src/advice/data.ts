@@ -3,6 +3,7 @@ import type { Queryable } from '../db/pool.js';
 import { refreshCaseSummary } from '../cases/case-facts-from-db.js';
 import { updateCaseColumns } from '../staff/case-progress/decision-data.js';
 import { isUuid } from '../web/ids.js';
+import type { ExemptionKind } from '../ehc/index.js';
 import type { AdviceKind } from './kinds.js';
 
 /** One request for advice (or a placement consultation), as staff and the adviser read it. */
@@ -29,6 +30,8 @@ export interface AdviceRequest {
   receivedOn: string | null;
   recordedBy: string | null;
   sharedWithFamilyAt: Date | null;
+  /** An exemption to the 6-week time limit (reg. 8(2)), with its reason. */
+  exemption: { kind: ExemptionKind; reason: string; recordedOn: string | null } | null;
 }
 
 /** What the adviser writes: the sections of advice, or a setting's answer to a consultation. */
@@ -45,7 +48,8 @@ export interface AdviceAnswer {
 const COLUMNS = `ar.id, ar.case_id, c.reference, ch.first_name, ch.last_name, ch.date_of_birth, ar.adviser_user_id,
   u.full_name, u.email, u.status, ar.kind, ar.question, ar.setting_name, ar.requested_on, ar.due_on, ar.withdrawn_at,
   ar.needs, ar.outcomes, ar.provision_education, ar.provision_health, ar.provision_social_care, ar.can_meet_needs, ar.reasons,
-  ar.draft_saved_at, ar.submitted_at, ar.received_on, ar.recorded_by, ar.shared_with_family_at`;
+  ar.draft_saved_at, ar.submitted_at, ar.received_on, ar.recorded_by, ar.shared_with_family_at,
+  ar.exemption_kind, ar.exemption_reason, ar.exemption_recorded_on`;
 const FROM = `advice_requests ar JOIN cases c ON c.id = ar.case_id JOIN children ch ON ch.id = c.child_id JOIN users u ON u.id = ar.adviser_user_id`;
 
 type Row = Record<string, unknown>;
@@ -83,6 +87,13 @@ function fromRow(row: Row): AdviceRequest {
     receivedOn: row.received_on as string | null,
     recordedBy: row.recorded_by as string | null,
     sharedWithFamilyAt: row.shared_with_family_at as Date | null,
+    exemption: row.exemption_kind
+      ? {
+          kind: row.exemption_kind as ExemptionKind,
+          reason: row.exemption_reason as string,
+          recordedOn: row.exemption_recorded_on as string | null,
+        }
+      : null,
   };
 }
 
@@ -245,6 +256,26 @@ export async function shareWithFamily(client: pg.PoolClient, requestId: string, 
   const { rowCount } = await client.query(
     `UPDATE advice_requests SET shared_with_family_at = $2 WHERE id = $1 AND received_on IS NOT NULL AND shared_with_family_at IS NULL`,
     [requestId, at],
+  );
+  return rowCount === 1;
+}
+
+/** Records (or replaces) an exemption to an outstanding request's time limit; null removes it. */
+export async function setExemption(
+  client: pg.PoolClient,
+  requestId: string,
+  exemption: { kind: ExemptionKind; reason: string; recordedOn: string; recordedBy: string } | null,
+): Promise<boolean> {
+  const { rowCount } = await client.query(
+    `UPDATE advice_requests SET exemption_kind = $2, exemption_reason = $3, exemption_recorded_on = $4, exemption_recorded_by = $5
+      WHERE id = $1 AND received_on IS NULL AND withdrawn_at IS NULL AND ($2::text IS NOT NULL OR exemption_kind IS NOT NULL)`,
+    [
+      requestId,
+      exemption?.kind ?? null,
+      exemption?.reason ?? null,
+      exemption?.recordedOn ?? null,
+      exemption?.recordedBy ?? null,
+    ],
   );
   return rowCount === 1;
 }

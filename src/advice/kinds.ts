@@ -36,12 +36,13 @@ export const ADVICE_STATUS_TAGS: Record<AdviceStatus, string> = {
   withdrawn: 'govuk-tag--grey',
 };
 
-/** A request's status: it is overdue from the day after its due date (the due date itself is in time). */
+/** A request's status: it is overdue from the day after its due date (the due date itself is in time), unless exempt. */
 export function adviceStatus(
-  request: { withdrawnAt: Date | null; receivedOn: string | null; dueOn: IsoDate },
+  request: { withdrawnAt: Date | null; receivedOn: string | null; dueOn: IsoDate; exemption?: { kind: string } | null },
   today: IsoDate,
 ): AdviceStatus {
   if (request.withdrawnAt) return 'withdrawn';
   if (request.receivedOn) return 'received';
-  return isAfter(today, request.dueOn) ? 'overdue' : 'requested';
+  // An exemption (reg. 8(2)) lifts the 6-week limit: the request is not overdue while it applies.
+  return !request.exemption && isAfter(today, request.dueOn) ? 'overdue' : 'requested';
 }

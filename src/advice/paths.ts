@@ -28,6 +28,8 @@ export const staffAdvicePaths = {
   withdraw: (caseId: string, requestId: string) => `${staffCase(caseId)}/advice/${requestId}/withdraw`,
   share: (caseId: string, requestId: string) => `${staffCase(caseId)}/advice/${requestId}/share`,
   record: (caseId: string, requestId: string) => `${staffCase(caseId)}/advice/${requestId}/record`,
+  exemption: (caseId: string, requestId: string) => `${staffCase(caseId)}/advice/${requestId}/exemption`,
+  removeExemption: (caseId: string, requestId: string) => `${staffCase(caseId)}/advice/${requestId}/exemption/remove`,
   allAboutMe: (caseId: string) => `${staffCase(caseId)}/all-about-me`,
 } as const;
 

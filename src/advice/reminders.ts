@@ -15,7 +15,7 @@ type Deps = Pick<FeatureDeps, 'pool' | 'config' | 'clock' | 'queue'>;
 
 /**
  * Queues the reminders that are due: a week before the due date ('due-soon') and from the day
- * after it has passed ('overdue'; a request already overdue gets only that one). Each is claimed
+ * after it has passed ('overdue'; a request already overdue gets only that one; none once past due under an exemption). Each is claimed
  * by its key in advice_reminders in the transaction that queues its email, so however many
  * processes run this at once, and however often, each reminder is sent once. Returns how many.
  */
@@ -28,6 +28,7 @@ export async function queueAdviceReminders(deps: Deps): Promise<number> {
          SELECT ar.id, CASE WHEN ar.due_on < $1::date THEN 'overdue' ELSE 'due-soon' END AS kind
            FROM advice_requests ar
           WHERE ar.received_on IS NULL AND ar.withdrawn_at IS NULL AND ar.due_on - 7 <= $1::date
+            AND NOT (ar.exemption_kind IS NOT NULL AND ar.due_on < $1::date)
        ), claimed AS (
          INSERT INTO advice_reminders (request_id, kind, sent_at)
          SELECT id, kind, $2 FROM due

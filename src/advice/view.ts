@@ -1,3 +1,4 @@
+import { EXEMPTION_LABELS } from '../ehc/index.js';
 import { formatDate, formatDateTime } from '../web/format.js';
 import type { Addendum, AdviceRequest } from './data.js';
 import { ADVICE_KIND_LABELS, ADVICE_STATUS_LABELS, ADVICE_STATUS_TAGS, adviceStatus } from './kinds.js';
@@ -15,6 +16,7 @@ export function adviceView(request: AdviceRequest, today: string, addenda: Adden
     requestedOnText: formatDate(request.requestedOn),
     receivedOnText: formatDate(request.receivedOn),
     childDateOfBirthText: formatDate(request.childDateOfBirth),
+    exemptionText: request.exemption ? `Exemption: ${EXEMPTION_LABELS[request.exemption.kind]}` : undefined,
     draftSavedAtText: formatDateTime(request.draftSavedAt),
     addenda: addenda.map((addendum) => ({ ...addendum, createdAtText: formatDateTime(addendum.createdAt) })),
   };

@@ -109,7 +109,10 @@ describe('advice: staff request it, track it, record it', () => {
     assert.match(page, /Medical advice Dr Amir Khan 31st Oct 2023 Requested/);
     const facts = await t.pool.query(`SELECT advice_requested_on, advice_received_on FROM cases WHERE id = $1`, [c.id]);
     assert.deepEqual(facts.rows[0], { advice_requested_on: TODAY, advice_received_on: null });
-    assert.match(textOf((await c.staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200)).text), /requested advice/);
+    assert.match(
+      textOf((await c.staff.agent.get(`/staff/cases/${c.id}/audit`).expect(200)).text),
+      /requested advice \(Dr Priya Shah\) 20th Sep 2023 at 11am \(council staff\) Kind: psychological/,
+    );
   });
 
   it('refuses a staff address, and answers 404 for a case not in Assessment or of another council', async () => {

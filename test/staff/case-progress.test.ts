@@ -11,6 +11,7 @@ import { binary } from '../support/http.js';
 import { count } from '../support/database-checks.js';
 import { csrfTokenOf, dateFields, postMultipart } from '../support/forms.js';
 import { waitForEmail } from '../support/wait.js';
+import { requestAdviceAs } from '../advice/support.js';
 
 const REASON = 'Barney has a diagnosis of dyslexia and needs specialist help';
 
@@ -198,14 +199,14 @@ describe('staff: moving a case on', () => {
     assert.match(textOf(page.text), /Comments on draft plan due 27th Sep 2023/);
   });
 
-  it('records an exemption, advice, and a review', async () => {
+  it('records an exemption; the advice dates follow from the requests for advice, not from a step', async () => {
     const c = await createTestCase(t.pool, {
       decisions: [{ kind: 'assess', outcome: 'assess', decidedOn: '2023-09-01' }],
       today: '2023-09-12',
     });
     const staff = await staffUser(t);
-    let path = `/staff/cases/${c.id}/progress/exemption`;
-    let csrf = await csrfTokenOf(staff.agent, path);
+    const path = `/staff/cases/${c.id}/progress/exemption`;
+    const csrf = await csrfTokenOf(staff.agent, path);
     const missing = await staff.agent.post(path).type('form').send({ _csrf: csrf }).expect(400);
     assert.match(missing.text, /Select the reason for the exemption/);
     assert.match(missing.text, /Enter why the exemption applies/);
@@ -224,32 +225,20 @@ describe('staff: moving a case on', () => {
       /no longer apply because of an exemption: Family away from the area for 4 weeks or more\. Reason: The family are abroad until October\./,
     );
 
-    path = `/staff/cases/${c.id}/progress/advice`;
-    csrf = await csrfTokenOf(staff.agent, path);
-    const wrong = await staff.agent
-      .post(path)
-      .type('form')
-      .send({
-        _csrf: csrf,
-        ...dateFields('adviceRequestedOn', '2023-09-10'),
-        ...dateFields('adviceReceivedOn', '2023-09-05'),
-      })
-      .expect(400);
-    assert.match(
-      wrong.text,
-      /<a href="#adviceReceivedOn-day">The date advice was received must be the same as or after the date advice was requested \(10th Sep 2023\)<\/a>/,
-    );
-    await staff.agent
-      .post(path)
-      .type('form')
-      .send({ _csrf: csrf, ...dateFields('adviceRequestedOn', '2023-09-10') })
-      .expect(302);
+    // The old step that typed the advice dates is gone: a request for advice sets them.
+    await staff.agent.get(`/staff/cases/${c.id}/progress/advice`).expect(404);
+    assert.doesNotMatch(textOf(page.text), /Record advice requested and received/);
+    await requestAdviceAs(t, staff, c.id, {
+      kind: 'psychological',
+      fullName: 'Dr Priya Shah',
+      email: 'priya@ep.example',
+    });
     const { rows } = await t.pool.query(
       `SELECT advice_requested_on, advice_received_on, exemption_kind FROM cases WHERE id = $1`,
       [c.id],
     );
     assert.deepEqual(rows[0], {
-      advice_requested_on: '2023-09-10',
+      advice_requested_on: '2023-09-12',
       advice_received_on: null,
       exemption_kind: 'family-away',
     });
@@ -259,7 +248,7 @@ describe('staff: moving a case on', () => {
     const c = await barneysCase();
     const staff = await staffUser(t);
     await staff.agent.get(`/staff/cases/${c.id}/progress/nonsense`).expect(404);
-    await staff.agent.get(`/staff/cases/00000000-0000-0000-0000-000000000000/progress/advice`).expect(404);
+    await staff.agent.get(`/staff/cases/00000000-0000-0000-0000-000000000000/progress/exemption`).expect(404);
     await staff.agent.get(`/staff/cases/not-a-uuid`).expect(404);
   });
 });

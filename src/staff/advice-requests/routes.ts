@@ -4,6 +4,7 @@ import type { FeatureDeps } from '../../deps.js';
 import { findCouncilRequest, listAddenda } from '../../advice/data.js';
 import { findAllAboutMe } from '../../advice/all-about-me/data.js';
 import { ALL_ABOUT_ME_SECTIONS } from '../../advice/all-about-me/form.js';
+import { EXEMPTION_KINDS, EXEMPTION_LABELS } from '../../ehc/index.js';
 import { ADVICE_KIND_HINTS, ADVICE_KIND_LABELS, ADVICE_KINDS } from '../../advice/kinds.js';
 import { staffAdvicePaths } from '../../advice/paths.js';
 import { ukToday } from '../../clock.js';
@@ -20,9 +21,16 @@ import { findCouncilCase } from '../cases-data.js';
 import { formatDate } from '../../web/format.js';
 import { staffPaths, staffPattern } from '../paths.js';
 import { staffMemberOf } from '../staff-member.js';
-import { adviceRequestSchema } from './schema.js';
+import { adviceExemptionSchema, adviceRequestSchema } from './schema.js';
 import { consultationRoutes } from './consultation.js';
-import { changeRequest, recordReceivedAdvice, requestAdvice, sentWords, takesAdvice } from './service.js';
+import {
+  changeExemption,
+  changeRequest,
+  recordReceivedAdvice,
+  requestAdvice,
+  sentWords,
+  takesAdvice,
+} from './service.js';
 import { staffRequestView } from './view.js';
 
 type CaseParams = { caseId: string };
@@ -33,6 +41,7 @@ const kindItems = ADVICE_KINDS.map((kind) => ({
   text: ADVICE_KIND_LABELS[kind],
   hint: ADVICE_KIND_HINTS[kind] ? { text: ADVICE_KIND_HINTS[kind] } : undefined,
 }));
+const exemptionItems = EXEMPTION_KINDS.map((kind) => ({ value: kind, text: EXEMPTION_LABELS[kind] }));
 /** One document for advice that arrived another way. */
 const RECORD_RULES = { ...FAMILY_UPLOAD_RULES, maxFiles: 1 };
 
@@ -112,6 +121,67 @@ export function adviceRequestRoutes(deps: FeatureDeps): Router {
       },
     );
   }
+
+  // An exemption to the request's 6-week limit (reg. 8(2)): only while the advice is outstanding.
+  const exemptable = async (req: Request<RequestParams>) => {
+    const request = await findCouncilRequest(
+      pool,
+      staffMemberOf(req).councilId,
+      req.params.caseId,
+      req.params.requestId,
+    );
+    return request && !request.receivedOn && !request.withdrawnAt && request.kind !== 'placement' ? request : undefined;
+  };
+  const exemptionPath = staffPattern(staffAdvicePaths.exemption(':caseId', ':requestId'));
+  const exemptionView = 'staff/advice-requests/exemption';
+
+  router.get(exemptionPath, async (req: Request<RequestParams>, res) => {
+    const request = await exemptable(req);
+    if (!request) return renderNotFound(res);
+    const values = request.exemption ? { kind: request.exemption.kind, reason: request.exemption.reason } : {};
+    res.render(exemptionView, { request: staffRequestView(request, ukToday(deps.clock)), values, exemptionItems });
+  });
+
+  router.post(exemptionPath, async (req: Request<RequestParams>, res) => {
+    const request = await exemptable(req);
+    if (!request) return renderNotFound(res);
+    const values = req.body ?? {};
+    const parsed = parseForm(adviceExemptionSchema, values);
+    if (!parsed.ok)
+      return renderWithErrors(res, exemptionView, parsed.errors, {
+        request: staffRequestView(request, ukToday(deps.clock)),
+        values,
+        exemptionItems,
+      });
+    const done = await changeExemption(deps, {
+      staff: staffMemberOf(req),
+      ip: clientIp(req),
+      ...req.params,
+      exemption: parsed.data,
+    });
+    if (!done) return renderNotFound(res);
+    redirectWithNotice(req, res, staffAdvicePaths.request(req.params.caseId, req.params.requestId), {
+      heading: 'The exemption to the time limit has been recorded',
+      lines: [`The advice from ${request.adviserName} is no longer overdue, and no overdue reminder will be sent.`],
+    });
+  });
+
+  router.post(
+    staffPattern(staffAdvicePaths.removeExemption(':caseId', ':requestId')),
+    async (req: Request<RequestParams>, res) => {
+      const done = await changeExemption(deps, {
+        staff: staffMemberOf(req),
+        ip: clientIp(req),
+        ...req.params,
+        exemption: null,
+      });
+      if (!done) return renderNotFound(res);
+      redirectWithNotice(req, res, staffAdvicePaths.request(req.params.caseId, req.params.requestId), {
+        heading: 'The exemption has been removed',
+        lines: ['The usual 6-week time limit for the advice applies again.'],
+      });
+    },
+  );
 
   const recordSchema = (today: string, requestedOn: string) =>
     z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADVICE_KINDS } from '../../advice/kinds.js';
+import { EXEMPTION_KINDS, type ExemptionKind } from '../../ehc/index.js';
 import { choice, emailAddress, requiredLongText, requiredText } from '../../web/forms/fields.js';
 
 export const MAX_QUESTION_LENGTH = 5000;
@@ -20,3 +21,13 @@ export const adviceRequestSchema = z.object({
 });
 
 export type AdviceRequestInput = z.infer<typeof adviceRequestSchema>;
+
+/** An exemption to a request's 6-week time limit (SEND Regulations 2014, reg. 8(2)), as for the case's. */
+export const adviceExemptionSchema = z.object({
+  kind: choice(EXEMPTION_KINDS as [ExemptionKind, ...ExemptionKind[]], 'Select the reason for the exemption'),
+  reason: requiredText(
+    'Enter why the exemption applies',
+    2000,
+    'Why the exemption applies must be 2,000 characters or fewer',
+  ),
+});

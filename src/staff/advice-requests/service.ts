@@ -6,6 +6,7 @@ import {
   findCouncilRequest,
   insertAdviceRequest,
   markReceived,
+  setExemption,
   shareWithFamily,
   syncCaseAdviceDates,
   withdrawRequest,
@@ -16,7 +17,7 @@ import { audit } from '../../audit/audit.js';
 import { ukToday } from '../../clock.js';
 import { inTransaction } from '../../db/pool.js';
 import { insertDocument } from '../../documents/data.js';
-import { adviceDue } from '../../ehc/index.js';
+import { adviceDue, type ExemptionKind } from '../../ehc/index.js';
 import { formatDate } from '../../web/format.js';
 import type { ReceivedFile } from '../../uploads/index.js';
 import { findCouncilCase, type CouncilCase } from '../cases-data.js';
@@ -194,6 +195,37 @@ export async function recordReceivedAdvice(
     });
     if (request.kind !== 'placement') await syncCaseAdviceDates(client, request.caseId, ukToday(deps.clock), now);
     await auditChange(client, input, 'staff.case.advice-recorded-received', now, { receivedOn: input.receivedOn });
+    return true;
+  });
+}
+
+/** Records an exemption to an outstanding request's 6-week limit (reg. 8(2)), or removes it (exemption null). */
+export async function changeExemption(
+  deps: Deps,
+  input: {
+    staff: StaffMember;
+    ip?: string;
+    caseId: string;
+    requestId: string;
+    exemption: { kind: ExemptionKind; reason: string } | null;
+  },
+): Promise<boolean> {
+  return inTransaction(deps.pool, async (client) => {
+    const request = await findCouncilRequest(client, input.staff.councilId, input.caseId, input.requestId, {
+      lock: true,
+    });
+    if (!request) return false;
+    const now = deps.clock.now();
+    const exemption = input.exemption && {
+      ...input.exemption,
+      recordedOn: ukToday(deps.clock),
+      recordedBy: input.staff.id,
+    };
+    if (!(await setExemption(client, request.id, exemption))) return false;
+    const kind = input.exemption?.kind ?? request.exemption?.kind;
+    await auditChange(client, input, `staff.case.advice-exemption-${input.exemption ? 'recorded' : 'removed'}`, now, {
+      kind,
+    });
     return true;
   });
 }

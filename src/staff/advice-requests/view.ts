@@ -14,6 +14,8 @@ export function staffRequestView(
     href: staffAdvicePaths.request(request.caseId, request.id),
     withdrawHref: staffAdvicePaths.withdraw(request.caseId, request.id),
     shareHref: staffAdvicePaths.share(request.caseId, request.id),
+    exemptionHref: staffAdvicePaths.exemption(request.caseId, request.id),
+    removeExemptionHref: staffAdvicePaths.removeExemption(request.caseId, request.id),
     recordHref: staffAdvicePaths.record(request.caseId, request.id),
     documents: (extra.documents ?? []).map((document) => ({
       ...document,

@@ -1,4 +1,5 @@
 import { formatDate } from '../../web/format.js';
+import { EXEMPTION_LABELS, isExemptionKind } from '../../ehc/index.js';
 
 /** What each audited action means, in words; an action not listed here is shown as it is. */
 const ACTION_LABELS: Record<string, string> = {
@@ -14,6 +15,8 @@ const ACTION_LABELS: Record<string, string> = {
   'staff.case.advice-withdrawn': 'Withdrew a request for advice',
   'staff.case.advice-shared': 'Shared advice with the family',
   'staff.case.advice-recorded-received': 'Recorded advice received another way',
+  'staff.case.advice-exemption-recorded': 'Recorded an exemption to the time limit for advice',
+  'staff.case.advice-exemption-removed': 'Removed an exemption to the time limit for advice',
   'advice.submitted': 'Sent their advice',
   'advice.attached': 'Attached documents to their advice',
   'advice.addendum-added': 'Added an addendum to their advice',
@@ -57,7 +60,9 @@ export function auditDetailsText(details: Record<string, unknown>): string {
   add('Role', details.role);
   const date = details.decidedOn ?? details.issuedOn ?? details.meetingOn ?? details.onDate;
   add('Date', typeof date === 'string' ? formatDate(date) : date);
-  add('Exemption', details.kind);
+  // An exemption's kind in words; a request for advice's kind (educational, medical...) is not an exemption.
+  if (isExemptionKind(details.kind)) add('Exemption', EXEMPTION_LABELS[details.kind]);
+  else add('Kind', details.kind);
   // Staff must say why a plan cut the family's time to comment short; the trail is where it is kept.
   add('Issued before the family’s comments were due', details.earlyBecause);
   if (details.internal === true) parts.push('Internal');
