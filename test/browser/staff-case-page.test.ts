@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import signature from 'cookie-signature';
 import type { Browser } from 'playwright-core';
 import { fixedClock } from '../../src/clock.js';
-import { sessionCookieName } from '../../src/web/session.js';
 import { familyCase } from '../cases/family-support.js';
 import { familySendsEverything } from '../staff/family-activity-support.js';
 import {
@@ -18,6 +15,7 @@ import {
 } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
+import { sessionCookieFor } from '../support/sessions.js';
 
 describe(
   'the staff case page in Chromium: everything the family sent, made to scan',
@@ -51,21 +49,9 @@ describe(
         fullName: 'Sam Jones',
         twoFactorMethod: 'app',
       });
-      const now = t.clock.now().getTime();
-      const sid = crypto.randomBytes(24).toString('base64url');
-      const sess = {
-        cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
-        auth: { userId: staff.id, stage: 'full', signedInAt: now, lastSeenAt: now },
-      };
-      await t.pool.query('INSERT INTO session (sid, sess, expire) VALUES ($1, $2, $3)', [
-        sid,
-        JSON.stringify(sess),
-        new Date(Date.now() + 3600_000),
-      ]);
+      const cookie = await sessionCookieFor(t, staff.id);
       const { context, page } = await newPage(browser, viewport);
-      await context.addCookies([
-        { name: sessionCookieName(false), value: `s:${signature.sign(sid, t.config.sessionSecret)}`, url: t.baseUrl },
-      ]);
+      await context.addCookies([{ ...cookie, url: t.baseUrl }]);
       await page.goto(`${t.baseUrl}/staff/cases/${caseId}`);
       await page.waitForLoadState('load');
       return { context, page };
