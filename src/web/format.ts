@@ -17,7 +17,8 @@ const UK_PARTS = new Intl.DateTimeFormat('en-GB', {
 
 /** The UK calendar date and time of an instant. */
 function ukParts(at: Date): { date: string; hour: number; minute: number } {
-  const part = (type: string) => UK_PARTS.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  const parts = UK_PARTS.formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return {
     date: `${part('year')}-${part('month')}-${part('day')}`,
     hour: Number(part('hour')),
