@@ -146,7 +146,11 @@ export async function seed(pool: pg.Pool, options: SeedOptions): Promise<Seeded>
   };
 }
 
-/** Many children and cases in two statements, names, stages and due dates spread out. */
+/**
+ * Many children and cases, names, stages and due dates spread out, each with a parent of its own
+ * (as real cases have: without them the planner's statistics say a user has thousands of cases,
+ * and PostgreSQL re-plans My cases on every view instead of keeping one plan).
+ */
 async function insertTrayCases(pool: pg.Pool, council: string, count: number, today: string) {
   await pool.query(
     `WITH kids AS (
@@ -163,5 +167,15 @@ async function insertTrayCases(pool: pg.Pool, council: string, count: number, to
             CASE WHEN n % 11 = 0 THEN NULL ELSE $5::date - 200 + (n * 37) % 400 END
        FROM (SELECT id, (row_number() OVER ())::int AS n FROM kids) k`,
     [FIRST, LAST, count, council, today],
+  );
+  await pool.query(
+    `WITH parents AS (
+       INSERT INTO users (email, full_name, kind, status)
+       SELECT 'parent-of-' || c.id || '@bench.example.com', 'Parent of ' || c.reference, 'family', 'invited'
+         FROM cases c WHERE c.council_id = $1
+       RETURNING id, email)
+     INSERT INTO case_members (case_id, user_id, role)
+     SELECT substring(p.email FROM 11 FOR 36)::uuid, p.id, 'parent' FROM parents p`,
+    [council],
   );
 }

@@ -4,6 +4,7 @@ import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
 import { isSafeReturnPath } from './session-auth.js';
 import { queryPrepared } from '../db/statements.js';
+import { ACCOUNT_COLUMNS, accountReadWithSession, type AccountRow } from './session-store.js';
 
 export interface CurrentUser {
   id: string;
@@ -30,13 +31,12 @@ export function loadCurrentUser(pool: pg.Pool) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const auth = req.session?.auth;
     if (auth?.stage !== 'full') return next();
-    const { rows } = await queryPrepared(
-      pool,
-      `SELECT id, email, full_name, kind, council_id, staff_role, status, two_factor_method
-         FROM users WHERE id = $1`,
-      [auth.userId],
-    );
-    const row = rows[0];
+    const read = accountReadWithSession(req);
+    const row =
+      read !== undefined
+        ? read
+        : (await queryPrepared<AccountRow>(pool, `SELECT ${ACCOUNT_COLUMNS} FROM users WHERE id = $1`, [auth.userId]))
+            .rows[0];
     if (!row || row.status !== 'active') {
       delete req.session.auth;
       return next();

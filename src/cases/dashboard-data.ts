@@ -1,5 +1,5 @@
-/** The SQL behind My cases: every case the user is an active member of, in two queries. */
-import { CASE_FACT_COLUMNS, latestDecisions, type CaseFactsRow, type DecisionRow } from './case-facts-from-db.js';
+/** The SQL behind My cases: every case the user is an active member of, in one statement. */
+import { CASE_FACT_COLUMNS, type CaseFactsRow, type DecisionRow } from './case-facts-from-db.js';
 import type { CaseRole } from './access.js';
 import { queryPrepared } from '../db/statements.js';
 import type { Queryable } from '../db/pool.js';
@@ -12,16 +12,21 @@ export interface DashboardCaseRow extends CaseFactsRow {
   my_role: CaseRole;
   coordinator_name: string | null;
   coordinator_email: string | null;
+  /** The latest decision of each kind. */
+  decisions: DecisionRow[];
 }
 
 export interface DashboardData {
   cases: DashboardCaseRow[];
-  decisions: Map<string, DecisionRow[]>;
 }
 
 const MY_CASES_SQL = `
 SELECT c.id, c.reference, ${CASE_FACT_COLUMNS}, ch.first_name, ch.last_name, m.role AS my_role,
-       co.full_name AS coordinator_name, co.email AS coordinator_email
+       co.full_name AS coordinator_name, co.email AS coordinator_email,
+       (SELECT coalesce(json_agg(latest), '[]')
+          FROM (SELECT DISTINCT ON (kind) kind, outcome, decided_on, mediation_certificate_on
+                  FROM case_decisions WHERE case_id = c.id
+                 ORDER BY kind, recorded_at DESC) latest) AS decisions
   FROM case_members m
   JOIN cases c ON c.id = m.case_id
   JOIN children ch ON ch.id = c.child_id
@@ -45,9 +50,9 @@ logged AS (
 SELECT * FROM mine`;
 
 /**
- * One query for the cases (through case_members_user_idx) with their child and named
- * co-ordinator, one for their latest decisions: two queries however many cases there are. With
- * `audit`, the first also records that the user was shown these cases.
+ * One statement for the cases (through case_members_user_idx) with their child, named
+ * co-ordinator and latest decisions, however many cases there are. With `audit`, it also records
+ * that the user was shown these cases.
  */
 export async function loadMyCases(
   db: Queryable,
@@ -57,9 +62,5 @@ export async function loadMyCases(
   const { rows } = audit
     ? await queryPrepared<DashboardCaseRow>(db, MY_CASES_AUDITED_SQL, [userId, audit.ip ?? null, audit.at])
     : await queryPrepared<DashboardCaseRow>(db, MY_CASES_SQL, [userId]);
-  const decisions = await latestDecisions(
-    db,
-    rows.map((row) => row.id),
-  );
-  return { cases: rows, decisions };
+  return { cases: rows };
 }

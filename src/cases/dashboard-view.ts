@@ -56,7 +56,7 @@ function respondLink(row: DashboardCaseRow, facts: CaseFacts, today: IsoDate): C
   return undefined;
 }
 
-export function caseCard(row: DashboardCaseRow, data: DashboardData, today: IsoDate): CaseCard {
+export function caseCard(row: DashboardCaseRow, today: IsoDate): CaseCard {
   const name = lastCommaFirst({ firstName: row.first_name, lastName: row.last_name });
   const card: CaseCard = {
     id: row.id,
@@ -68,7 +68,7 @@ export function caseCard(row: DashboardCaseRow, data: DashboardData, today: IsoD
   if (row.coordinator_name && row.coordinator_email) {
     card.coordinator = { name: row.coordinator_name, email: row.coordinator_email };
   }
-  const facts = caseFactsFromRow(row, data.decisions.get(row.id) ?? [], audienceFor(row.my_role));
+  const facts = caseFactsFromRow(row, row.decisions, audienceFor(row.my_role));
   let status: CaseStatus;
   try {
     status = describeCase(facts, today);
@@ -96,5 +96,5 @@ export function dashboardCards(data: DashboardData, today: IsoDate): CaseCard[] 
   return data.cases
     .map((row) => ({ row, firstName: row.first_name, lastName: row.last_name }))
     .sort(byChildName((item) => item.row.id))
-    .map(({ row }) => caseCard(row, data, today));
+    .map(({ row }) => caseCard(row, today));
 }

@@ -6,6 +6,7 @@ import nunjucks from 'nunjucks';
 import type { Council } from '../config.js';
 import { paths } from './paths.js';
 import { formatDate, formatDateTime, formatFileSize } from './format.js';
+import { reuseImports } from './nunjucks-imports.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
@@ -34,6 +35,7 @@ export function setUpNunjucks(
     noCache: false,
     throwOnUndefined: false,
   });
+  reuseImports(env);
   app.set('view engine', 'njk');
   env.addGlobal('council', council);
   env.addGlobal('paths', paths);

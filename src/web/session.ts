@@ -1,8 +1,8 @@
-import connectPgSimple from 'connect-pg-simple';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session, { type Store } from 'express-session';
 import type pg from 'pg';
 import { ABSOLUTE_TIMEOUT_MS } from '../auth/session-auth.js';
+import { sessionStore } from '../auth/session-store.js';
 
 export const sessionCookieName = (production: boolean) => (production ? '__Host-ehc-session' : 'ehc-session');
 
@@ -11,9 +11,7 @@ export const sessionCookieName = (production: boolean) => (production ? '__Host-
  * no Max-Age, so it goes when the browser closes; the server enforces the idle and absolute limits.
  */
 export function setUpSession(pool: pg.Pool, secret: string, production: boolean) {
-  const PgStore = connectPgSimple(session);
-  const store = new PgStore({
-    pool,
+  const store = sessionStore(pool, {
     tableName: 'session',
     ttl: ABSOLUTE_TIMEOUT_MS / 1000,
     pruneSessionInterval: 15 * 60,

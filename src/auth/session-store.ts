@@ -1,0 +1,80 @@
+import connectPgSimple from 'connect-pg-simple';
+import type { Request } from 'express';
+import session, { type SessionData } from 'express-session';
+import type pg from 'pg';
+import { queryPrepared } from '../db/statements.js';
+
+/** The columns of `users` that a signed-in request needs (see loadCurrentUser). */
+export interface AccountRow {
+  id: string;
+  email: string;
+  full_name: string;
+  kind: 'family' | 'staff';
+  council_id: string | null;
+  staff_role: 'caseworker' | 'admin' | null;
+  status: string;
+  two_factor_method: 'app' | 'sms' | null;
+}
+
+export const ACCOUNT_COLUMNS = 'id, email, full_name, kind, council_id, staff_role, status, two_factor_method';
+
+// The session and, for one that has done both factors, its account: one round trip, not two, on
+// every signed-in request. The user id is one our sign-in wrote, so the cast cannot fail.
+const SESSION_WITH_ACCOUNT_SQL = `
+SELECT s.sess, (SELECT json_build_object(${ACCOUNT_COLUMNS.split(', ')
+  .map((column) => `'${column}', u.${column}`)
+  .join(', ')})
+                  FROM users u
+                 WHERE s.sess->'auth'->>'stage' = 'full' AND u.id = (s.sess->'auth'->>'userId')::uuid) AS account
+  FROM "session" s
+ WHERE s.sid = $1 AND s.expire >= to_timestamp($2)`;
+
+const ACCOUNT = Symbol('account read with the session');
+type StoredSession = SessionData & { [ACCOUNT]?: AccountRow | null };
+const accountOfRequest = new WeakMap<Request, AccountRow | null>();
+
+/**
+ * The account read with this request's session: a row, null (no session, not fully signed in,
+ * or no such user), or undefined when the session did not come through this store.
+ */
+export function accountReadWithSession(req: Request): AccountRow | null | undefined {
+  return accountOfRequest.get(req);
+}
+
+/**
+ * connect-pg-simple (sessions in PostgreSQL, pruned, shared by every app process), reading the
+ * signed-in account in the same statement as the session.
+ */
+const PgStore = connectPgSimple(session);
+
+export function sessionStore(pool: pg.Pool, options: connectPgSimple.PGStoreOptions): InstanceType<typeof PgStore> {
+  class SessionAndAccountStore extends PgStore {
+    override get(sid: string, callback: (error: unknown, session?: SessionData | null) => void): void {
+      queryPrepared<{ sess: SessionData | string; account: AccountRow | null }>(pool, SESSION_WITH_ACCOUNT_SQL, [
+        sid,
+        Date.now() / 1000,
+      ]).then(
+        ({ rows: [row] }) => {
+          if (!row) return callback(null, null);
+          let stored: StoredSession;
+          try {
+            stored = typeof row.sess === 'string' ? (JSON.parse(row.sess) as SessionData) : row.sess;
+          } catch {
+            // As connect-pg-simple does with a row it cannot read: no such session.
+            return this.destroy(sid, (error) => callback(error));
+          }
+          stored[ACCOUNT] = row.account;
+          callback(null, stored);
+        },
+        (error: unknown) => callback(error),
+      );
+    }
+
+    override createSession(req: Request, stored: StoredSession) {
+      accountOfRequest.set(req, stored[ACCOUNT] ?? null);
+      delete stored[ACCOUNT];
+      return super.createSession(req, stored);
+    }
+  }
+  return new SessionAndAccountStore({ pool, ...options });
+}
