@@ -62,3 +62,53 @@ describe('templates in development', () => {
     assert.equal(views.env.render('cases/page.njk', {}), 'second');
   });
 });
+
+describe('imported macros', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-views-'));
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  write(
+    'macros.njk',
+    '{% set imported = "yes" %}{% macro hello(name) %}Hello {{ name }} of {{ council.name }}{% endmacro %}',
+  );
+  write('page.njk', '{% from "macros.njk" import hello %}{{ hello(who) }}');
+  write('with-context.njk', '{% import "context-macros.njk" as m with context %}{{ m.greet() }}');
+  write('context-macros.njk', '{% macro greet() %}Hi {{ who }}{% endmacro %}');
+  const views = setUpNunjucks(express(), council, { watch: true, viewsDir: dir });
+  after(() => {
+    views.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const topLevelRuns = (name: string) => {
+    const template = views.env.getTemplate(name, true) as unknown as { rootRenderFunc: (...args: unknown[]) => void };
+    let runs = 0;
+    const original = template.rootRenderFunc;
+    template.rootRenderFunc = (...args) => {
+      runs += 1;
+      original(...args);
+    };
+    return () => runs;
+  };
+
+  it('are imported once, not on every render, and still see the globals and their arguments', () => {
+    const runs = topLevelRuns('macros.njk');
+    assert.equal(views.env.render('page.njk', { who: 'Barney' }), 'Hello Barney of Edgehill Council');
+    assert.equal(views.env.render('page.njk', { who: 'Amelia' }), 'Hello Amelia of Edgehill Council');
+    assert.equal(runs(), 1);
+  });
+
+  it('are imported afresh "with context", which sees the page', () => {
+    const runs = topLevelRuns('context-macros.njk');
+    assert.equal(views.env.render('with-context.njk', { who: 'Barney' }), 'Hi Barney');
+    assert.equal(views.env.render('with-context.njk', { who: 'Amelia' }), 'Hi Amelia');
+    assert.equal(runs(), 2);
+  });
+
+  it('are imported afresh once their template is edited (development)', async () => {
+    write('macros.njk', '{% macro hello(name) %}Goodbye {{ name }}{% endmacro %}');
+    const deadline = Date.now() + 5000;
+    while (views.env.render('page.njk', { who: 'Barney' }) !== 'Goodbye Barney' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(views.env.render('page.njk', { who: 'Barney' }), 'Goodbye Barney');
+  });
+});
