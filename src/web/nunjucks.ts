@@ -6,7 +6,7 @@ import nunjucks from 'nunjucks';
 import type { Council } from '../config.js';
 import { paths } from './paths.js';
 import { formatDate, formatDateTime, formatFileSize } from './format.js';
-import { reuseImports } from './nunjucks-imports.js';
+import { reuseImports, setPlainNamesDirectly } from './nunjucks-fast-paths.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
@@ -35,7 +35,8 @@ export function setUpNunjucks(
     noCache: false,
     throwOnUndefined: false,
   });
-  reuseImports(env);
+  reuseImports(env, { templatesFixed: !options.watch });
+  setPlainNamesDirectly();
   app.set('view engine', 'njk');
   env.addGlobal('council', council);
   env.addGlobal('paths', paths);

@@ -204,5 +204,20 @@ describe('staff: who can reach the staff pages, and the work tray', () => {
     const last = await staff.agent.get('/staff?page=3').expect(200);
     assert.match(textOf(last.text), /Showing 101 to 120 of 120 cases/);
     assert.equal((last.text.match(/govuk-table__row/g) ?? []).length, 21);
+    // A page past the end shows the last one, and each look is audited with the page shown.
+    const beyond = await staff.agent.get('/staff?page=99&stage=request').expect(200);
+    assert.match(textOf(beyond.text), /Showing 101 to 120 of 120 cases/);
+    const looks = await t.pool.query(
+      `SELECT details FROM audit_log WHERE action = 'staff.work-tray.viewed' AND actor_user_id = $1 ORDER BY id`,
+      [staff.id],
+    );
+    assert.deepEqual(
+      looks.rows.map((row) => [row.details.page, row.details.stage]),
+      [
+        [1, null],
+        [3, null],
+        [3, 'request'],
+      ],
+    );
   });
 });

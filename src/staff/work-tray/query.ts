@@ -122,42 +122,61 @@ async function countOf(
   return Number(counted.rows[0].total);
 }
 
+/** Who looked at the tray, for its audit row ('staff.work-tray.viewed'); the page is added. */
+export interface TrayViewed {
+  actorUserId: string;
+  ip: string | undefined;
+  at: Date;
+  details: Record<string, unknown>;
+}
+
 /**
  * One page of the council's cases, soonest statutory date first (cases with none last). Without
  * a name search, the count and the page's ids come from the cases indexes alone (index-only
- * scans, even for a deep page), and only the page's 50 rows are joined to the children.
+ * scans, even for a deep page), and only the page's 50 rows are joined to the children. With
+ * `viewed`, the same statement writes the audit row of the look.
  */
 export async function workTrayPage(
   db: Queryable,
   councilId: string,
   filters: TrayFilters,
   today: IsoDate,
+  viewed?: TrayViewed,
 ): Promise<TrayPage> {
   const { where, params, needsChildren } = trayConditions(councilId, filters, today);
   const from = needsChildren ? 'cases c JOIN children ch ON ch.id = c.child_id' : 'cases c';
   const total = await countOf(db, councilId, filters, { from, where, params });
   const pageCount = Math.max(1, Math.ceil(total / TRAY_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page), pageCount);
-  // The offset is a parameter, so that every page of a filter is the same prepared statement. A
-  // name search is not prepared: a generic plan cannot use the name indexes for a LIKE parameter.
-  const offset = `$${params.length + 1}::int`;
-  const activity = newActivitySql(`$${params.length + 2}::uuid`);
+  const values = [...params];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const activity = newActivitySql(`${param(filters.viewerId ?? null)}::uuid`);
+  const logged = viewed
+    ? `logged AS (
+       INSERT INTO audit_log (action, actor_user_id, ip, details, at)
+       VALUES ('staff.work-tray.viewed', ${param(viewed.actorUserId)}::uuid, ${param(viewed.ip ?? null)}::text,
+               ${param(JSON.stringify({ ...viewed.details, page }))}::jsonb, ${param(viewed.at)}::timestamptz)),`
+    : '';
+  // The offset is written into the text, a number of our own: as a parameter, PostgreSQL would
+  // plan the first page afresh on every view (it cannot tell that a generic plan's offset is
+  // small). The first page, what nearly every view shows, is then one prepared statement per
+  // filter; a deeper page, or a name search (a generic plan cannot use the name indexes for a
+  // LIKE parameter), is planned for its values.
+  const offset = (page - 1) * TRAY_PAGE_SIZE;
   const order = (alias: string) =>
     `${filters.sort === 'activity' ? `${alias}.family_activity_at DESC NULLS LAST, ` : ''}${alias}.next_due_on ASC NULLS LAST, ${alias}.id`;
-  const run = needsChildren
-    ? (text: string, values: unknown[]) => db.query(text, values)
-    : (text: string, values: unknown[]) => queryPrepared(db, text, values);
-  const { rows } = await run(
-    `WITH page AS (
+  const text = `WITH ${logged} page AS (
        SELECT c.id, c.next_due_on, c.family_activity_at FROM ${from} WHERE ${where}
         ORDER BY ${order('c')}
         LIMIT ${TRAY_PAGE_SIZE} OFFSET ${offset})
      SELECT c.id, c.reference, c.current_stage, c.next_due_label, c.next_due_on, ch.first_name, ch.last_name,
        ${activity.columns}
        FROM page JOIN cases c ON c.id = page.id JOIN children ch ON ch.id = c.child_id ${activity.join}
-      ORDER BY ${order('page')}`,
-    [...params, (page - 1) * TRAY_PAGE_SIZE, filters.viewerId ?? null],
-  );
+      ORDER BY ${order('page')}`;
+  const { rows } = needsChildren || offset > 0 ? await db.query(text, values) : await queryPrepared(db, text, values);
   return {
     total,
     page,

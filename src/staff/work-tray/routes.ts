@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { clientIp } from '../../web/client-ip.js';
 import { z } from 'zod';
 import type { FeatureDeps } from '../../deps.js';
-import { audit } from '../../audit/audit.js';
 import { ukToday } from '../../clock.js';
 import { STAGE_IDS, STAGES, stageLabel } from '../../ehc/index.js';
 import { paginationFor } from '../pagination.js';
@@ -50,25 +49,19 @@ export function workTrayRoutes(deps: FeatureDeps): Router {
       page: query.page,
     };
     const today = ukToday(deps.clock);
-    const tray = await workTrayPage(deps.pool, staff.councilId, filters, today);
-    await audit(
-      deps.pool,
-      {
-        action: 'staff.work-tray.viewed',
-        actorUserId: staff.id,
-        ip: clientIp(req),
-        details: {
-          stage: filters.stage ?? null,
-          due: filters.due ?? null,
-          searched: Boolean(filters.search),
-          page: tray.page,
-          activity: filters.activity ?? null,
-          mine: filters.mine,
-          sort: filters.sort,
-        },
+    const tray = await workTrayPage(deps.pool, staff.councilId, filters, today, {
+      actorUserId: staff.id,
+      ip: clientIp(req),
+      at: deps.clock.now(),
+      details: {
+        stage: filters.stage ?? null,
+        due: filters.due ?? null,
+        searched: Boolean(filters.search),
+        activity: filters.activity ?? null,
+        mine: filters.mine,
+        sort: filters.sort,
       },
-      deps.clock.now(),
-    );
+    });
     res.render('staff/work-tray', {
       filters,
       tray,
