@@ -112,3 +112,24 @@ describe('imported macros', () => {
     assert.equal(views.env.render('page.njk', { who: 'Barney' }), 'Goodbye Barney');
   });
 });
+
+describe('variables set by templates', () => {
+  const views = setUpNunjucks(express(), council);
+
+  it('are scoped as Nunjucks scopes them (loops, conditions, macros, captures)', () => {
+    const render = (text: string) => views.env.renderString(text, {});
+    assert.equal(render('{% set x = 1 %}{% for i in [1,2] %}{% set x = i %}{% endfor %}{{ x }}'), '2');
+    assert.equal(render('{% set x = 1 %}{% if true %}{% set x = 2 %}{% endif %}{{ x }}'), '2');
+    assert.equal(
+      render(
+        '{% for i in [1,2,3] %}{{ loop.index }}{{ loop.first }}{{ loop.last }}{% set y = i %}{% endfor %}[{{ y }}]',
+      ),
+      '1truefalse2falsefalse3falsetrue[]',
+    );
+    assert.equal(
+      render('{% macro m(a) %}{% set a = a + 1 %}{{ a }}{% endmacro %}{% set a = 10 %}{{ m(1) }}{{ a }}'),
+      '210',
+    );
+    assert.equal(render('{% set o = { k: 1 } %}{% set x %}captured{% endset %}{{ x }}{{ o.k }}'), 'captured1');
+  });
+});
