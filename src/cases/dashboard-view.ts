@@ -56,7 +56,8 @@ function respondLink(row: DashboardCaseRow, facts: CaseFacts, today: IsoDate): C
   return undefined;
 }
 
-export function caseCard(row: DashboardCaseRow, today: IsoDate): CaseCard {
+/** A card; with `whole` false, only what a compact card shows (no progress bar, no respond button). */
+export function caseCard(row: DashboardCaseRow, today: IsoDate, whole = true): CaseCard {
   const name = lastCommaFirst({ firstName: row.first_name, lastName: row.last_name });
   const card: CaseCard = {
     id: row.id,
@@ -77,11 +78,12 @@ export function caseCard(row: DashboardCaseRow, today: IsoDate): CaseCard {
     return card;
   }
   card.status = status.status;
+  const line = nextDateLine(status);
+  if (line) card.nextDateLine = line;
+  if (!whole) return card;
   const respond = respondLink(row, facts, today);
   if (respond) card.respond = respond;
   card.progress = progressView(facts, status, today);
-  const line = nextDateLine(status);
-  if (line) card.nextDateLine = line;
   return card;
 }
 
@@ -91,10 +93,14 @@ export function caseCard(row: DashboardCaseRow, today: IsoDate): CaseCard {
  */
 export const FULL_CARDS_UP_TO = 3;
 
-/** Every card, in the order of the name bar: last name, then first name. */
-export function dashboardCards(data: DashboardData, today: IsoDate): CaseCard[] {
+/**
+ * Every card, in the order of the name bar: last name, then first name. With more than
+ * FULL_CARDS_UP_TO, only the case `openId` (if any) gets its whole card.
+ */
+export function dashboardCards(data: DashboardData, today: IsoDate, openId?: string): CaseCard[] {
+  const compact = data.cases.length > FULL_CARDS_UP_TO;
   return data.cases
     .map((row) => ({ row, firstName: row.first_name, lastName: row.last_name }))
     .sort(byChildName((item) => item.row.id))
-    .map(({ row }) => caseCard(row, today));
+    .map(({ row }) => caseCard(row, today, !compact || row.id === openId));
 }

@@ -34,12 +34,11 @@ export function casesRoutes(deps: FeatureDeps): Router {
     // My cases is worded for families; council staff have the work tray.
     if (req.user!.kind === 'staff') return res.redirect(paths.staff);
     const data = await loadMyCases(pool, req.user!.id, { ip: clientIp(req), at: clock.now() });
-    const cards = dashboardCards(data, ukToday(clock));
     // An adviser with no case of their own lands on their advice requests (asked only then: My cases stays one query).
-    if (cards.length === 0 && (await isAdviser(pool, req.user!.id))) return res.redirect(advicePaths.myRequests);
-    const compact = cards.length > FULL_CARDS_UP_TO;
+    if (data.cases.length === 0 && (await isAdviser(pool, req.user!.id))) return res.redirect(advicePaths.myRequests);
+    const compact = data.cases.length > FULL_CARDS_UP_TO;
     const openId = compact && typeof req.query.open === 'string' ? req.query.open : undefined;
-    res.render('cases/dashboard', { cards, compact, openId });
+    res.render('cases/dashboard', { cards: dashboardCards(data, ukToday(clock), openId), compact, openId });
   });
 
   /** The case for a member, or undefined (the caller answers 404) for a bad id or anyone else. */

@@ -173,6 +173,8 @@ describe('My cases', () => {
       textOf(opened.text).includes(`What does this mean? ${GUIDE.whatDoesThisMean.replaceAll('Barney', 'Child00')}`),
     );
     assert.equal(cardHeadings(opened.text).length, 50);
+    assert.doesNotMatch(res.text, /app-progress__step/, 'compact cards have no progress line');
+    assert.equal((opened.text.match(/app-progress__step--current/g) ?? []).length, 1, 'the whole card has its own');
     // Another family's case id opens nothing.
     const other = await createTestCase(t.pool, {});
     const refused = await agent.get(`/cases?open=${other.id}`).expect(200);
