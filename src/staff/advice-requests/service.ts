@@ -148,17 +148,31 @@ export const sentWords = (outcome: 'emailed' | 'notified') =>
 
 type Change = 'withdraw' | 'share';
 
-/** Withdraws an outstanding request, or shares received advice with the family. */
-export async function changeRequest(
+type CouncilRequest = NonNullable<Awaited<ReturnType<typeof findCouncilRequest>>>;
+
+/**
+ * Runs `change` on the council's advice request, found and locked in a transaction of its own:
+ * false (nothing changed) when the council has no such request on that case.
+ */
+function changeLockedRequest(
   deps: Deps,
-  input: { staff: StaffMember; ip?: string; caseId: string; requestId: string; change: Change },
+  input: { staff: StaffMember; caseId: string; requestId: string },
+  change: (client: pg.PoolClient, request: CouncilRequest, now: Date) => Promise<boolean>,
 ): Promise<boolean> {
   return inTransaction(deps.pool, async (client) => {
     const request = await findCouncilRequest(client, input.staff.councilId, input.caseId, input.requestId, {
       lock: true,
     });
-    if (!request) return false;
-    const now = deps.clock.now();
+    return request ? change(client, request, deps.clock.now()) : false;
+  });
+}
+
+/** Withdraws an outstanding request, or shares received advice with the family. */
+export async function changeRequest(
+  deps: Deps,
+  input: { staff: StaffMember; ip?: string; caseId: string; requestId: string; change: Change },
+): Promise<boolean> {
+  return changeLockedRequest(deps, input, async (client, request, now) => {
     const done =
       input.change === 'withdraw'
         ? await withdrawRequest(client, request.id, input.staff.id, now)
@@ -176,12 +190,7 @@ export async function recordReceivedAdvice(
   deps: Deps,
   input: { staff: StaffMember; ip?: string; caseId: string; requestId: string; receivedOn: string; file: ReceivedFile },
 ): Promise<boolean> {
-  return inTransaction(deps.pool, async (client) => {
-    const request = await findCouncilRequest(client, input.staff.councilId, input.caseId, input.requestId, {
-      lock: true,
-    });
-    if (!request) return false;
-    const now = deps.clock.now();
+  return changeLockedRequest(deps, input, async (client, request, now) => {
     if (!(await markReceived(client, request.id, { receivedOn: input.receivedOn, recordedBy: input.staff.id })))
       return false;
     await insertDocument(client, {
@@ -210,12 +219,7 @@ export async function changeExemption(
     exemption: { kind: ExemptionKind; reason: string } | null;
   },
 ): Promise<boolean> {
-  return inTransaction(deps.pool, async (client) => {
-    const request = await findCouncilRequest(client, input.staff.councilId, input.caseId, input.requestId, {
-      lock: true,
-    });
-    if (!request) return false;
-    const now = deps.clock.now();
+  return changeLockedRequest(deps, input, async (client, request, now) => {
     const exemption = input.exemption && {
       ...input.exemption,
       recordedOn: ukToday(deps.clock),
