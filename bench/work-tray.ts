@@ -2,82 +2,16 @@
 //   npx tsx bench/work-tray.ts                      (embedded PGlite in a temporary folder)
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/work-tray.ts
 // On PostgreSQL it makes a database of its own for the run and drops it afterwards.
-import pg from 'pg';
 import { migrate } from '../src/db/migrate.js';
 import { createPool } from '../src/db/pool.js';
 import { addDays } from '../src/ehc/index.js';
 import { trayConditions, workTrayPage, type TrayFilters } from '../src/staff/work-tray/query.js';
 import { openBenchDatabase } from './support/database.js';
+import { insertManyCases } from './support/many-cases.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TODAY = '2024-03-01';
-
-/** 100,000 children and cases in a few statements: names, stages and due dates spread out. */
-async function insertCases(pool: pg.Pool, councilIds: string[]) {
-  const firstNames = [
-    'Barney',
-    'Amelia',
-    'Oliver',
-    'Isla',
-    'George',
-    'Ava',
-    'Noah',
-    'Mia',
-    'Leo',
-    'Ivy',
-    'Arthur',
-    'Freya',
-    'Muhammad',
-    'Lily',
-    'Harry',
-    'Sophia',
-  ];
-  const lastNames = [
-    'Rogers',
-    'Smith',
-    'Jones',
-    'Taylor',
-    'Brown',
-    'Williams',
-    'Wilson',
-    'Johnson',
-    'Davies',
-    'Patel',
-    'Robinson',
-    'Wright',
-    'Thompson',
-    'Evans',
-    'Walker',
-    'Khan',
-    'Green',
-    'Hall',
-    'Wood',
-    'Clarke',
-  ];
-  await pool.query(
-    `INSERT INTO children (first_name, last_name, date_of_birth)
-     SELECT ($1::text[])[1 + (i * 7) % cardinality($1::text[])],
-            ($2::text[])[1 + (i * 13) % cardinality($2::text[])] || CASE WHEN i % 3 = 0 THEN '' ELSE (i % 997)::text END,
-            date '2008-01-01' + (i % 5000)
-       FROM generate_series(1, $3::int) AS i`,
-    [firstNames, lastNames, CASES],
-  );
-  // 90% of the cases belong to the first council, the rest to a second one.
-  await pool.query(
-    `INSERT INTO cases (council_id, child_id, request_received, requested_by, current_stage, next_due_label, next_due_on)
-     SELECT CASE WHEN n % 10 = 0 THEN $2::uuid ELSE $1::uuid END, ch.id,
-            $3::date - (n % 700),
-            'school',
-            (ARRAY['request', 'decision', 'assessment', 'draft-plan', 'final-plan', 'annual-review'])[1 + n % 6],
-            'Decision due',
-            CASE WHEN n % 11 = 0 THEN NULL ELSE $3::date - 200 + (n * 37) % 400 END
-       FROM (SELECT id, (row_number() OVER (ORDER BY id))::int AS n FROM children) ch`,
-    [councilIds[0], councilIds[1], TODAY],
-  );
-  // As autovacuum would have done by now on a live database (index-only scans need it).
-  await pool.query('VACUUM ANALYZE');
-}
 
 async function time(run: () => Promise<unknown>): Promise<{ median: number; p95: number; max: number }> {
   await run(); // warm up
@@ -105,7 +39,10 @@ async function main() {
     );
     const councilIds = councils.rows.map((row) => row.id as string);
     const started = Date.now();
-    await insertCases(pool, councilIds);
+    // 90% of the cases belong to the first council, the rest to a second one.
+    await insertManyCases(pool, { count: CASES, councilIds, today: TODAY });
+    // As autovacuum would have done by now on a live database (index-only scans need it).
+    await pool.query('VACUUM ANALYZE');
     console.log(
       `${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: inserted ${CASES.toLocaleString('en-GB')} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; ${RUNS} runs each (page query + count)\n`,
     );

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import argon2 from 'argon2';
 import signature from 'cookie-signature';
 import type pg from 'pg';
+import { FIRST_NAMES, insertManyCases, LAST_NAMES } from '../support/many-cases.js';
 import type { refreshCaseSummary } from '../../src/cases/case-facts-from-db.js';
 import type { sessionCookieName } from '../../src/web/session.js';
 
@@ -11,47 +12,6 @@ export interface Seeded {
   cookies: { parent2: string; parent50: string; staff: string };
   caseId: string;
 }
-
-const FIRST = [
-  'Barney',
-  'Amelia',
-  'Oliver',
-  'Isla',
-  'George',
-  'Ava',
-  'Noah',
-  'Mia',
-  'Leo',
-  'Ivy',
-  'Arthur',
-  'Freya',
-  'Muhammad',
-  'Lily',
-  'Harry',
-  'Sophia',
-];
-const LAST = [
-  'Rogers',
-  'Smith',
-  'Jones',
-  'Taylor',
-  'Brown',
-  'Williams',
-  'Wilson',
-  'Johnson',
-  'Davies',
-  'Patel',
-  'Robinson',
-  'Wright',
-  'Thompson',
-  'Evans',
-  'Walker',
-  'Khan',
-  'Green',
-  'Hall',
-  'Wood',
-  'Clarke',
-];
 
 export interface SeedOptions {
   councilName: string;
@@ -97,12 +57,18 @@ export async function seed(pool: pg.Pool, options: SeedOptions): Promise<Seeded>
   const parent50 = await user('parent50@bench.example.com', 'family');
   const staff = await user('staff@bench.example.com', 'staff');
 
-  if (options.trayCases > 0) await insertTrayCases(pool, council, options.trayCases, options.today);
+  if (options.trayCases > 0)
+    await insertManyCases(pool, {
+      count: options.trayCases,
+      councilIds: [council],
+      today: options.today,
+      parents: true,
+    });
   let caseId = '';
   for (let i = 0; i < 52; i += 1) {
     const child = await pool.query(
       `INSERT INTO children (first_name, last_name, date_of_birth, school_or_setting) VALUES ($1, $2, $3, 'Edgehill Primary School') RETURNING id`,
-      [FIRST[i % FIRST.length], LAST[i % LAST.length], `${2008 + (i % 12)}-0${1 + (i % 9)}-14`],
+      [FIRST_NAMES[i % FIRST_NAMES.length], LAST_NAMES[i % LAST_NAMES.length], `${2008 + (i % 12)}-0${1 + (i % 9)}-14`],
     );
     const created = await pool.query(
       `INSERT INTO cases (council_id, child_id, request_received, requested_by, request_text)
@@ -144,38 +110,4 @@ export async function seed(pool: pg.Pool, options: SeedOptions): Promise<Seeded>
     cookies: { parent2: await cookie(parent2), parent50: await cookie(parent50), staff: await cookie(staff) },
     caseId,
   };
-}
-
-/**
- * Many children and cases, names, stages and due dates spread out, each with a parent of its own
- * (as real cases have: without them the planner's statistics say a user has thousands of cases,
- * and PostgreSQL re-plans My cases on every view instead of keeping one plan).
- */
-async function insertTrayCases(pool: pg.Pool, council: string, count: number, today: string) {
-  await pool.query(
-    `WITH kids AS (
-       INSERT INTO children (first_name, last_name, date_of_birth)
-       SELECT ($1::text[])[1 + (i * 7) % cardinality($1::text[])],
-              ($2::text[])[1 + (i * 13) % cardinality($2::text[])] || CASE WHEN i % 3 = 0 THEN '' ELSE (i % 997)::text END,
-              date '2008-01-01' + (i % 5000)
-         FROM generate_series(1, $3::int) AS i
-       RETURNING id)
-     INSERT INTO cases (council_id, child_id, request_received, requested_by, current_stage, next_due_label, next_due_on)
-     SELECT $4::uuid, k.id, $5::date - (n % 700), 'school',
-            (ARRAY['request', 'decision', 'assessment', 'draft-plan', 'final-plan', 'annual-review'])[1 + n % 6],
-            'Decision due',
-            CASE WHEN n % 11 = 0 THEN NULL ELSE $5::date - 200 + (n * 37) % 400 END
-       FROM (SELECT id, (row_number() OVER ())::int AS n FROM kids) k`,
-    [FIRST, LAST, count, council, today],
-  );
-  await pool.query(
-    `WITH parents AS (
-       INSERT INTO users (email, full_name, kind, status)
-       SELECT 'parent-of-' || c.id || '@bench.example.com', 'Parent of ' || c.reference, 'family', 'invited'
-         FROM cases c WHERE c.council_id = $1
-       RETURNING id, email)
-     INSERT INTO case_members (case_id, user_id, role)
-     SELECT substring(p.email FROM 11 FOR 36)::uuid, p.id, 'parent' FROM parents p`,
-    [council],
-  );
 }
