@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import signature from 'cookie-signature';
 import type { Browser, Page } from 'playwright-core';
-import { sessionCookieName } from '../../src/web/session.js';
 import {
   axeViolations,
   browserSkipReason,
@@ -15,24 +12,9 @@ import {
 } from '../support/browser.js';
 import { createTestCase } from '../support/cases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { sessionCookieFor } from '../support/sessions.js';
 import { createUser } from '../support/users.js';
 import * as samples from '../cases/samples.js';
-
-/** A signed-in session written into the store, as test/support/sessions.ts does, for a browser cookie. */
-async function sessionCookieValue(t: TestApp, userId: string): Promise<string> {
-  const now = Date.now();
-  const sid = crypto.randomBytes(24).toString('base64url');
-  const sess = {
-    cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
-    auth: { userId, stage: 'full', signedInAt: now, lastSeenAt: now },
-  };
-  await t.pool.query('INSERT INTO session (sid, sess, expire) VALUES ($1, $2, $3)', [
-    sid,
-    JSON.stringify(sess),
-    new Date(now + 12 * 3600 * 1000),
-  ]);
-  return `s:${signature.sign(sid, t.config.sessionSecret)}`;
-}
 
 /** Presses Tab until the element matching `selector` has the focus (as a keyboard user would). */
 async function tabTo(page: Page, selector: string, maxPresses = 60): Promise<void> {
@@ -72,9 +54,7 @@ describe(
         const parent = await createUser(t.pool, { fullName: 'Jane Rogers', twoFactorMethod: 'app' });
         const created = await createTestCase(t.pool, { members: [{ userId: parent.id, role: 'parent' }] });
         const { context, page } = await newPage(browser, viewport);
-        await context.addCookies([
-          { name: sessionCookieName(false), value: await sessionCookieValue(t, parent.id), url: t.baseUrl },
-        ]);
+        await context.addCookies([{ ...(await sessionCookieFor(t, parent.id)), url: t.baseUrl }]);
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(error.message));
 

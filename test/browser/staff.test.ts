@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import signature from 'cookie-signature';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fixedClock } from '../../src/clock.js';
-import { sessionCookieName } from '../../src/web/session.js';
 import {
   axeViolations,
   browserSkipReason,
@@ -16,6 +13,7 @@ import {
 } from '../support/browser.js';
 import { createTestCase } from '../support/cases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { sessionCookieFor } from '../support/sessions.js';
 import { createUser } from '../support/users.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
@@ -40,7 +38,7 @@ describe(
       await t?.close();
     });
 
-    /** A browser signed in as a member of staff: a session row written like test/support/sessions.ts, its cookie added. */
+    /** A browser signed in as a member of staff. */
     async function signedInStaffPage(viewport: typeof DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
       const staff = await createUser(t.pool, {
         kind: 'staff',
@@ -48,21 +46,8 @@ describe(
         fullName: 'Sam Jones',
         twoFactorMethod: 'app',
       });
-      const now = t.clock.now().getTime();
-      const sid = crypto.randomBytes(24).toString('base64url');
-      const sess = {
-        cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax', secure: false },
-        auth: { userId: staff.id, stage: 'full', signedInAt: now, lastSeenAt: now },
-      };
-      await t.pool.query('INSERT INTO session (sid, sess, expire) VALUES ($1, $2, $3)', [
-        sid,
-        JSON.stringify(sess),
-        new Date(Date.now() + 3600_000),
-      ]);
       const { context, page } = await newPage(browser, viewport);
-      await context.addCookies([
-        { name: sessionCookieName(false), value: `s:${signature.sign(sid, t.config.sessionSecret)}`, url: t.baseUrl },
-      ]);
+      await context.addCookies([{ ...(await sessionCookieFor(t, staff.id)), url: t.baseUrl }]);
       return { context, page };
     }
 
