@@ -32,7 +32,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const database = await openDatabase(config, logger);
-if (!database.embedded) allowNamedStatements(database.pool);
+// As src/server.ts does, on PostgreSQL and PGlite alike.
+allowNamedStatements(database.pool);
 await migrate(database.pool);
 const seeded = await seed(database.pool, {
   councilName: config.council.name,
