@@ -4,6 +4,7 @@ import { renderNotFound } from '../web/errors.js';
 import { paths } from '../web/paths.js';
 import { isSafeReturnPath } from './session-auth.js';
 import { queryPrepared } from '../db/statements.js';
+import { isUuid } from '../web/ids.js';
 import { ACCOUNT_COLUMNS, accountReadWithSession, type AccountRow } from './session-store.js';
 
 export interface CurrentUser {
@@ -31,12 +32,13 @@ export function loadCurrentUser(pool: pg.Pool) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const auth = req.session?.auth;
     if (auth?.stage !== 'full') return next();
+    // The account read with the session, unless the session has changed hands since (regenerate).
     const read = accountReadWithSession(req);
-    const row =
-      read !== undefined
-        ? read
-        : (await queryPrepared<AccountRow>(pool, `SELECT ${ACCOUNT_COLUMNS} FROM users WHERE id = $1`, [auth.userId]))
-            .rows[0];
+    let row = read?.id === auth.userId ? read : undefined;
+    if (!row && isUuid(auth.userId)) {
+      row = (await queryPrepared<AccountRow>(pool, `SELECT ${ACCOUNT_COLUMNS} FROM users WHERE id = $1`, [auth.userId]))
+        .rows[0];
+    }
     if (!row || row.status !== 'active') {
       delete req.session.auth;
       return next();

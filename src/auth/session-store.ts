@@ -19,13 +19,15 @@ export interface AccountRow {
 export const ACCOUNT_COLUMNS = 'id, email, full_name, kind, council_id, staff_role, status, two_factor_method';
 
 // The session and, for one that has done both factors, its account: one round trip, not two, on
-// every signed-in request. The user id is one our sign-in wrote, so the cast cannot fail.
+// every signed-in request. A user id that is not a uuid (never one our sign-in wrote) finds no one.
 const SESSION_WITH_ACCOUNT_SQL = `
 SELECT s.sess, (SELECT json_build_object(${ACCOUNT_COLUMNS.split(', ')
   .map((column) => `'${column}', u.${column}`)
   .join(', ')})
                   FROM users u
-                 WHERE s.sess->'auth'->>'stage' = 'full' AND u.id = (s.sess->'auth'->>'userId')::uuid) AS account
+                 WHERE s.sess->'auth'->>'stage' = 'full'
+                   AND u.id = CASE WHEN s.sess->'auth'->>'userId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                   THEN (s.sess->'auth'->>'userId')::uuid END) AS account
   FROM "session" s
  WHERE s.sid = $1 AND s.expire >= to_timestamp($2)`;
 
@@ -50,24 +52,31 @@ const PgStore = connectPgSimple(session);
 export function sessionStore(pool: pg.Pool, options: connectPgSimple.PGStoreOptions): InstanceType<typeof PgStore> {
   class SessionAndAccountStore extends PgStore {
     override get(sid: string, callback: (error: unknown, session?: SessionData | null) => void): void {
-      queryPrepared<{ sess: SessionData | string; account: AccountRow | null }>(pool, SESSION_WITH_ACCOUNT_SQL, [
+      queryPrepared<{ sess: unknown; account: AccountRow | null }>(pool, SESSION_WITH_ACCOUNT_SQL, [
         sid,
         Date.now() / 1000,
       ]).then(
-        ({ rows: [row] }) => {
-          if (!row) return callback(null, null);
-          let stored: StoredSession;
-          try {
-            stored = typeof row.sess === 'string' ? (JSON.parse(row.sess) as SessionData) : row.sess;
-          } catch {
-            // As connect-pg-simple does with a row it cannot read: no such session.
-            return this.destroy(sid, (error) => callback(error));
-          }
-          stored[ACCOUNT] = row.account;
-          callback(null, stored);
-        },
+        ({ rows: [row] }) => this.found(sid, row, callback),
         (error: unknown) => callback(error),
       );
+    }
+
+    private found(
+      sid: string,
+      row: { sess: unknown; account: AccountRow | null } | undefined,
+      callback: (error: unknown, session?: SessionData | null) => void,
+    ): void {
+      if (!row) return callback(null, null);
+      let stored: unknown;
+      try {
+        stored = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess;
+      } catch {
+        stored = undefined;
+      }
+      // As connect-pg-simple does with a row it cannot read: there is no such session.
+      if (typeof stored !== 'object' || stored === null) return this.destroy(sid, (error) => callback(error, null));
+      (stored as StoredSession)[ACCOUNT] = row.account;
+      callback(null, stored as SessionData);
     }
 
     override createSession(req: Request, stored: StoredSession) {
@@ -76,5 +85,12 @@ export function sessionStore(pool: pg.Pool, options: connectPgSimple.PGStoreOpti
       return super.createSession(req, stored);
     }
   }
-  return new SessionAndAccountStore({ pool, ...options });
+  const store = new SessionAndAccountStore({ pool, ...options });
+  // connect-pg-simple starts pruning expired sessions from its own get(), which this store
+  // replaces: start it here instead (each prune schedules the next; close() stops them).
+  if (options.pruneSessionInterval) {
+    const timed = store as unknown as { pruneTimer?: NodeJS.Timeout };
+    timed.pruneTimer = setTimeout(() => store.pruneSessions(), options.pruneSessionInterval * 1000).unref();
+  }
+  return store;
 }

@@ -5,8 +5,6 @@ type Exporting = nunjucks.Template & {
   getExported(context: unknown, parentFrame?: unknown, callback?: ExportsCallback): void;
 };
 
-const reusing = new WeakSet<object>();
-
 type Callback = (error: Error | null, template?: nunjucks.Template) => void;
 type GetTemplate = (
   name: unknown,
@@ -23,7 +21,9 @@ type GetTemplate = (
  * a govuk-frontend macro (each one's template imports `govukAttributes`, and more); the layout
  * alone imports 23 macros. An import without "with context" sees only the globals, so what it
  * exports (macros, which look names up when they are called) is the same every time: it is kept
- * with the compiled template. An edited template (development) is a new Template, imported afresh.
+ * with the compiled template. (So a top-level `{% set %}` of such a template, a cycler say, would
+ * be shared by every render: keep them out of templates that are imported.) In development, an
+ * edit to any template starts every import afresh: a template's macros may use another's.
  *
  * With `templatesFixed` (no watching for edits), the template an include, import or extends names
  * from a given template is also kept: Nunjucks resolves the name ("./template.njk" in every
@@ -32,6 +32,16 @@ type GetTemplate = (
 export function reuseImports(env: nunjucks.Environment, options: { templatesFixed: boolean }): void {
   const getTemplate = env.getTemplate.bind(env) as GetTemplate;
   const found = new Map<string, Map<string, nunjucks.Template>>();
+  const reuseExports = exportsReuser();
+  if (!options.templatesFixed) {
+    // Every edit (the loader's 'update') and every fresh start (invalidateCache): import afresh.
+    (env as unknown as { on(event: 'update', listener: () => void): void }).on('update', reuseExports.forget);
+    const invalidateCache = (env as unknown as { invalidateCache(): void }).invalidateCache.bind(env);
+    (env as unknown as { invalidateCache(): void }).invalidateCache = () => {
+      reuseExports.forget();
+      invalidateCache();
+    };
+  }
   const lookUp: GetTemplate = (name, eagerCompile, parentName, ignoreMissing, callback) => {
     // Compiled templates call it with all five arguments, the last a callback.
     if (typeof callback !== 'function' || typeof name !== 'string' || typeof parentName !== 'string') {
@@ -44,7 +54,8 @@ export function reuseImports(env: nunjucks.Environment, options: { templatesFixe
       return undefined;
     }
     return getTemplate(name, eagerCompile, parentName, ignoreMissing, (error, template) => {
-      if (template && options.templatesFixed) {
+      // Not a missing template's empty stand-in (`ignore missing`): another include may not ignore it.
+      if (template && options.templatesFixed && (template as nunjucks.Template & { path?: string }).path) {
         let byName = found.get(parentName);
         if (!byName) found.set(parentName, (byName = new Map()));
         byName.set(name, template);
@@ -55,23 +66,35 @@ export function reuseImports(env: nunjucks.Environment, options: { templatesFixe
   (env as unknown as { getTemplate: GetTemplate }).getTemplate = lookUp;
 }
 
-function reuseExports<T extends nunjucks.Template | undefined>(template: T): T {
-  if (!template || reusing.has(template)) return template;
-  reusing.add(template);
-  const exporting = template as unknown as Exporting;
-  const getExported = exporting.getExported.bind(exporting);
-  let exported: Record<string, unknown> | undefined;
-  exporting.getExported = (context: unknown, parentFrame?: unknown, callback?: ExportsCallback) => {
-    // Only the context-free form, getExported(callback), is the same on every call.
-    if (typeof context !== 'function' || parentFrame !== undefined) return getExported(context, parentFrame, callback);
-    const done = context as ExportsCallback;
-    if (exported) return done(null, exported);
-    getExported((error: Error | null, result: Record<string, unknown> | null) => {
-      if (!error && result) exported = result;
-      done(error, result);
-    });
+/** reuseExports(template) makes the template keep its context-free exports; forget() drops them all. */
+function exportsReuser() {
+  const reusing = new WeakSet<object>();
+  let generation = 0;
+  const reuseExports = <T extends nunjucks.Template | undefined>(template: T): T => {
+    if (!template || reusing.has(template)) return template;
+    reusing.add(template);
+    const exporting = template as unknown as Exporting;
+    const getExported = exporting.getExported.bind(exporting);
+    let kept: { exported: Record<string, unknown>; generation: number } | undefined;
+    exporting.getExported = (context: unknown, parentFrame?: unknown, callback?: ExportsCallback) => {
+      // Only the context-free form, getExported(callback), is the same on every call.
+      if (typeof context !== 'function' || parentFrame !== undefined)
+        return getExported(context, parentFrame, callback);
+      const done = context as ExportsCallback;
+      if (kept?.generation === generation) return done(null, kept.exported);
+      const startedIn = generation;
+      getExported((error: Error | null, result: Record<string, unknown> | null) => {
+        if (!error && result) kept = { exported: result, generation: startedIn };
+        done(error, result);
+      });
+    };
+    return template;
   };
-  return template;
+  return Object.assign(reuseExports, {
+    forget: () => {
+      generation += 1;
+    },
+  });
 }
 
 type Frame = { variables: Record<string, unknown>; resolve(name: string, forWrite: boolean): Frame | undefined };

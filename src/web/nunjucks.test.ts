@@ -104,6 +104,18 @@ describe('imported macros', () => {
     assert.equal(runs(), 2);
   });
 
+  it('are imported afresh when a template they import is edited (development)', async () => {
+    write('inner.njk', '{% macro shout(x) %}{{ x }}!{% endmacro %}');
+    write('outer.njk', '{% from "inner.njk" import shout %}{% macro greet(x) %}{{ shout(x) }}{% endmacro %}');
+    write('nested.njk', '{% from "outer.njk" import greet %}{{ greet("Hi") }}');
+    assert.equal(views.env.render('nested.njk', {}), 'Hi!');
+    write('inner.njk', '{% macro shout(x) %}{{ x }}?{% endmacro %}');
+    const deadline = Date.now() + 5000;
+    while (views.env.render('nested.njk', {}) !== 'Hi?' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(views.env.render('nested.njk', {}), 'Hi?');
+  });
+
   it('are imported afresh once their template is edited (development)', async () => {
     write('macros.njk', '{% macro hello(name) %}Goodbye {{ name }}{% endmacro %}');
     const deadline = Date.now() + 5000;
@@ -131,5 +143,24 @@ describe('variables set by templates', () => {
       '210',
     );
     assert.equal(render('{% set o = { k: 1 } %}{% set x %}captured{% endset %}{{ x }}{{ o.k }}'), 'captured1');
+  });
+});
+
+describe('templates in production', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehc-views-'));
+  fs.writeFileSync(path.join(dir, 'both.njk'), '[{% include "nope.njk" ignore missing %}]{% include "nope.njk" %}');
+  fs.writeFileSync(path.join(dir, 'twice.njk'), '{% include "./part.njk" %}{% include "./part.njk" %}');
+  fs.writeFileSync(path.join(dir, 'part.njk'), 'part;');
+  const views = setUpNunjucks(express(), council, { viewsDir: dir });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('include the same template each time, by a relative name too', () => {
+    assert.equal(views.env.render('twice.njk', {}), 'part;part;');
+    assert.equal(views.env.render('twice.njk', {}), 'part;part;');
+  });
+
+  it('still refuse a missing template that an earlier include was told to ignore', () => {
+    assert.throws(() => views.env.render('both.njk', {}), /template not found/);
+    assert.throws(() => views.env.render('both.njk', {}), /template not found/);
   });
 });

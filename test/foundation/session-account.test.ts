@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import supertest from 'supertest';
 import { fixedClock } from '../../src/clock.js';
+import { sessionStore } from '../../src/auth/session-store.js';
 import { watchQueries } from '../cases/support.js';
-import { agentSignedInAs } from '../support/sessions.js';
+import { agentSignedInAs, sessionCookieFor } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createUser } from '../support/users.js';
+import { waitFor } from '../support/wait.js';
 
 // The session and its account are read in one statement; the account must still be the one in
 // the database as it is now, on every request.
@@ -48,5 +51,46 @@ describe('the signed-in account, read with the session', () => {
     const user = await createUser(t.pool, { twoFactorMethod: 'app' });
     const agent = await agentSignedInAs(t, user.id, 'password');
     await agent.get('/cases').expect(302).expect('Location', '/log-in-code');
+  });
+
+  /** A signed-in browser's cookie, with its session row then changed by `sql` ($1 is the sid). */
+  async function cookieWithSession(sql: string): Promise<{ cookie: string; sid: string }> {
+    const user = await createUser(t.pool, { twoFactorMethod: 'app' });
+    const { name, value } = await sessionCookieFor(t, user.id);
+    const sid = decodeURIComponent(value).slice(2).split('.')[0];
+    await t.pool.query(sql, [sid]);
+    return { cookie: `${name}=${value}`, sid };
+  }
+
+  it('treats a session row that is not an object as no session, and removes it', async () => {
+    for (const sess of ['null', '42', '"text"']) {
+      const { cookie, sid } = await cookieWithSession(`UPDATE session SET sess = '${sess}' WHERE sid = $1`);
+      await supertest(t.baseUrl).get('/cases').set('Cookie', cookie).expect(302).expect('Location', '/sign-in');
+      const left = await t.pool.query('SELECT 1 FROM session WHERE sid = $1', [sid]);
+      assert.equal(left.rowCount, 0, `${sess} is removed`);
+    }
+  });
+
+  it('treats a signed-in session whose user id is not a uuid as not signed in', async () => {
+    const { cookie } = await cookieWithSession(
+      `UPDATE session SET sess = jsonb_set(sess::jsonb, '{auth,userId}', '"not-a-uuid"')::json WHERE sid = $1`,
+    );
+    await supertest(t.baseUrl).get('/cases').set('Cookie', cookie).expect(302).expect('Location', '/sign-in');
+  });
+
+  it('prunes expired sessions on its own, as connect-pg-simple does', async () => {
+    await t.pool.query(
+      `INSERT INTO session (sid, sess, expire) VALUES ('long-expired', '{"cookie":{}}', now() - interval '1 day')`,
+    );
+    const store = sessionStore(t.pool, { tableName: 'session', pruneSessionInterval: 0.05 });
+    try {
+      await waitFor(
+        'the expired session to be pruned',
+        async () => (await t.pool.query(`SELECT 1 FROM session WHERE sid = 'long-expired'`)).rowCount === 0,
+        5000,
+      );
+    } finally {
+      await store.close();
+    }
   });
 });
