@@ -3,7 +3,7 @@
  * a case that is not the user's reads exactly like one that does not exist.
  */
 import type { IsoDate } from '../ehc/index.js';
-import { CASE_FACT_COLUMNS, type CaseFactsRow, type DecisionRow } from './case-facts-from-db.js';
+import { CASE_FACT_COLUMNS, latestDecisionsJson, type CaseFactsRow, type DecisionRow } from './case-facts-from-db.js';
 import { visibleDocument, type CaseRole } from './access.js';
 import type { DecisionKind } from './labels.js';
 import { queryPrepared } from '../db/statements.js';
@@ -99,10 +99,7 @@ export async function loadCaseForMember(db: Queryable, caseId: string, userId: s
                                       ORDER BY d.uploaded_at DESC, d.id), '[]')
                FROM documents d
               WHERE d.case_id = c.id AND d.removed_at IS NULL AND ${visibleDocument()}) AS documents,
-            (SELECT coalesce(json_agg(latest ORDER BY latest.kind), '[]')
-               FROM (SELECT DISTINCT ON (kind) kind, outcome, reason, decided_on, mediation_certificate_on, letter_document_id
-                       FROM case_decisions WHERE case_id = c.id
-                      ORDER BY kind, recorded_at DESC) latest) AS decisions,
+            ${latestDecisionsJson('c.id', ['reason', 'letter_document_id'])} AS decisions,
             (SELECT coalesce(json_agg(review ORDER BY review.recorded_at DESC, review.id DESC), '[]')
                FROM (SELECT id, kind, outcome, reason, decided_on, mediation_certificate_on, letter_document_id, review_meeting_on, recorded_at
                        FROM case_decisions WHERE case_id = c.id AND kind = 'review') review) AS review_decisions

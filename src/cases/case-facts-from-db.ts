@@ -68,13 +68,26 @@ export interface DecisionRow {
   mediation_certificate_on: string | null;
 }
 
+const DECISION_COLUMNS = 'kind, outcome, decided_on, mediation_certificate_on';
+
+/**
+ * SQL for a column: the latest decision of each kind of the case `caseId` (an SQL expression, e.g.
+ * `c.id`) as a JSON array, with DecisionRow's columns and any `extraColumns` of case_decisions.
+ */
+export function latestDecisionsJson(caseId: string, extraColumns: string[] = []): string {
+  return `(SELECT coalesce(json_agg(latest ORDER BY latest.kind), '[]')
+             FROM (SELECT DISTINCT ON (kind) ${[DECISION_COLUMNS, ...extraColumns].join(', ')}
+                     FROM case_decisions WHERE case_id = ${caseId}
+                    ORDER BY kind, recorded_at DESC) latest)`;
+}
+
 /** The latest decision of each kind, for a set of cases, in one query. */
 export async function latestDecisions(db: Queryable, caseIds: string[]): Promise<Map<string, DecisionRow[]>> {
   const byCase = new Map<string, DecisionRow[]>();
   if (caseIds.length === 0) return byCase;
   const { rows } = await queryPrepared<DecisionRow & { case_id: string }>(
     db,
-    `SELECT DISTINCT ON (case_id, kind) case_id, kind, outcome, decided_on, mediation_certificate_on
+    `SELECT DISTINCT ON (case_id, kind) case_id, ${DECISION_COLUMNS}
        FROM case_decisions WHERE case_id = ANY($1::uuid[])
       ORDER BY case_id, kind, recorded_at DESC`,
     [caseIds],

@@ -1,5 +1,5 @@
 /** The SQL behind My cases: every case the user is an active member of, in one statement. */
-import { CASE_FACT_COLUMNS, type CaseFactsRow, type DecisionRow } from './case-facts-from-db.js';
+import { CASE_FACT_COLUMNS, latestDecisionsJson, type CaseFactsRow, type DecisionRow } from './case-facts-from-db.js';
 import type { CaseRole } from './access.js';
 import { queryPrepared } from '../db/statements.js';
 import type { Queryable } from '../db/pool.js';
@@ -23,10 +23,7 @@ export interface DashboardData {
 const MY_CASES_SQL = `
 SELECT c.id, c.reference, ${CASE_FACT_COLUMNS}, ch.first_name, ch.last_name, m.role AS my_role,
        co.full_name AS coordinator_name, co.email AS coordinator_email,
-       (SELECT coalesce(json_agg(latest), '[]')
-          FROM (SELECT DISTINCT ON (kind) kind, outcome, decided_on, mediation_certificate_on
-                  FROM case_decisions WHERE case_id = c.id
-                 ORDER BY kind, recorded_at DESC) latest) AS decisions
+       ${latestDecisionsJson('c.id')} AS decisions
   FROM case_members m
   JOIN cases c ON c.id = m.case_id
   JOIN children ch ON ch.id = c.child_id
