@@ -91,16 +91,23 @@ export function caseCard(row: DashboardCaseRow, today: IsoDate, whole = true): C
  * Up to this many cases, My cases shows every card whole, as the guide does; with more, each card
  * shows its first lines and opens whole on demand (50 whole cards were 280 KB of HTML).
  */
-export const FULL_CARDS_UP_TO = 3;
+const FULL_CARDS_UP_TO = 3;
 
 /**
- * Every card, in the order of the name bar: last name, then first name. With more than
- * FULL_CARDS_UP_TO, only the case `openId` (if any) gets its whole card.
+ * My cases: every card, in the order of the name bar (last name, then first name). With more
+ * than FULL_CARDS_UP_TO cases the cards are compact, and only the one the user asked to open
+ * (`open`, if it is one of theirs) is whole.
  */
-export function dashboardCards(data: DashboardData, today: IsoDate, openId?: string): CaseCard[] {
+export function dashboardView(
+  data: DashboardData,
+  today: IsoDate,
+  open: unknown,
+): { cards: CaseCard[]; compact: boolean; openId: string | undefined } {
   const compact = data.cases.length > FULL_CARDS_UP_TO;
-  return data.cases
+  const openId = compact && typeof open === 'string' ? open : undefined;
+  const cards = data.cases
     .map((row) => ({ row, firstName: row.first_name, lastName: row.last_name }))
     .sort(byChildName((item) => item.row.id))
     .map(({ row }) => caseCard(row, today, !compact || row.id === openId));
+  return { cards, compact, openId };
 }

@@ -22,7 +22,7 @@ import { loadCaseForMember } from './case-data.js';
 import { caseContext, casePageView } from './case-view.js';
 import { safeContentType } from './content-type.js';
 import { loadMyCases } from './dashboard-data.js';
-import { dashboardCards, FULL_CARDS_UP_TO } from './dashboard-view.js';
+import { dashboardView } from './dashboard-view.js';
 import { stagePageView } from './stage-view.js';
 
 /** My cases, one case, its stages and its documents: only ever for an active member of the case. */
@@ -36,9 +36,7 @@ export function casesRoutes(deps: FeatureDeps): Router {
     const data = await loadMyCases(pool, req.user!.id, { ip: clientIp(req), at: clock.now() });
     // An adviser with no case of their own lands on their advice requests (asked only then: My cases stays one query).
     if (data.cases.length === 0 && (await isAdviser(pool, req.user!.id))) return res.redirect(advicePaths.myRequests);
-    const compact = data.cases.length > FULL_CARDS_UP_TO;
-    const openId = compact && typeof req.query.open === 'string' ? req.query.open : undefined;
-    res.render('cases/dashboard', { cards: dashboardCards(data, ukToday(clock), openId), compact, openId });
+    res.render('cases/dashboard', dashboardView(data, ukToday(clock), req.query.open));
   });
 
   /** The case for a member, or undefined (the caller answers 404) for a bad id or anyone else. */
