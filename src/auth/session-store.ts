@@ -33,22 +33,19 @@ SELECT s.sess, (SELECT json_build_object(${ACCOUNT_COLUMNS.split(', ')
 
 const ACCOUNT = Symbol('account read with the session');
 type StoredSession = SessionData & { [ACCOUNT]?: AccountRow | null };
-const accountOfRequest = new WeakMap<Request, AccountRow | null>();
+const accountOfRequest = new WeakMap<Request, AccountRow>();
 
-/**
- * The account read with this request's session: a row, null (no session, not fully signed in,
- * or no such user), or undefined when the session did not come through this store.
- */
-export function accountReadWithSession(req: Request): AccountRow | null | undefined {
+/** The account read with this request's session, if it has done both factors and the user exists. */
+export function accountReadWithSession(req: Request): AccountRow | undefined {
   return accountOfRequest.get(req);
 }
+
+const PgStore = connectPgSimple(session);
 
 /**
  * connect-pg-simple (sessions in PostgreSQL, pruned, shared by every app process), reading the
  * signed-in account in the same statement as the session.
  */
-const PgStore = connectPgSimple(session);
-
 export function sessionStore(pool: pg.Pool, options: connectPgSimple.PGStoreOptions): InstanceType<typeof PgStore> {
   class SessionAndAccountStore extends PgStore {
     override get(sid: string, callback: (error: unknown, session?: SessionData | null) => void): void {
@@ -80,7 +77,9 @@ export function sessionStore(pool: pg.Pool, options: connectPgSimple.PGStoreOpti
     }
 
     override createSession(req: Request, stored: StoredSession) {
-      accountOfRequest.set(req, stored[ACCOUNT] ?? null);
+      const account = stored[ACCOUNT];
+      if (account) accountOfRequest.set(req, account);
+      else accountOfRequest.delete(req);
       delete stored[ACCOUNT];
       return super.createSession(req, stored);
     }
